@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Contracts;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
+
+namespace SpotifyDashboard.Api.Apis;
+
+public static class StatusApi
+{
+    public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/status", GetStatus)
+            .WithTags("Status")
+            .WithName("GetStatus")
+            .WithSummary("Mode (demo or live), response counts and when data last changed");
+        return app;
+    }
+
+    public static async Task<Ok<StatusReport>> GetStatus(
+        SurveyResponseStore responses,
+        SourceStatusStore statuses,
+        IOptions<SurveyOptions> survey)
+    {
+        var kind = survey.Value.Source;
+        var source = kind.StorageName();
+        var count = await responses.CountAsync(source);
+        var status = await statuses.GetAsync(source);
+        var mode = kind == SurveySourceKind.Demo ? StatusReport.DemoMode : StatusReport.LiveMode;
+        IReadOnlyList<SourceStatus> sources = status is null ? [] : [status];
+        return TypedResults.Ok(new StatusReport(mode, source, count, status?.LastReadAt, sources));
+    }
+}

@@ -1,0 +1,29 @@
+using SpotifyDashboard.Api.Apis;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddRedisClient("cache");
+
+builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();
+builder.Services.AddSingleton<SurveyResponseStore>();
+builder.Services.AddSingleton<SourceStatusStore>();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options => StoreJson.Configure(options.SerializerOptions));
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+app.MapResponsesApi();
+app.MapStatusApi();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,66 @@
+using Garnet;
+using Microsoft.Extensions.Options;
+
+namespace SpotifyDashboard.CacheHost;
+
+/// <summary>
+/// Runs an in-process Garnet server. With a data folder it writes an append-only file that is
+/// committed on every write and recovers it at start, so the data survives a restart.
+/// </summary>
+public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<GarnetHost> logger) : IHostedService, IDisposable
+{
+    private GarnetServer? _server;
+
+    public bool IsRunning => _server is not null;
+
+    public int Port => options.Value.Port;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        List<string> args = ["--bind", settings.Bind, "--port", settings.Port.ToString(), "--lua", "false"];
+        if (!string.IsNullOrWhiteSpace(settings.DataPath))
+        {
+            var dataPath = Path.GetFullPath(settings.DataPath);
+            Directory.CreateDirectory(dataPath);
+            // --aof-commit-freq 0 commits each write at once: a crash loses nothing acknowledged.
+            args.AddRange(["--checkpointdir", dataPath, "--aof", "--aof-commit-freq", "0", "--recover"]);
+            logger.LogInformation("Garnet keeps its data in {DataPath}", dataPath);
+        }
+        else
+        {
+            logger.LogWarning("Cache:DataPath is empty: the cache lives in memory only and is lost on restart");
+        }
+
+        _server = new GarnetServer([.. args]);
+        _server.Start();
+        logger.LogInformation("Garnet listening on {Bind}:{Port}", settings.Bind, settings.Port);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _server.Store.CommitAOFAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without AOF there is nothing to commit; with it, every write was committed already.
+            logger.LogDebug(ex, "Final AOF commit skipped");
+        }
+
+        Dispose();
+    }
+
+    public void Dispose()
+    {
+        _server?.Dispose();
+        _server = null;
+    }
+}

@@ -1,0 +1,8 @@
+namespace SpotifyDashboard.Core.Music;
+
+public enum EnrichmentState
+{
+    Pending,
+    Enriched,
+    Unmatched,
+}

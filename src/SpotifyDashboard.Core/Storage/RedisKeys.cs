@@ -1,0 +1,37 @@
+namespace SpotifyDashboard.Core.Storage;
+
+/// <summary>
+/// Every key the app keeps in Redis/Garnet, in one place. Per-source keys keep the data of
+/// different survey sources apart, so demo students never appear among real ones.
+/// </summary>
+public static class RedisKeys
+{
+    public const string Prefix = "sd:";
+
+    /// <summary>Hash: response id → <c>EnrichedResponse</c> JSON.</summary>
+    public static string Responses(string source) => $"{Prefix}responses:{source}";
+
+    /// <summary>Sorted set: response id scored by submission time (Unix ms), for newest-first paging.</summary>
+    public static string ResponsesByTime(string source) => $"{Prefix}responses:{source}:by-time";
+
+    /// <summary>Hash: row id → quarantined row JSON.</summary>
+    public static string Quarantine(string source) => $"{Prefix}quarantine:{source}";
+
+    /// <summary>String: the source's ingest checkpoint JSON.</summary>
+    public static string Checkpoint(string source) => $"{Prefix}checkpoint:{source}";
+
+    /// <summary>Hash: the source's counters and last read/error, for <c>/api/status</c>.</summary>
+    public static string SourceStatus(string source) => $"{Prefix}source:{source}";
+
+    /// <summary>String: an enriched track or a cached miss, with a TTL.</summary>
+    public static string Track(string songKey) => $"{Prefix}track:{songKey}";
+
+    public const string SnapshotCurrent = Prefix + "snapshot:current";
+
+    public static string Snapshot(long version) => $"{Prefix}snapshot:{version}";
+
+    public const string WorkerLock = Prefix + "lock:worker";
+
+    /// <summary>Pub/sub channel announcing changes (new responses, new snapshots).</summary>
+    public const string EventsChannel = Prefix + "events";
+}

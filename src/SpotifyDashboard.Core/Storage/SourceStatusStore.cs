@@ -1,0 +1,28 @@
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Core.Storage;
+
+/// <summary>Reads and writes each source's <see cref="SourceStatus"/> and ingest checkpoint.</summary>
+public sealed class SourceStatusStore(IConnectionMultiplexer redis)
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<SourceStatus?> GetAsync(string source)
+    {
+        var json = await Db.StringGetAsync(RedisKeys.SourceStatus(source));
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SourceStatus>(json.ToString(), StoreJson.Options);
+    }
+
+    public Task SetAsync(SourceStatus status) =>
+        Db.StringSetAsync(RedisKeys.SourceStatus(status.Name), JsonSerializer.Serialize(status, StoreJson.Options));
+
+    public async Task<T?> GetCheckpointAsync<T>(string source)
+    {
+        var json = await Db.StringGetAsync(RedisKeys.Checkpoint(source));
+        return json.IsNullOrEmpty ? default : JsonSerializer.Deserialize<T>(json.ToString(), StoreJson.Options);
+    }
+
+    public Task SetCheckpointAsync<T>(string source, T checkpoint) =>
+        Db.StringSetAsync(RedisKeys.Checkpoint(source), JsonSerializer.Serialize(checkpoint, StoreJson.Options));
+}

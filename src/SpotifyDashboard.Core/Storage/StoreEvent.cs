@@ -1,0 +1,8 @@
+namespace SpotifyDashboard.Core.Storage;
+
+/// <summary>What is published on <see cref="RedisKeys.EventsChannel"/> when something changes.</summary>
+public sealed record StoreEvent(string Type, string Source, string? Id, DateTimeOffset At)
+{
+    public const string ResponseAdded = "response-added";
+    public const string SnapshotUpdated = "snapshot-updated";
+}

@@ -1,0 +1,87 @@
+using SpotifyDashboard.Core.Contracts;
+
+namespace SpotifyDashboard.Web.Components.Pages.LiveFeed;
+
+/// <summary>
+/// The newest responses, refreshed on a timer while the page is open. Rows that arrived after
+/// the page opened are highlighted as new for a while.
+/// </summary>
+public partial class LiveFeed
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Dictionary<string, DateTimeOffset> _firstSeen = [];
+    private IReadOnlyList<FeedRow> _rows = [];
+    private long? _total;
+    private string? _error;
+    private bool _loadedOnce;
+
+    protected override Task OnInitializedAsync() => RefreshAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _ = PollAsync();
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        using var timer = new PeriodicTimer(Options.Value.RefreshInterval, Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                await RefreshAsync();
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
+    }
+
+    private async Task RefreshAsync()
+    {
+        try
+        {
+            var page = await Api.GetResponsesAsync(Options.Value.Rows, cancellationToken: _stop.Token);
+            var now = Time.GetUtcNow();
+            foreach (var item in page.Items)
+            {
+                // What was there when the page opened is not "new"; what came later is.
+                _firstSeen.TryAdd(item.Id, _loadedOnce ? now : DateTimeOffset.MinValue);
+            }
+
+            _loadedOnce = true;
+            _total = page.Total;
+            _rows = [.. page.Items.Select(item => new FeedRow(item, now - _firstSeen[item.Id] < Options.Value.NewHighlight))];
+            _error = null;
+        }
+        catch (HttpRequestException ex)
+        {
+            _error = $"Showing the last data received. ({ex.Message})";
+        }
+    }
+
+    private string RelativeTime(DateTimeOffset at)
+    {
+        var age = Time.GetUtcNow() - at;
+        return age switch
+        {
+            { TotalSeconds: < 60 } => "just now",
+            { TotalMinutes: < 60 } => $"{(int)age.TotalMinutes} min ago",
+            { TotalHours: < 24 } => $"{(int)age.TotalHours} h ago",
+            _ => at.ToLocalTime().ToString("MMM d, HH:mm"),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _stop.Dispose();
+    }
+
+    private sealed record FeedRow(ResponseItem Item, bool IsNew);
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
+
+namespace SpotifyDashboard.Worker.Demo;
+
+/// <summary>
+/// In demo mode, creates the initial class and then lets one new student arrive every
+/// <see cref="DemoOptions.NewResponseInterval"/>. Progress is checkpointed, so a restart
+/// continues the same class instead of starting over.
+/// </summary>
+public sealed class DemoSurveyWorker(
+    DemoResponseFactory factory,
+    SurveyResponseStore responses,
+    SourceStatusStore statuses,
+    WorkerHeartbeat heartbeat,
+    IOptions<SurveyOptions> survey,
+    IOptions<DemoOptions> demo,
+    TimeProvider time,
+    ILogger<DemoSurveyWorker> logger) : BackgroundService
+{
+    public static readonly ActivitySource ActivitySource = new("SpotifyDashboard.Worker.Demo");
+
+    /// <summary>The initial class is spread over the week before the demo was created.</summary>
+    private static readonly TimeSpan InitialSpread = TimeSpan.FromDays(7);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (survey.Value.Source != SurveySourceKind.Demo)
+        {
+            logger.LogInformation("Survey:Source is {Source}: the demo class is not generated", survey.Value.Source);
+            return;
+        }
+
+        using var timer = new PeriodicTimer(demo.Value.NewResponseInterval, time);
+        do
+        {
+            try
+            {
+                await TickAsync();
+                heartbeat.Succeeded();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The cache may still be starting; the next tick tries again.
+                logger.LogWarning(ex, "Demo tick failed");
+                heartbeat.Failed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    internal async Task TickAsync()
+    {
+        using var activity = ActivitySource.StartActivity("demo.tick");
+        var now = time.GetUtcNow();
+        var checkpoint = await statuses.GetCheckpointAsync<DemoCheckpoint>(DemoResponseFactory.SourceName)
+            ?? new DemoCheckpoint(0, now);
+        var settings = demo.Value;
+
+        var target = checkpoint.Generated < settings.InitialStudents
+            ? settings.InitialStudents
+            : Math.Min(checkpoint.Generated + 1, Math.Max(settings.MaxStudents, settings.InitialStudents));
+
+        for (var index = checkpoint.Generated; index < target; index++)
+        {
+            var submittedAt = index < settings.InitialStudents
+                ? checkpoint.CreatedAt - InitialSpread + (InitialSpread * index / settings.InitialStudents)
+                : now;
+            await responses.AddAsync(factory.Create(index, submittedAt));
+        }
+
+        if (target == checkpoint.Generated)
+        {
+            return;
+        }
+
+        await statuses.SetCheckpointAsync(DemoResponseFactory.SourceName, checkpoint with { Generated = target });
+        await statuses.SetAsync(new SourceStatus
+        {
+            Name = DemoResponseFactory.SourceName,
+            Kind = nameof(SurveySourceKind.Demo),
+            RowsRead = target,
+            Accepted = target,
+            LastReadAt = now,
+        });
+        activity?.SetTag("demo.students", target);
+        logger.LogInformation("Demo class now has {Students} students", target);
+    }
+}
