@@ -18,7 +18,9 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        List<string> args = ["--bind", settings.Bind, "--port", settings.Port.ToString(), "--lua", "false"];
+        // RandomAccess: plain .NET file I/O. Garnet's native Linux device needs libaio, which a
+        // fresh machine may lack (and its SONAME differs between distributions).
+        List<string> args = ["--bind", settings.Bind, "--port", settings.Port.ToString(), "--lua", "false", "--device-type", "RandomAccess"];
         if (!string.IsNullOrWhiteSpace(settings.DataPath))
         {
             var dataPath = Path.GetFullPath(settings.DataPath);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SpotifyDashboard.Core.Music;
 
 /// <summary>
@@ -48,5 +50,6 @@ public sealed record AudioFeatures
         Tempo ?? double.NaN, DurationMs ?? double.NaN, TimeSignature ?? double.NaN,
     ];
 
+    [JsonIgnore]
     public bool IsComplete => Array.TrueForAll(ToVector(), v => !double.IsNaN(v));
 }

@@ -14,6 +14,9 @@ public static class RedisKeys
     /// <summary>Sorted set: response id scored by submission time (Unix ms), for newest-first paging.</summary>
     public static string ResponsesByTime(string source) => $"{Prefix}responses:{source}:by-time";
 
+    /// <summary>Set: ids of responses whose song still waits for enrichment.</summary>
+    public static string Pending(string source) => $"{Prefix}pending:{source}";
+
     /// <summary>Hash: row id → quarantined row JSON.</summary>
     public static string Quarantine(string source) => $"{Prefix}quarantine:{source}";
 

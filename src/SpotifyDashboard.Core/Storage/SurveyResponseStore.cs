@@ -21,6 +21,7 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
         if (added)
         {
             await Db.SortedSetAddAsync(RedisKeys.ResponsesByTime(source), item.Response.Id, item.Response.SubmittedAt.ToUnixTimeMilliseconds());
+            await TrackPendingAsync(item);
             await PublishAsync(new StoreEvent(StoreEvent.ResponseAdded, source, item.Response.Id, DateTimeOffset.UtcNow));
         }
 
@@ -33,7 +34,21 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
         var json = JsonSerializer.Serialize(item, StoreJson.Options);
         await Db.HashSetAsync(RedisKeys.Responses(item.Response.Source), item.Response.Id, json);
         await Db.SortedSetAddAsync(RedisKeys.ResponsesByTime(item.Response.Source), item.Response.Id, item.Response.SubmittedAt.ToUnixTimeMilliseconds());
+        await TrackPendingAsync(item);
     }
+
+    /// <summary>Ids of the responses still waiting for enrichment.</summary>
+    public async Task<IReadOnlyList<string>> GetPendingIdsAsync(string source) =>
+        [.. (await Db.SetMembersAsync(RedisKeys.Pending(source))).Select(v => v.ToString())];
+
+    /// <summary>The responses with these ids (missing ids are skipped).</summary>
+    public Task<IReadOnlyList<EnrichedResponse>> GetManyAsync(string source, IEnumerable<string> ids) =>
+        GetManyAsync(source, [.. ids.Select(id => (RedisValue)id)]);
+
+    private Task TrackPendingAsync(EnrichedResponse item) =>
+        item.Enrichment == Music.EnrichmentState.Pending
+            ? Db.SetAddAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id)
+            : Db.SetRemoveAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id);
 
     public Task<long> CountAsync(string source) => Db.SortedSetLengthAsync(RedisKeys.ResponsesByTime(source));
 

@@ -19,4 +19,10 @@ public sealed record SurveyResponse
     public required string Artist { get; init; }
     public double? HoursPerDay { get; init; }
     public string ListeningTime { get; init; } = "";
+
+    /// <summary>
+    /// Set when the same student submitted again later: the id of that later response. The
+    /// earlier answer is kept, but only the latest counts for analysis.
+    /// </summary>
+    public string? SupersededBy { get; init; }
 }
