@@ -43,7 +43,7 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
 
     /// <summary>The responses with these ids (missing ids are skipped).</summary>
     public Task<IReadOnlyList<EnrichedResponse>> GetManyAsync(string source, IEnumerable<string> ids) =>
-        GetManyAsync(source, [.. ids.Select(id => (RedisValue)id)]);
+        ReadManyAsync(source, [.. ids.Select(id => (RedisValue)id)]);
 
     private Task TrackPendingAsync(EnrichedResponse item) =>
         item.Enrichment == Music.EnrichmentState.Pending
@@ -61,7 +61,7 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
         }
 
         var ids = await Db.SortedSetRangeByRankAsync(RedisKeys.ResponsesByTime(source), offset, offset + limit - 1, Order.Descending);
-        return await GetManyAsync(source, ids);
+        return await ReadManyAsync(source, ids);
     }
 
     public async Task<EnrichedResponse?> GetAsync(string source, string id)
@@ -74,13 +74,13 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
     public async Task<IReadOnlyList<EnrichedResponse>> GetAllAsync(string source)
     {
         var ids = await Db.SortedSetRangeByRankAsync(RedisKeys.ResponsesByTime(source));
-        return await GetManyAsync(source, ids);
+        return await ReadManyAsync(source, ids);
     }
 
     public Task PublishAsync(StoreEvent storeEvent) =>
         redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RedisKeys.EventsChannel), JsonSerializer.Serialize(storeEvent, StoreJson.Options));
 
-    private async Task<IReadOnlyList<EnrichedResponse>> GetManyAsync(string source, RedisValue[] ids)
+    private async Task<IReadOnlyList<EnrichedResponse>> ReadManyAsync(string source, RedisValue[] ids)
     {
         if (ids.Length == 0)
         {
