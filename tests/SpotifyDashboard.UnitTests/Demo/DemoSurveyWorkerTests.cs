@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using SpotifyDashboard.Core.Demo;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.UnitTests.Storage;
+using SpotifyDashboard.Worker;
+using SpotifyDashboard.Worker.Demo;
+using MsOptions = Microsoft.Extensions.Options.Options;
+
+namespace SpotifyDashboard.UnitTests.Demo;
+
+public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFixture>
+{
+    private DemoSurveyWorker CreateWorker(FakeTimeProvider time, PrivacyOptions? privacy = null)
+    {
+        var pseudonyms = new PseudonymProvider(MsOptions.Create(privacy ?? new PrivacyOptions { PseudonymKey = "test-key" }), NullLogger<PseudonymProvider>.Instance);
+        var factory = new DemoResponseFactory(new DemoClassGenerator(42), pseudonyms);
+        return new DemoSurveyWorker(
+            factory,
+            new SurveyResponseStore(garnet.Redis),
+            new SourceStatusStore(garnet.Redis),
+            new WorkerHeartbeat(time),
+            MsOptions.Create(new SurveyOptions()),
+            MsOptions.Create(new DemoOptions { InitialStudents = 50, MaxStudents = 52 }),
+            time,
+            NullLogger<DemoSurveyWorker>.Instance);
+    }
+
+    [Fact]
+    public async Task SeedsTheClassThenAddsOneStudentPerTickUpToTheCap()
+    {
+        await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
+        var worker = CreateWorker(time);
+        var store = new SurveyResponseStore(garnet.Redis);
+
+        await worker.TickAsync();
+        Assert.Equal(50, await store.CountAsync("demo"));
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        await worker.TickAsync();
+        var newest = (await store.GetPageAsync("demo", 0, 1)).Single();
+        Assert.Equal(51, await store.CountAsync("demo"));
+        Assert.Equal(time.GetUtcNow(), newest.Response.SubmittedAt);
+
+        await worker.TickAsync();
+        await worker.TickAsync();
+        Assert.Equal(52, await store.CountAsync("demo"));
+
+        var status = await new SourceStatusStore(garnet.Redis).GetAsync("demo");
+        Assert.Equal(52, status!.Accepted);
+        Assert.Equal(status.RowsRead, status.Accepted + status.Quarantined + status.Duplicates);
+    }
+
+    [Fact]
+    public async Task ARestartedWorkerContinuesTheSameClass()
+    {
+        await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
+        await CreateWorker(time).TickAsync();
+        await CreateWorker(time).TickAsync();
+
+        var store = new SurveyResponseStore(garnet.Redis);
+        Assert.Equal(51, await store.CountAsync("demo"));
+        Assert.Equal("demo-000050", (await store.GetPageAsync("demo", 0, 1)).Single().Response.Id);
+    }
+
+    [Fact]
+    public async Task StoresPseudonymsNotNamesByDefault()
+    {
+        await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
+        await CreateWorker(time).TickAsync();
+
+        var generator = new DemoClassGenerator(42);
+        var all = await new SurveyResponseStore(garnet.Redis).GetAllAsync("demo");
+        var raw = string.Join("\n", (await garnet.Redis.GetDatabase().HashValuesAsync(RedisKeys.Responses("demo"))).Select(v => v.ToString()));
+        Assert.All(all, r => Assert.Null(r.Response.Name));
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.DoesNotContain(generator.Generate(i).Name, raw);
+        }
+    }
+}
