@@ -1,0 +1,70 @@
+using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SpotifyDashboard.AppTests;
+
+/// <summary>
+/// The whole app (cache, worker, api, web) started once from the real AppHost, shared by every
+/// test in the <see cref="AppCollection"/>. Demo students arrive every second, and the cache
+/// keeps its data in a temporary folder so runs never touch the developer's <c>.data/</c>.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"sd-apptests-{Guid.NewGuid():N}");
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    public HttpClient Web { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>(
+        [
+            "Demo:NewResponseInterval=00:00:01",
+            $"Cache:DataPath={_dataPath}",
+            "Parameters:pseudonym-key=apptests-pseudonym-key",
+        ]);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+        App = await builder.BuildAsync();
+        using var cts = new CancellationTokenSource(StartTimeout);
+        await App.StartAsync(cts.Token);
+        foreach (var resource in new[] { "cache-garnet", "worker", "api", "web" })
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
+
+        Api = App.CreateHttpClient("api");
+        Web = App.CreateHttpClient("web");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        Web?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "whole app";
+}
