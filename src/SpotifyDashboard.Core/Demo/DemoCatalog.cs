@@ -37,7 +37,8 @@ public sealed class DemoCatalog
         {
             for (var i = 0; i < SongsPerGenre; i++)
             {
-                var title = $"{random.ArrayElement(TitleWords)} {random.ArrayElement(TitleWords)}";
+                var words = random.ArrayElements(TitleWords, 2);
+                var title = $"{words[0]} {words[1]}";
                 var artist = random.Bool()
                     ? $"The {random.ArrayElement(TitleWords)} {random.ArrayElement(BandNouns)}"
                     : $"{faker.Name.FirstName()} {random.ArrayElement(TitleWords)}";

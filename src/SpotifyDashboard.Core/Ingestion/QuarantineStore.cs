@@ -1,0 +1,68 @@
+using System.Text.Json;
+using SpotifyDashboard.Core.Storage;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Core.Ingestion;
+
+/// <summary>
+/// Quarantined rows of each source (a hash: row id → JSON at <see cref="RedisKeys.Quarantine"/>),
+/// and the header mapping last found, both read by the api.
+/// </summary>
+public sealed class QuarantineStore(IConnectionMultiplexer redis)
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    public Task AddAsync(string source, IEnumerable<QuarantinedRow> rows)
+    {
+        var entries = rows.Select(r => new HashEntry(r.Id, JsonSerializer.Serialize(r, StoreJson.Options))).ToArray();
+        return entries.Length == 0 ? Task.CompletedTask : Db.HashSetAsync(RedisKeys.Quarantine(source), entries);
+    }
+
+    /// <summary>After a full re-read the quarantine is exactly what that read found (fixed rows leave it).</summary>
+    public async Task ReplaceAllAsync(string source, IReadOnlyCollection<QuarantinedRow> rows)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.KeyDeleteAsync(RedisKeys.Quarantine(source));
+        if (rows.Count > 0)
+        {
+            _ = transaction.HashSetAsync(RedisKeys.Quarantine(source),
+                [.. rows.Select(r => new HashEntry(r.Id, JsonSerializer.Serialize(r, StoreJson.Options)))]);
+        }
+
+        await transaction.ExecuteAsync();
+    }
+
+    public Task<long> CountAsync(string source) => Db.HashLengthAsync(RedisKeys.Quarantine(source));
+
+    /// <summary>Every quarantined row, in source row order.</summary>
+    public async Task<IReadOnlyList<QuarantinedRow>> GetAllAsync(string source)
+    {
+        var values = await Db.HashValuesAsync(RedisKeys.Quarantine(source));
+        return [.. values
+            .Select(v => JsonSerializer.Deserialize<QuarantinedRow>(v.ToString(), StoreJson.Options)!)
+            .OrderBy(r => r.Row)];
+    }
+
+    public async Task<QuarantinePage> GetPageAsync(string source, int offset, int limit)
+    {
+        var all = await GetAllAsync(source);
+        return new QuarantinePage(all.Count, [.. all.Skip(offset).Take(limit).Select(QuarantineItem.From)]);
+    }
+
+    public Task SetColumnsAsync(string source, SourceColumns columns) =>
+        Db.StringSetAsync(IngestionKeys.Columns(source), JsonSerializer.Serialize(columns, StoreJson.Options));
+
+    public async Task<SourceColumns?> GetColumnsAsync(string source)
+    {
+        var json = await Db.StringGetAsync(IngestionKeys.Columns(source));
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SourceColumns>(json.ToString(), StoreJson.Options);
+    }
+
+    /// <summary>The mapping found and the last error of a source: what <c>/api/status</c> should add.</summary>
+    public async Task<IngestionStatus> GetIngestionStatusAsync(string source, SourceStatusStore statuses)
+    {
+        var columns = await GetColumnsAsync(source);
+        var status = await statuses.GetAsync(source);
+        return new IngestionStatus(source, columns, status?.Error);
+    }
+}
