@@ -22,6 +22,7 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapResponsesApi();
 app.MapStatusApi();
+app.MapEventsApi();
 
 app.Run();
 

@@ -10,6 +10,17 @@ builder.Services.AddFluentUIComponents();
 builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpClient<DashboardApiClient>(client => client.BaseAddress = new("https+http://api"));
+// The event stream stays open for as long as the web runs: no request timeout, no retry handler around it.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental, but it is the way to opt one client out of the defaults.
+builder.Services.AddHttpClient(ApiEventStream.HttpClientName, client =>
+    {
+        client.BaseAddress = new("https+http://api");
+        client.Timeout = Timeout.InfiniteTimeSpan;
+    })
+    .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+builder.Services.AddSingleton<ApiEventStream>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiEventStream>());
 
 var app = builder.Build();
 

@@ -7,7 +7,10 @@ public sealed class LiveFeedOptions
 {
     public const string SectionName = "LiveFeed";
 
-    /// <summary>How often an open Live Feed asks the api for news.</summary>
+    /// <summary>
+    /// How often an open Live Feed asks the api for news. Changes pushed over the api's event
+    /// stream show at once; this is the fallback when the stream is down.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.250", "00:10:00")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -21,7 +21,21 @@ public partial class LiveFeed
     {
         if (firstRender)
         {
+            Events.Changed += OnApiEvent;
             _ = PollAsync();
+        }
+    }
+
+    /// <summary>A pushed change refreshes at once; the timer is the fallback when the stream is down.</summary>
+    private void OnApiEvent(string eventType)
+    {
+        if (eventType == "response-added")
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await RefreshAsync();
+                StateHasChanged();
+            });
         }
     }
 
@@ -79,6 +93,7 @@ public partial class LiveFeed
 
     public async ValueTask DisposeAsync()
     {
+        Events.Changed -= OnApiEvent;
         await _stop.CancelAsync();
         _stop.Dispose();
     }

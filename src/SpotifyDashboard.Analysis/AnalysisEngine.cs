@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using SpotifyDashboard.Analysis.Classification;
+using SpotifyDashboard.Analysis.Clustering;
+using SpotifyDashboard.Analysis.Features;
+using SpotifyDashboard.Analysis.Reduction;
+using SpotifyDashboard.Core.Music;
+
+namespace SpotifyDashboard.Analysis;
+
+/// <summary>
+/// One full analysis: features → standardization → PCA(3) → k-means → major predictor → DNA scores,
+/// packed into an <see cref="AnalysisSnapshot"/>. Never throws on bad data: bad rows and settings are
+/// excluded or clamped and reported. Same rows + same settings (seed) → the same snapshot apart from
+/// <see cref="AnalysisSnapshot.TrainedAt"/>.
+/// </summary>
+public static class AnalysisEngine
+{
+    public static AnalysisSnapshot Run(IReadOnlyList<AnalysisRow> rows, AnalysisSettings settings, TimeProvider? timeProvider = null) =>
+        RunDetailed(rows, settings, timeProvider).Snapshot;
+
+    public static AnalysisRun RunDetailed(IReadOnlyList<AnalysisRow> rows, AnalysisSettings settings, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(settings);
+        var total = Stopwatch.StartNew();
+        var warnings = new List<string>();
+
+        var (unique, duplicates) = DropDuplicateIds(rows);
+        var prepared = FeaturePreparation.Prepare([.. unique.Select(r => FeatureScaler.RawVector(r.Features))]);
+        warnings.AddRange(prepared.Warnings);
+        var matrix = prepared.Matrix;
+        var scale = total.Elapsed.TotalMilliseconds;
+
+        var phase = Stopwatch.StartNew();
+        var pca = PrincipalComponents.Fit(matrix.Values, matrix.RowCount, matrix.ColumnCount);
+        var pcaMs = phase.Elapsed.TotalMilliseconds;
+
+        phase.Restart();
+        var (clustering, assignments) = ClusteringStep.Run(matrix, prepared.Scaler, settings, warnings);
+        var kmeansMs = phase.Elapsed.TotalMilliseconds;
+
+        phase.Restart();
+        var keptRows = matrix.KeptRows.Select(i => unique[i]).ToArray();
+        var classifier = MajorClassifier.Train(matrix, prepared.Scaler, [.. keptRows.Select(r => r.Label)], settings, warnings);
+        var classifierMs = phase.Elapsed.TotalMilliseconds;
+
+        var dna = DnaScore.Compute(matrix.Values, matrix.RowCount, matrix.ColumnCount);
+        var points = keptRows.Select((row, i) => new SnapshotPoint(
+            row.Id,
+            string.IsNullOrWhiteSpace(row.Label) ? null : row.Label.Trim(),
+            pca.Coordinates[i * 3],
+            pca.Coordinates[i * 3 + 1],
+            pca.Coordinates[i * 3 + 2],
+            assignments[i],
+            dna[i],
+            settings.IncludeStandardizedRows ? matrix.Row(i).ToArray() : null)).ToList();
+
+        var excluded = duplicates
+            .Concat(prepared.ExcludedRows.Select(e => new ExcludedRow(unique[e.Row].Id, e.Reason)))
+            .ToList();
+        if (excluded.Count > 0)
+        {
+            warnings.Add($"{excluded.Count} row(s) were left out of the analysis (see excludedRows).");
+        }
+
+        var snapshot = new AnalysisSnapshot
+        {
+            Version = Fingerprint(rows, settings),
+            TrainedAt = (timeProvider ?? TimeProvider.System).GetUtcNow(),
+            Seed = settings.Seed,
+            Settings = new SnapshotSettings(settings.Clusters, settings.Restarts, settings.CvFolds, settings.MaxAutoClusters, settings.ClassifierIterations, settings.ClassifierLeaves),
+            InputRows = rows.Count,
+            UsedFeatures = [.. matrix.UsedColumns.Select(j => AudioFeatures.Names[j])],
+            Standardization = prepared.Standardization,
+            Pca = new PcaSummary(pca.ExplainedVarianceRatio, [.. pca.Components.Select(c => (IReadOnlyList<double>)c)]),
+            Clustering = clustering,
+            Points = points,
+            Model = classifier.Report,
+            ExcludedRows = excluded,
+            Warnings = warnings,
+            DnaScore = new DnaScoreDefinition(DnaScore.Formula),
+        };
+
+        var timings = new AnalysisTimings(scale, pcaMs, kmeansMs, classifierMs, total.Elapsed.TotalMilliseconds);
+        return new AnalysisRun(snapshot, prepared.Scaler, classifier.Predictor, timings);
+    }
+
+    private static (List<AnalysisRow> Unique, List<ExcludedRow> Duplicates) DropDuplicateIds(IReadOnlyList<AnalysisRow> rows)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unique = new List<AnalysisRow>(rows.Count);
+        var duplicates = new List<ExcludedRow>();
+        foreach (var row in rows)
+        {
+            if (seen.Add(row.Id))
+            {
+                unique.Add(row);
+            }
+            else
+            {
+                duplicates.Add(new ExcludedRow(row.Id, "duplicate id"));
+            }
+        }
+
+        return (unique, duplicates);
+    }
+
+    /// <summary>A content hash of the inputs and settings: equal runs get equal versions.</summary>
+    private static string Fingerprint(IReadOnlyList<AnalysisRow> rows, AnalysisSettings settings)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(
+            $"{settings.Clusters}|{settings.Restarts}|{settings.Seed}|{settings.CvFolds}|{settings.MaxAutoClusters}|{settings.ClassifierIterations}|{settings.ClassifierLeaves}|{settings.PermutationImportance}|{settings.SilhouetteSampleSize}\n"));
+        Span<byte> number = stackalloc byte[8];
+        foreach (var row in rows)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{row.Id}\u001f{row.Label}\u001f"));
+            foreach (var v in row.Features.ToVector())
+            {
+                BitConverter.TryWriteBytes(number, v);
+                hash.AppendData(number);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Ingestion;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Ingestion.Ingest;
+using SpotifyDashboard.Ingestion.Mapping;
+using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Ingestion.Reading;
+
+namespace SpotifyDashboard.Ingestion.Hosting;
+
+public static class SurveyIngestionServiceCollectionExtensions
+{
+    /// <summary>
+    /// The survey ingestion: options (<c>Survey</c> section), the Sheets and CSV readers (typed clients
+    /// with the standard resilience handler), the ingestor and the polling worker. The host must also
+    /// register IConnectionMultiplexer, SurveyResponseStore, SourceStatusStore and a <see cref="NamePolicy"/>.
+    /// </summary>
+    public static IServiceCollection AddSurveyIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddSurveyIngestionCore(services, configuration);
+        services.AddHostedService(sp => sp.GetRequiredService<SurveyIngestionWorker>());
+        services.AddSingleton<SurveyIngestionWorker>();
+        return services;
+    }
+
+    /// <summary>Everything but the hosted worker (for tests and the bench).</summary>
+    public static IServiceCollection AddSurveyIngestionCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SurveyIngestionOptions.SectionName);
+        // Same section as Core's SurveyOptions (Source, PollInterval); binding it twice is harmless.
+        services.AddOptions<SurveyOptions>().Bind(section);
+        services.AddOptions<SurveyIngestionOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SurveyIngestionOptions>, SurveyIngestionOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<QuarantineStore>();
+        services.TryAddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value.Columns));
+        services.TryAddSingleton<ServiceAccountTokenSource>();
+        services.AddHttpClient<GoogleSheetReader>().AddStandardResilienceHandler();
+        services.AddHttpClient<CsvUrlReader>().AddStandardResilienceHandler();
+
+        services.TryAddScoped<SurveyTableReaderFactory>();
+        services.TryAddScoped<SurveyIngestor>();
+        services.TryAddScoped<SurveySourcePoller>();
+        return services;
+    }
+}

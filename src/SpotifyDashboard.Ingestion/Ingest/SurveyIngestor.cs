@@ -1,0 +1,234 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Ingestion;
+using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Ingestion.Mapping;
+using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Ingestion.Reading;
+using SpotifyDashboard.Ingestion.Validation;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Ingestion.Ingest;
+
+/// <summary>
+/// Turns a read of a source into stored responses, quarantine, checkpoint and status. Only rows
+/// after the checkpoint are processed; when rows above it changed or vanished the whole table is
+/// processed again and the store is made to match it exactly (idempotent: ids are content hashes).
+/// Every row ends up accepted, quarantined or a duplicate, so the counts always reconcile.
+/// </summary>
+public sealed class SurveyIngestor(
+    IConnectionMultiplexer redis,
+    SurveyResponseStore responses,
+    QuarantineStore quarantine,
+    SourceStatusStore statuses,
+    HeaderMapper mapper,
+    IOptions<SurveyIngestionOptions> options,
+    NamePolicy names,
+    TimeProvider time,
+    ILogger<SurveyIngestor> logger)
+{
+    /// <summary>Writes in flight at once: pipelined on one connection, so a first read of a big sheet is not one round trip per row.</summary>
+    private const int WriteBatch = 256;
+
+    private readonly RowValidator _validator = new(options.Value);
+
+    /// <exception cref="HeaderMappingException">A required column is missing; nothing is written.</exception>
+    public async Task<IngestResult> IngestAsync(string source, SurveySourceKind kind, SurveyTable table, CancellationToken cancellationToken = default)
+    {
+        var mapping = mapper.Map(table.Headers);
+        var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
+        var ids = table.Rows.Select(r => RowIdentity.RowId(r.Cells[timestampColumn], r.Cells)).ToArray();
+        var chain = RowIdentity.Chain(table.Headers, ids);
+
+        var checkpoint = await statuses.GetCheckpointAsync<IngestCheckpoint>(source);
+        var incremental = checkpoint is not null
+            && checkpoint.RowCount <= ids.Length
+            && chain[checkpoint.RowCount] == checkpoint.ChainHash;
+        if (checkpoint is not null && !incremental)
+        {
+            logger.LogInformation("Source {Source}: rows above the checkpoint (row {Row}) changed or vanished; re-reading all {Rows} rows", source, checkpoint.RowCount + 1, ids.Length);
+        }
+
+        var start = incremental ? checkpoint!.RowCount : 0;
+        var (accepted, quarantined, duplicates) = incremental ? (checkpoint!.Accepted, checkpoint.Quarantined, checkpoint.Duplicates) : (0L, 0L, 0L);
+        var seen = new HashSet<string>(ids.Take(start));
+        var newResponses = new List<SurveyResponse>();
+        var newQuarantine = new List<QuarantinedRow>();
+        for (var i = start; i < ids.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!seen.Add(ids[i]))
+            {
+                duplicates++;
+                continue;
+            }
+
+            var row = table.Rows[i];
+            var check = _validator.Validate(row.Cells, mapping);
+            if (check.Row is { } valid)
+            {
+                newResponses.Add(ToResponse(source, ids[i], valid));
+                accepted++;
+            }
+            else
+            {
+                newQuarantine.Add(new QuarantinedRow(ids[i], row.Number, RawForPeople(table.Headers, row.Cells, mapping), check.Reasons));
+                quarantined++;
+            }
+        }
+
+        var (added, removed, superseded) = newResponses.Count > 0 || !incremental
+            ? await StoreAsync(source, newResponses, replaceAll: !incremental)
+            : (0, 0, 0);
+
+        if (incremental)
+        {
+            await quarantine.AddAsync(source, newQuarantine);
+        }
+        else
+        {
+            await quarantine.ReplaceAllAsync(source, newQuarantine);
+        }
+
+        await quarantine.SetColumnsAsync(source, mapping.ToReport());
+        await statuses.SetCheckpointAsync(source, new IngestCheckpoint(ids.Length, chain[^1], ids.LastOrDefault(), accepted, quarantined, duplicates));
+        await statuses.SetAsync(new SourceStatus
+        {
+            Name = source,
+            Kind = kind.ToString(),
+            RowsRead = ids.Length,
+            Accepted = accepted,
+            Quarantined = quarantined,
+            Duplicates = duplicates,
+            LastReadAt = time.GetUtcNow(),
+            Error = null,
+        });
+
+        var result = new IngestResult(source, !incremental, ids.Length - start, ids.Length, accepted, quarantined, duplicates, added, removed, superseded);
+        if (result.NewRows > 0 || removed > 0)
+        {
+            logger.LogInformation(
+                "Source {Source}: {NewRows} new rows ({Mode}); now {RowsRead} read = {Accepted} accepted + {Quarantined} quarantined + {Duplicates} duplicates; {Added} added, {Removed} removed, {Superseded} superseded",
+                source, result.NewRows, incremental ? "incremental" : "full read", ids.Length, accepted, quarantined, duplicates, added, removed, superseded);
+        }
+
+        return result;
+    }
+
+    private SurveyResponse ToResponse(string source, string id, ValidRow row) => new()
+    {
+        Id = id,
+        Source = source,
+        SubmittedAt = row.SubmittedAt,
+        // Without a name each row is its own student; the id keeps the handle unique and stable.
+        Student = names.Pseudonymizer.HandleFor(row.Name.Length > 0 ? row.Name : $"\u0000row {id}"),
+        Name = names.StoreNames && row.Name.Length > 0 ? row.Name : null,
+        Age = row.Age,
+        Major = row.Major,
+        Year = row.Year,
+        Hometown = row.Hometown,
+        FavoriteSong = row.Song,
+        Artist = row.Artist,
+        HoursPerDay = row.HoursPerDay,
+        ListeningTime = row.ListeningTime,
+    };
+
+    /// <summary>
+    /// Adds the new responses, sets <see cref="SurveyResponse.SupersededBy"/> so each student's latest
+    /// answer is the one that counts, and on a full read removes responses the source no longer has.
+    /// </summary>
+    private async Task<(int Added, int Removed, int Superseded)> StoreAsync(string source, List<SurveyResponse> fresh, bool replaceAll)
+    {
+        var stored = (await responses.GetAllAsync(source)).ToDictionary(r => r.Response.Id);
+        var current = replaceAll
+            ? fresh.ToDictionary(r => r.Id)
+            : stored.Values.Select(s => s.Response).Concat(fresh).DistinctBy(r => r.Id).ToDictionary(r => r.Id);
+        var affectedStudents = replaceAll ? null : fresh.Select(r => r.Student).ToHashSet();
+
+        var latestOf = current.Values
+            .Where(r => affectedStudents is null || affectedStudents.Contains(r.Student))
+            .GroupBy(r => r.Student)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => (r.SubmittedAt, r.Id))!.Id);
+
+        var writes = new List<Func<Task>>();
+        var added = 0;
+        var superseded = 0;
+        foreach (var response in current.Values)
+        {
+            if (!latestOf.TryGetValue(response.Student, out var latest))
+            {
+                continue;
+            }
+
+            var supersededBy = latest == response.Id ? null : latest;
+            if (supersededBy is not null)
+            {
+                superseded++;
+            }
+
+            if (!stored.TryGetValue(response.Id, out var existing))
+            {
+                var item = new EnrichedResponse { Response = response with { SupersededBy = supersededBy }, Enrichment = EnrichmentState.Pending };
+                writes.Add(() => responses.AddAsync(item));
+                added++;
+            }
+            else if (existing.Response.SupersededBy != supersededBy)
+            {
+                // Keeps whatever enrichment found; only the pointer to the later answer changes.
+                var item = existing with { Response = existing.Response with { SupersededBy = supersededBy } };
+                writes.Add(() => responses.UpdateAsync(item));
+            }
+        }
+
+        var stale = replaceAll ? stored.Keys.Where(id => !current.ContainsKey(id)).ToList() : [];
+        writes.AddRange(stale.Select(id => (Func<Task>)(() => RemoveAsync(source, id))));
+
+        foreach (var batch in writes.Chunk(WriteBatch))
+        {
+            await Task.WhenAll(batch.Select(write => write()));
+        }
+
+        return (added, stale.Count, superseded);
+    }
+
+    /// <summary>A row edited or deleted in the source leaves the store (SurveyResponseStore has no remove yet).</summary>
+    private async Task RemoveAsync(string source, string id)
+    {
+        var db = redis.GetDatabase();
+        await Task.WhenAll(
+            db.HashDeleteAsync(RedisKeys.Responses(source), id),
+            db.SortedSetRemoveAsync(RedisKeys.ResponsesByTime(source), id),
+            db.SetRemoveAsync(RedisKeys.Pending(source), id));
+    }
+
+    /// <summary>
+    /// The raw cells by header, as the api shows them: the name column shows the pseudonym (unless
+    /// names may be stored) and e-mail columns are hidden; the row number identifies the row.
+    /// </summary>
+    private Dictionary<string, string> RawForPeople(IReadOnlyList<string> headers, IReadOnlyList<string> cells, HeaderMapping mapping)
+    {
+        var nameColumn = mapping.ColumnOf(SurveyField.Name);
+        var raw = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var header = i < headers.Count && headers[i].Length > 0 ? headers[i] : $"Column {i + 1}";
+            var key = header;
+            for (var n = 2; raw.ContainsKey(key); n++)
+            {
+                key = $"{header} ({n})";
+            }
+
+            raw[key] = cells[i].Length == 0 || names.StoreNames ? cells[i]
+                : i == nameColumn ? names.Pseudonymizer.HandleFor(cells[i])
+                : IsEmailHeader(header) ? "(hidden)"
+                : cells[i];
+        }
+
+        return raw;
+    }
+
+    private static bool IsEmailHeader(string header) =>
+        HeaderText.Words(header).Any(w => w is "email" or "mail" or "correo" or "courriel");
+}

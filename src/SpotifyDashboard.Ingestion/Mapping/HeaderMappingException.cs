@@ -1,0 +1,15 @@
+namespace SpotifyDashboard.Ingestion.Mapping;
+
+/// <summary>A required column is missing: the source is not read at all rather than half-parsed.</summary>
+public sealed class HeaderMappingException(IReadOnlyList<SurveyField> missing, IReadOnlyList<string> headersSeen)
+    : Exception(
+        $"No column for {string.Join(", ", missing)} ({string.Join("; ", missing.Select(Hint))}). " +
+        $"Headers seen: {string.Join(" | ", headersSeen.Select(h => $"\"{h}\""))}.")
+{
+    public IReadOnlyList<SurveyField> Missing => missing;
+
+    public IReadOnlyList<string> HeadersSeen => headersSeen;
+
+    private static string Hint(SurveyField field) =>
+        $"name it e.g. \"{BuiltInAliases.All[field][0]}\" or set Survey:Columns:{field} to its header";
+}

@@ -1,0 +1,19 @@
+namespace SpotifyDashboard.Ingestion.Reading;
+
+/// <summary>Reads <c>Survey:CsvPath</c>, e.g. the "Download responses (.csv)" file of a Form.</summary>
+public sealed class CsvFileReader(string path) : ISurveyTableReader
+{
+    public string Description => $"CSV file {Path.GetFileName(path)}";
+
+    public async Task<SurveyTable> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SurveySourceException($"Survey:CsvPath '{path}' does not exist (relative paths are resolved from {Environment.CurrentDirectory}).");
+        }
+
+        // FileShare.ReadWrite: the file may be replaced by a new download while we read.
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024, useAsync: true);
+        return await CsvTableParser.ParseAsync(stream, cancellationToken);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Ingestion.Options;
+
+namespace SpotifyDashboard.Ingestion.Reading;
+
+/// <summary>
+/// Reads <c>Survey:CsvUrl</c>, e.g. <c>https://docs.google.com/spreadsheets/d/{id}/export?format=csv</c>
+/// of a sheet shared by link. A typed client: the resilience handler retries 429 and 5xx.
+/// </summary>
+public sealed class CsvUrlReader(HttpClient http, IOptions<SurveyIngestionOptions> options) : ISurveyTableReader
+{
+    private Uri Url => new(options.Value.CsvUrl ?? throw new SurveySourceException("Survey:CsvUrl is not set."));
+
+    public string Description => $"CSV at {Url.GetLeftPart(UriPartial.Path)}";
+
+    public async Task<SurveyTable> ReadAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SurveySourceException(response.StatusCode switch
+            {
+                HttpStatusCode.NotFound => $"Survey:CsvUrl answered 404 Not Found: check the URL ({Description}).",
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                    $"Survey:CsvUrl answered {(int)response.StatusCode}: the file is not public. Share it as 'Anyone with the link' or use Survey:Source=GoogleSheet with a service account.",
+                _ => $"Survey:CsvUrl answered {(int)response.StatusCode} {response.ReasonPhrase} after retries; the last good data is kept.",
+            });
+        }
+
+        if (response.Content.Headers.ContentType?.MediaType == "text/html")
+        {
+            // A private Google sheet answers its export URL with a sign-in page, not an error.
+            throw new SurveySourceException("Survey:CsvUrl returned an HTML page instead of CSV: the sheet is probably not shared by link (or needs sign-in).");
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await CsvTableParser.ParseAsync(stream, cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net.ServerSentEvents;
+
+namespace SpotifyDashboard.Web.Services;
+
+/// <summary>
+/// One server-sent-event connection from this web server to the api, shared by every open page.
+/// Pages refresh as soon as something changes; when the stream is down they fall back to
+/// polling, so nothing depends on it. Reconnects with a growing pause.
+/// </summary>
+public sealed class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger<ApiEventStream> logger) : BackgroundService
+{
+    public const string HttpClientName = "api-events";
+
+    /// <summary>Raised with the event type ("response-added", "snapshot-updated", …).</summary>
+    public event Action<string>? Changed;
+
+    public bool IsConnected { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pause = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var http = httpClientFactory.CreateClient(HttpClientName);
+                await using var stream = await http.GetStreamAsync("/api/events", stoppingToken);
+                await foreach (var item in SseParser.Create(stream).EnumerateAsync(stoppingToken))
+                {
+                    IsConnected = true;
+                    pause = TimeSpan.FromSeconds(1);
+                    Changed?.Invoke(item.EventType);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                logger.LogDebug(ex, "The api's event stream is not available; pages poll meanwhile");
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            IsConnected = false;
+            await Task.Delay(pause, stoppingToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+        }
+    }
+}

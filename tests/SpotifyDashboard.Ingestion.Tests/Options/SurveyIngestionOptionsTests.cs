@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Ingestion.Tests.Infrastructure;
+
+namespace SpotifyDashboard.Ingestion.Tests.Options;
+
+public class SurveyIngestionOptionsTests
+{
+    [Fact]
+    public void BindsTheSurveySectionWithItsDefaults()
+    {
+        using var services = IngestionServices.Build(redis: null, new Dictionary<string, string?>
+        {
+            ["Survey:Source"] = "GoogleSheet",
+            ["Survey:SheetId"] = "abc",
+            ["Survey:Columns:Song"] = "Canción|Tema",
+        });
+
+        var options = services.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value;
+
+        Assert.Equal(("abc", "Form Responses 1", "https://sheets.googleapis.com", "en-US"), (options.SheetId, options.Range, options.SheetsBaseUrl, options.Culture));
+        Assert.Equal("Canción|Tema", options.Columns["song"]);
+    }
+
+    [Fact]
+    public void ValuesThatCannotWorkFailNamingTheSetting()
+    {
+        var result = new SurveyIngestionOptionsValidator().Validate(null, new SurveyIngestionOptions
+        {
+            SheetsBaseUrl = "sheets.local",
+            Culture = "xx-NOPE-42",
+            TimeZone = "Mars/Olympus",
+            Columns = new(StringComparer.OrdinalIgnoreCase) { ["Favourite"] = "x" },
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:SheetsBaseUrl", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:Culture", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:TimeZone", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:Columns:Favourite", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MissingSettingsAreProblemsToReportNotStartFailures()
+    {
+        var options = new SurveyIngestionOptions();
+
+        Assert.True(new SurveyIngestionOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal(2, options.MissingSettingsFor(SurveySourceKind.GoogleSheet).Count);
+        Assert.Contains("Survey:CsvUrl or Survey:CsvPath", Assert.Single(options.MissingSettingsFor(SurveySourceKind.Csv)));
+        Assert.Empty(options.MissingSettingsFor(SurveySourceKind.Demo));
+    }
+}
