@@ -1,6 +1,8 @@
 using SpotifyDashboard.Api.Apis;
+using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Enrichment;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +12,8 @@ builder.AddRedisClient("cache");
 builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();
 builder.Services.AddSingleton<SurveyResponseStore>();
 builder.Services.AddSingleton<SourceStatusStore>();
+builder.Services.AddSingleton<QuarantineStore>();
+builder.Services.AddSongEnrichment(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => StoreJson.Configure(options.SerializerOptions));
@@ -23,6 +27,9 @@ app.MapDefaultEndpoints();
 app.MapResponsesApi();
 app.MapStatusApi();
 app.MapEventsApi();
+app.MapQuarantineApi();
+app.MapUnmatchedApi();
+app.MapOverridesApi();
 
 app.Run();
 

@@ -6,16 +6,26 @@ var builder = DistributedApplication.CreateBuilder(args);
 var cache = builder.AddCache();
 
 var pseudonymKey = builder.AddParameter("pseudonym-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+var googleServiceAccount = builder.AddOptionalSecret("google-service-account");
+var spotifyClientId = builder.AddOptionalSecret("spotify-client-id");
+var spotifyClientSecret = builder.AddOptionalSecret("spotify-client-secret");
+var adminKey = builder.AddOptionalSecret("admin-key");
 
 var worker = builder.AddProject<Projects.SpotifyDashboard_Worker>("worker")
     .WithCache(cache)
     .WithAppSettings(builder.Configuration)
     .WithEnvironment("Privacy__PseudonymKey", pseudonymKey)
+    .WithSecret("Survey__ServiceAccount", googleServiceAccount)
+    .WithSecret("Spotify__ClientId", spotifyClientId)
+    .WithSecret("Spotify__ClientSecret", spotifyClientSecret)
     .WithHttpHealthCheck("/health");
 
 var api = builder.AddProject<Projects.SpotifyDashboard_Api>("api")
     .WithCache(cache)
     .WithAppSettings(builder.Configuration)
+    .WithSecret("Spotify__ClientId", spotifyClientId)
+    .WithSecret("Spotify__ClientSecret", spotifyClientSecret)
+    .WithSecret("Enrichment__AdminKey", adminKey)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.SpotifyDashboard_Web>("web")

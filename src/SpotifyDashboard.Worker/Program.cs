@@ -1,5 +1,8 @@
 using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Ingestion.Hosting;
+using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Enrichment;
 using SpotifyDashboard.Worker;
 using SpotifyDashboard.Worker.Demo;
 
@@ -18,6 +21,13 @@ builder.Services.AddSingleton<PseudonymProvider>();
 builder.Services.AddSingleton<WorkerHeartbeat>();
 builder.Services.AddHealthChecks().AddCheck<WorkerHeartbeatHealthCheck>("worker");
 builder.Services.AddDemoSurvey();
+builder.Services.AddSingleton(sp =>
+{
+    var pseudonyms = sp.GetRequiredService<PseudonymProvider>();
+    return new NamePolicy(pseudonyms.Pseudonymizer, pseudonyms.StoreNames);
+});
+builder.Services.AddSurveyIngestion(builder.Configuration);
+builder.Services.AddSongEnrichment(builder.Configuration).AddEnrichmentWorker();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Contracts;
+using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Enrichment.Status;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -21,6 +23,8 @@ public static class StatusApi
     public static async Task<Ok<StatusReport>> GetStatus(
         SurveyResponseStore responses,
         SourceStatusStore statuses,
+        QuarantineStore quarantine,
+        EnrichmentStatusReader enrichment,
         IOptions<SurveyOptions> survey)
     {
         var kind = survey.Value.Source;
@@ -29,6 +33,7 @@ public static class StatusApi
         var status = await statuses.GetAsync(source);
         var mode = kind == SurveySourceKind.Demo ? StatusReport.DemoMode : StatusReport.LiveMode;
         IReadOnlyList<SourceStatus> sources = status is null ? [] : [status];
-        return TypedResults.Ok(new StatusReport(mode, source, count, status?.LastReadAt, sources));
+        var ingestion = await quarantine.GetIngestionStatusAsync(source, statuses);
+        return TypedResults.Ok(new StatusReport(mode, source, count, status?.LastReadAt, sources, ingestion.Columns, await enrichment.GetAsync(source)));
     }
 }

@@ -39,8 +39,12 @@ public static class SurveyIngestionServiceCollectionExtensions
         services.TryAddSingleton<QuarantineStore>();
         services.TryAddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value.Columns));
         services.TryAddSingleton<ServiceAccountTokenSource>();
-        services.AddHttpClient<GoogleSheetReader>().AddStandardResilienceHandler();
-        services.AddHttpClient<CsvUrlReader>().AddStandardResilienceHandler();
+        // The services' defaults already add a standard handler to every client: replace it rather
+        // than stack a second one, so the same pipeline applies in the worker and in tests.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental.
+        services.AddHttpClient<GoogleSheetReader>().RemoveAllResilienceHandlers().AddStandardResilienceHandler();
+        services.AddHttpClient<CsvUrlReader>().RemoveAllResilienceHandlers().AddStandardResilienceHandler();
+#pragma warning restore EXTEXP0001
 
         services.TryAddScoped<SurveyTableReaderFactory>();
         services.TryAddScoped<SurveyIngestor>();

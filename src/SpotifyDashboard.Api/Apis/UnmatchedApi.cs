@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Enrichment.Curation;
+
+namespace SpotifyDashboard.Api.Apis;
+
+public static class UnmatchedApi
+{
+    public static IEndpointRouteBuilder MapUnmatchedApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/unmatched", GetUnmatched)
+            .WithTags("Curation")
+            .WithName("GetUnmatched")
+            .WithSummary("Songs no Spotify track was found for, with how many students named each");
+        return app;
+    }
+
+    public static async Task<Ok<UnmatchedReport>> GetUnmatched(SongCurator curator, IOptions<SurveyOptions> survey) =>
+        TypedResults.Ok(await curator.GetUnmatchedAsync(survey.Value.Source.StorageName()));
+}

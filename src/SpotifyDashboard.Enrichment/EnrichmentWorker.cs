@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Enrichment.Lookup;
+using SpotifyDashboard.Enrichment.Options;
+using SpotifyDashboard.Enrichment.Providers;
+using SpotifyDashboard.Enrichment.Status;
+using SpotifyDashboard.Enrichment.Telemetry;
+
+namespace SpotifyDashboard.Enrichment;
+
+/// <summary>
+/// Every <c>Enrichment:Interval</c>: enriches the active source's pending responses, stores
+/// them back (which takes them off the pending set) and saves the provider states for the api.
+/// The demo source is skipped: its responses arrive enriched.
+/// </summary>
+public sealed partial class EnrichmentWorker(
+    SongEnricher enricher,
+    SurveyResponseStore store,
+    ProviderStatusRegistry registry,
+    ProviderStatusStore statusStore,
+    IOptionsMonitor<SurveyOptions> survey,
+    IOptionsMonitor<SpotifyOptions> spotify,
+    IOptionsMonitor<EnrichmentOptions> options,
+    EnrichmentTelemetry telemetry,
+    TimeProvider time,
+    ILogger<EnrichmentWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.CurrentValue.Interval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogTickFailed(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One pass over the pending responses; returns how many changed state.</summary>
+    public async Task<EnrichmentRun> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var kind = survey.CurrentValue.Source;
+        if (kind == SurveySourceKind.Demo)
+        {
+            return EnrichmentRun.Skipped;
+        }
+
+        var source = kind.StorageName();
+        var ids = await store.GetPendingIdsAsync(source);
+        var pending = (await store.GetManyAsync(source, ids.Take(options.CurrentValue.MaxResponsesPerTick)))
+            .Where(r => r.Enrichment == EnrichmentState.Pending)
+            .ToList();
+
+        var run = EnrichmentRun.Skipped with { Pending = pending.Count };
+        if (pending.Count > 0)
+        {
+            var updated = await enricher.EnrichAsync(pending, cancellationToken);
+            var changed = updated.Where((r, i) => r.Enrichment != pending[i].Enrichment || r.EnrichmentNote != pending[i].EnrichmentNote).ToList();
+            foreach (var response in changed)
+            {
+                await store.UpdateAsync(response);
+            }
+
+            run = new EnrichmentRun(
+                pending.Count,
+                updated.Count(r => r.Enrichment == EnrichmentState.Enriched),
+                updated.Count(r => r.Enrichment == EnrichmentState.Unmatched),
+                updated.Count(r => r.Enrichment == EnrichmentState.Pending));
+            if (run.Enriched + run.Unmatched > 0)
+            {
+                await store.PublishAsync(new StoreEvent(EnrichmentKeys.ResponsesEnrichedEvent, source, null, time.GetUtcNow()));
+                LogBatch(source, run.Enriched, run.Unmatched, run.StillPending);
+            }
+        }
+
+        // The gauges show the whole source, not this pass; a class survey is small enough to count.
+        var all = await store.GetAllAsync(source);
+        telemetry.Backlog(all.Count(r => r.Enrichment == EnrichmentState.Pending), all.Count(r => r.Enrichment == EnrichmentState.Unmatched));
+        await statusStore.SaveAsync(registry.All(ReportedProviders()));
+        return run;
+    }
+
+    private IEnumerable<string> ReportedProviders()
+    {
+        yield return ProviderNames.Spotify;
+        yield return ProviderNames.ReccoBeats;
+        if (spotify.CurrentValue.UseAudioFeaturesEndpoint)
+        {
+            yield return ProviderNames.SpotifyAudioFeatures;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enrichment pass failed; trying again next tick")]
+    private partial void LogTickFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enriched {Source}: {Enriched} enriched, {Unmatched} unmatched, {Pending} still pending")]
+    private partial void LogBatch(string source, int enriched, int unmatched, int pending);
+}
+
+/// <summary>What one pass did.</summary>
+public sealed record EnrichmentRun(int Pending, int Enriched, int Unmatched, int StillPending)
+{
+    public static EnrichmentRun Skipped { get; } = new(0, 0, 0, 0);
+}

@@ -1,0 +1,15 @@
+namespace SpotifyDashboard.Enrichment.Lookup;
+
+/// <summary>The notes people read in <c>/api/status</c> and <c>/api/unmatched</c>.</summary>
+public static class EnrichmentReasons
+{
+    public const string NoCredentials = "no Spotify credentials configured (set the spotify-client-id and spotify-client-secret parameters)";
+    public const string NoSong = "the response names no song";
+    public const string NoMatch = "no Spotify track resembles this song closely enough";
+
+    public static string NoFeatures(string trackId) => $"no audio features are known for Spotify track {trackId}";
+
+    public static string NoSuchTrack(string trackId) => $"Spotify has no track {trackId}";
+
+    public static string OverrideQueued(string trackId) => $"mapped by an admin to Spotify track {trackId}; the worker re-enriches it on its next run";
+}

@@ -1,0 +1,25 @@
+using SpotifyDashboard.Core.Music;
+
+namespace SpotifyDashboard.Enrichment.Lookup;
+
+public enum SongOutcomeKind
+{
+    /// <summary>Track and features known.</summary>
+    Found,
+
+    /// <summary>No track matches, or the track has no known features; cached for <c>MissTtl</c>.</summary>
+    Unmatched,
+
+    /// <summary>A provider could not answer now; try again later, nothing cached.</summary>
+    Deferred,
+}
+
+/// <summary>What enrichment learned about one song.</summary>
+public sealed record SongOutcome(SongOutcomeKind Kind, Track? Track, AudioFeatures? Features, string? Reason)
+{
+    public static SongOutcome Found(Track track, AudioFeatures features) => new(SongOutcomeKind.Found, track, features, null);
+
+    public static SongOutcome Unmatched(string reason) => new(SongOutcomeKind.Unmatched, null, null, reason);
+
+    public static SongOutcome Deferred(string reason) => new(SongOutcomeKind.Deferred, null, null, reason);
+}

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Storage;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Worker.Analysis;
+
+public enum LeaderRole
+{
+    Standby,
+    Leader,
+}
+
+/// <summary>What the health check and the logs show about this replica's part.</summary>
+public sealed record LeaderLockStatus(LeaderRole Role, string Token, DateTimeOffset? LeaderSince, DateTimeOffset? LastRenewedAt, string? LastError);
+
+/// <summary>
+/// Makes one worker replica the analysis leader: a Redis lock at <see cref="RedisKeys.WorkerLock"/> holding this
+/// replica's token, taken with SET NX PX (StackExchange.Redis <c>LockTake</c>), renewed with <c>LockExtend</c>
+/// and given back with <c>LockRelease</c>. Those two check the token in a WATCH/MULTI transaction, not in Lua,
+/// so they work on Garnet with <c>--lua false</c> (the tests prove it). A replica that stops renewing (it died or
+/// hangs) loses the lock when it expires; a standby replica retries every <c>StandbyRetryInterval</c> and takes over.
+/// Called from one loop only; not thread-safe.
+/// </summary>
+public sealed class WorkerLeaderLock(
+    IConnectionMultiplexer redis,
+    IOptions<AnalysisScheduleOptions> options,
+    TimeProvider time,
+    ILogger<WorkerLeaderLock> logger)
+{
+    private DateTimeOffset? _leaderSince;
+    private DateTimeOffset? _lastRenewedAt;
+    private DateTimeOffset _nextAttemptAt = DateTimeOffset.MinValue;
+    private string? _lastError;
+
+    /// <summary>Unique per instance, so two replicas on one machine never mistake each other's lock.</summary>
+    public string Token { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private AnalysisScheduleOptions Settings => options.Value;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>
+    /// True while this replica holds the lock as far as it knows: taken or renewed less than
+    /// <c>LockExpiry</c> ago. Without renewals the answer turns false by itself, as the lock in Redis expires.
+    /// </summary>
+    public bool IsLeader => _lastRenewedAt is { } renewed && time.GetUtcNow() - renewed < Settings.LockExpiry;
+
+    public LeaderLockStatus Status => new(IsLeader ? LeaderRole.Leader : LeaderRole.Standby, Token, IsLeader ? _leaderSince : null, _lastRenewedAt, _lastError);
+
+    /// <summary>
+    /// Called every tick. The leader renews when <c>LockRenewInterval</c> has passed; a standby tries to take
+    /// the lock when <c>StandbyRetryInterval</c> has passed. Returns whether this replica leads now, and reports
+    /// a new leadership through <paramref name="becameLeader"/>.
+    /// </summary>
+    public async Task<bool> EnsureAsync(Action? becameLeader = null)
+    {
+        var now = time.GetUtcNow();
+        if (IsLeader)
+        {
+            return now - _lastRenewedAt < Settings.LockRenewInterval || await RenewNowAsync();
+        }
+
+        if (_lastRenewedAt is not null)
+        {
+            // We held it but did not renew in time (paused, or Redis was unreachable): someone else may have it now.
+            Lost("the lock expired before it was renewed");
+        }
+
+        if (now < _nextAttemptAt)
+        {
+            return false;
+        }
+
+        _nextAttemptAt = now + Settings.StandbyRetryInterval;
+        if (!await Db.LockTakeAsync(RedisKeys.WorkerLock, Token, Settings.LockExpiry))
+        {
+            return false;
+        }
+
+        _leaderSince = now;
+        _lastRenewedAt = now;
+        _lastError = null;
+        logger.LogInformation("This worker replica now leads the analysis");
+        becameLeader?.Invoke();
+        return true;
+    }
+
+    /// <summary>Extends the lock now (e.g. right before writing a snapshot); false when it is no longer ours.</summary>
+    public async Task<bool> RenewNowAsync()
+    {
+        if (_lastRenewedAt is null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        if (await Db.LockExtendAsync(RedisKeys.WorkerLock, Token, Settings.LockExpiry))
+        {
+            _lastRenewedAt = now;
+            return true;
+        }
+
+        Lost("another replica holds the lock");
+        _nextAttemptAt = now + Settings.StandbyRetryInterval;
+        return false;
+    }
+
+    /// <summary>Gives the lock back (on shutdown) so a standby replica need not wait for it to expire.</summary>
+    public async Task ReleaseAsync()
+    {
+        if (_lastRenewedAt is null)
+        {
+            return;
+        }
+
+        _lastRenewedAt = null;
+        _leaderSince = null;
+        if (await Db.LockReleaseAsync(RedisKeys.WorkerLock, Token))
+        {
+            logger.LogInformation("This worker replica released the analysis lock");
+        }
+    }
+
+    private void Lost(string reason)
+    {
+        _lastRenewedAt = null;
+        _leaderSince = null;
+        _lastError = reason;
+        logger.LogWarning("This worker replica no longer leads the analysis: {Reason}", reason);
+    }
+}
