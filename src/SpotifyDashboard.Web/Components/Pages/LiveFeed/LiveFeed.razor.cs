@@ -79,6 +79,12 @@ public partial class LiveFeed
         }
     }
 
+    private static string StateTitle(ResponseItem item) => item.Enrichment switch
+    {
+        SpotifyDashboard.Core.Music.EnrichmentState.Pending => "Audio features are still being looked up",
+        _ => "No track matched this song closely enough; an admin can map it",
+    };
+
     private string RelativeTime(DateTimeOffset at)
     {
         var age = Time.GetUtcNow() - at;
