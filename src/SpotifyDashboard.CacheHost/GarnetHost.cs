@@ -15,9 +15,13 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
 
     public int Port => options.Value.Port;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>How long a restart waits for the previous instance to let go of the port.</summary>
+    private static readonly TimeSpan PortWait = TimeSpan.FromSeconds(30);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        await WaitForFreePortAsync(settings.Bind, settings.Port, cancellationToken);
         // RandomAccess: plain .NET file I/O. Garnet's native Linux device needs libaio, which a
         // fresh machine may lack (and its SONAME differs between distributions).
         List<string> args = ["--bind", settings.Bind, "--port", settings.Port.ToString(), "--lua", "false", "--device-type", "RandomAccess"];
@@ -37,7 +41,30 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
         _server = new GarnetServer([.. args]);
         _server.Start();
         logger.LogInformation("Garnet listening on {Bind}:{Port}", settings.Bind, settings.Port);
-        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// On a restart the orchestrator may start this process while the previous one is still
+    /// committing and closing; binding then would fail and the restart with it.
+    /// </summary>
+    private async Task WaitForFreePortAsync(string bind, int port, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + PortWait;
+        while (true)
+        {
+            try
+            {
+                var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Parse(bind), port);
+                probe.Start();
+                probe.Stop();
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
+            {
+                logger.LogInformation("Port {Port} is still taken (a previous instance is closing); waiting", port);
+                await Task.Delay(250, cancellationToken);
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

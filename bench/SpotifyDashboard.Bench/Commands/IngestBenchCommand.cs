@@ -111,7 +111,6 @@ public sealed class IngestBenchCommand : IBenchCommand
             RedisKeys.Quarantine(Source), RedisKeys.Checkpoint(Source), RedisKeys.SourceStatus(Source), IngestionKeys.Columns(Source)]);
         var statuses = new SourceStatusStore(redis);
         var ingestor = new SurveyIngestor(
-            redis,
             new SurveyResponseStore(redis),
             new QuarantineStore(redis),
             statuses,

@@ -12,8 +12,12 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
 {
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>Stores the response unless one with the same id exists; true when it was new.</summary>
-    public async Task<bool> AddAsync(EnrichedResponse item)
+    /// <summary>
+    /// Stores the response unless one with the same id exists; true when it was new. A bulk load
+    /// passes <paramref name="announce"/> false and publishes one event for the whole batch, so
+    /// listeners are not flooded.
+    /// </summary>
+    public async Task<bool> AddAsync(EnrichedResponse item, bool announce = true)
     {
         var source = item.Response.Source;
         var json = JsonSerializer.Serialize(item, StoreJson.Options);
@@ -22,7 +26,10 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
         {
             await Db.SortedSetAddAsync(RedisKeys.ResponsesByTime(source), item.Response.Id, item.Response.SubmittedAt.ToUnixTimeMilliseconds());
             await TrackPendingAsync(item);
-            await PublishAsync(new StoreEvent(StoreEvent.ResponseAdded, source, item.Response.Id, DateTimeOffset.UtcNow));
+            if (announce)
+            {
+                await PublishAsync(new StoreEvent(StoreEvent.ResponseAdded, source, item.Response.Id, DateTimeOffset.UtcNow));
+            }
         }
 
         return added;
@@ -49,6 +56,13 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
         item.Enrichment == Music.EnrichmentState.Pending
             ? Db.SetAddAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id)
             : Db.SetRemoveAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id);
+
+    /// <summary>Removes a response (a row edited or deleted in the source).</summary>
+    public Task RemoveAsync(string source, string id) =>
+        Task.WhenAll(
+            Db.HashDeleteAsync(RedisKeys.Responses(source), id),
+            Db.SortedSetRemoveAsync(RedisKeys.ResponsesByTime(source), id),
+            Db.SetRemoveAsync(RedisKeys.Pending(source), id));
 
     public Task<long> CountAsync(string source) => Db.SortedSetLengthAsync(RedisKeys.ResponsesByTime(source));
 

@@ -19,7 +19,6 @@ namespace SpotifyDashboard.Ingestion.Ingest;
 /// Every row ends up accepted, quarantined or a duplicate, so the counts always reconcile.
 /// </summary>
 public sealed class SurveyIngestor(
-    IConnectionMultiplexer redis,
     SurveyResponseStore responses,
     QuarantineStore quarantine,
     SourceStatusStore statuses,
@@ -171,7 +170,7 @@ public sealed class SurveyIngestor(
             if (!stored.TryGetValue(response.Id, out var existing))
             {
                 var item = new EnrichedResponse { Response = response with { SupersededBy = supersededBy }, Enrichment = EnrichmentState.Pending };
-                writes.Add(() => responses.AddAsync(item));
+                writes.Add(() => responses.AddAsync(item, announce: false));
                 added++;
             }
             else if (existing.Response.SupersededBy != supersededBy)
@@ -183,24 +182,20 @@ public sealed class SurveyIngestor(
         }
 
         var stale = replaceAll ? stored.Keys.Where(id => !current.ContainsKey(id)).ToList() : [];
-        writes.AddRange(stale.Select(id => (Func<Task>)(() => RemoveAsync(source, id))));
+        writes.AddRange(stale.Select(id => (Func<Task>)(() => responses.RemoveAsync(source, id))));
 
         foreach (var batch in writes.Chunk(WriteBatch))
         {
             await Task.WhenAll(batch.Select(write => write()));
         }
 
-        return (added, stale.Count, superseded);
-    }
+        if (added > 0)
+        {
+            // One event for the whole read: a first load of thousands of rows must not flood listeners.
+            await responses.PublishAsync(new StoreEvent(StoreEvent.ResponseAdded, source, null, DateTimeOffset.UtcNow));
+        }
 
-    /// <summary>A row edited or deleted in the source leaves the store (SurveyResponseStore has no remove yet).</summary>
-    private async Task RemoveAsync(string source, string id)
-    {
-        var db = redis.GetDatabase();
-        await Task.WhenAll(
-            db.HashDeleteAsync(RedisKeys.Responses(source), id),
-            db.SortedSetRemoveAsync(RedisKeys.ResponsesByTime(source), id),
-            db.SetRemoveAsync(RedisKeys.Pending(source), id));
+        return (added, stale.Count, superseded);
     }
 
     /// <summary>

@@ -8,7 +8,10 @@ namespace SpotifyDashboard.Web.Components.Pages.LiveFeed;
 /// </summary>
 public partial class LiveFeed
 {
+    private static readonly TimeSpan EventCoalescing = TimeSpan.FromMilliseconds(250);
+
     private readonly CancellationTokenSource _stop = new();
+    private int _refreshQueued;
     private readonly Dictionary<string, DateTimeOffset> _firstSeen = [];
     private IReadOnlyList<FeedRow> _rows = [];
     private long? _total;
@@ -26,17 +29,27 @@ public partial class LiveFeed
         }
     }
 
-    /// <summary>A pushed change refreshes at once; the timer is the fallback when the stream is down.</summary>
+    /// <summary>
+    /// A pushed change refreshes at once; the timer is the fallback when the stream is down. A burst
+    /// of events (a sheet's first load) is folded into one refresh.
+    /// </summary>
     private void OnApiEvent(string eventType)
     {
-        if (eventType == "response-added")
+        if (eventType is not ("response-added" or "responses-enriched") || Interlocked.Exchange(ref _refreshQueued, 1) == 1)
         {
-            _ = InvokeAsync(async () =>
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            await Task.Delay(EventCoalescing, Time, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            Interlocked.Exchange(ref _refreshQueued, 0);
+            if (!_stop.IsCancellationRequested)
             {
                 await RefreshAsync();
                 StateHasChanged();
-            });
-        }
+            }
+        });
     }
 
     private async Task PollAsync()
