@@ -1,3 +1,4 @@
+using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Apis;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
@@ -14,6 +15,7 @@ builder.Services.AddSingleton<SurveyResponseStore>();
 builder.Services.AddSingleton<SourceStatusStore>();
 builder.Services.AddSingleton<QuarantineStore>();
 builder.Services.AddSongEnrichment(builder.Configuration);
+builder.Services.AddAnalysisSnapshots();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => StoreJson.Configure(options.SerializerOptions));
@@ -30,6 +32,7 @@ app.MapEventsApi();
 app.MapQuarantineApi();
 app.MapUnmatchedApi();
 app.MapOverridesApi();
+app.MapAnalysisApi();
 
 app.Run();
 

@@ -4,6 +4,7 @@ using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Enrichment;
 using SpotifyDashboard.Worker;
+using SpotifyDashboard.Worker.Analysis;
 using SpotifyDashboard.Worker.Demo;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ builder.Services.AddSingleton(sp =>
 });
 builder.Services.AddSurveyIngestion(builder.Configuration);
 builder.Services.AddSongEnrichment(builder.Configuration).AddEnrichmentWorker();
+builder.Services.AddAnalysisWorker();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -49,21 +49,18 @@ public sealed class WorkerLeaderLock(
 
     /// <summary>
     /// Called every tick. The leader renews when <c>LockRenewInterval</c> has passed; a standby tries to take
-    /// the lock when <c>StandbyRetryInterval</c> has passed. Returns whether this replica leads now, and reports
-    /// a new leadership through <paramref name="becameLeader"/>.
+    /// the lock when <c>StandbyRetryInterval</c> has passed. Returns whether this replica leads now.
     /// </summary>
-    public async Task<bool> EnsureAsync(Action? becameLeader = null)
+    public async Task<bool> EnsureAsync()
     {
         var now = time.GetUtcNow();
-        if (IsLeader)
+        if (_lastRenewedAt is { } renewed)
         {
-            return now - _lastRenewedAt < Settings.LockRenewInterval || await RenewNowAsync();
-        }
-
-        if (_lastRenewedAt is not null)
-        {
-            // We held it but did not renew in time (paused, or Redis was unreachable): someone else may have it now.
-            Lost("the lock expired before it was renewed");
+            // Also after a pause longer than the expiry: if the lock still holds our token, it is still ours.
+            if (now - renewed < Settings.LockRenewInterval || await RenewNowAsync())
+            {
+                return true;
+            }
         }
 
         if (now < _nextAttemptAt)
@@ -81,7 +78,6 @@ public sealed class WorkerLeaderLock(
         _lastRenewedAt = now;
         _lastError = null;
         logger.LogInformation("This worker replica now leads the analysis");
-        becameLeader?.Invoke();
         return true;
     }
 
@@ -100,8 +96,7 @@ public sealed class WorkerLeaderLock(
             return true;
         }
 
-        Lost("another replica holds the lock");
-        _nextAttemptAt = now + Settings.StandbyRetryInterval;
+        Lost("the lock expired or another replica holds it");
         return false;
     }
 

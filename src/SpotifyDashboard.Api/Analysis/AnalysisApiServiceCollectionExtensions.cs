@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Options;
+
+namespace SpotifyDashboard.Api.Analysis;
+
+public static class AnalysisApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// The in-memory latest snapshot (<see cref="SnapshotHolder"/>, a hosted service) and the song resolver of
+    /// <c>POST /api/predict-major</c>. Needs an <c>IConnectionMultiplexer</c> and <c>SurveyOptions</c>; uses
+    /// <c>ISongFeatureLookup</c> when registered (<c>AddSongEnrichment</c>). Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddAnalysisSnapshots(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(SnapshotHolder)))
+        {
+            return services;
+        }
+
+        services.AddOptions<SnapshotHolderOptions>().BindConfiguration(SnapshotHolderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SnapshotStore>();
+        services.AddSingleton<SnapshotHolder>();
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotHolder>());
+        services.TryAddSingleton<DemoSongIndex>();
+        services.TryAddSingleton<PredictionSongResolver>();
+        return services;
+    }
+}

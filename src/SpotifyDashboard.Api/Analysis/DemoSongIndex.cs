@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Demo;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Enrichment.Songs;
+
+namespace SpotifyDashboard.Api.Analysis;
+
+/// <summary>
+/// The demo catalogue (same <c>Demo:Seed</c> as the worker, so the same fictional songs) indexed by the
+/// enrichment's normalized song key, so "neon harbor " by "the echo foxes" finds "Neon Harbor" by "The Echo Foxes".
+/// </summary>
+public sealed class DemoSongIndex(IOptions<DemoOptions> demo)
+{
+    private readonly Lazy<(Dictionary<string, DemoSong> ByKey, ILookup<string, DemoSong> ByTitle)> _index = new(() =>
+    {
+        var songs = new DemoCatalog(demo.Value.Seed).Songs;
+        var byKey = new Dictionary<string, DemoSong>(StringComparer.Ordinal);
+        foreach (var song in songs)
+        {
+            byKey.TryAdd(SongKey.For(song.Title, song.Artist), song);
+        }
+
+        return (byKey, songs.ToLookup(s => TextFolding.Basic(s.Title), StringComparer.Ordinal));
+    });
+
+    /// <summary>By title and artist; with no artist, by title when only one song has it.</summary>
+    public DemoSong? Find(string title, string? artist)
+    {
+        var (byKey, byTitle) = _index.Value;
+        if (!string.IsNullOrWhiteSpace(artist))
+        {
+            return byKey.GetValueOrDefault(SongKey.For(title, artist));
+        }
+
+        var candidates = byTitle[TextFolding.Basic(title)].DistinctBy(s => s.Artist).ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+}

@@ -1,0 +1,56 @@
+using SpotifyDashboard.Analysis;
+
+namespace SpotifyDashboard.Api.Analysis;
+
+/// <summary>
+/// <c>GET /api/model</c>: how well the major predictor does, next to the majority-class baseline, or why
+/// there is no model (<see cref="State"/> NotEnoughData and <see cref="Reason"/>). The model itself is not sent.
+/// </summary>
+public sealed record ModelView(
+    long Version,
+    string Fingerprint,
+    DateTimeOffset TrainedAt,
+    string Source,
+    ModelState State,
+    string? Reason,
+    int LabelledRows,
+    string Algorithm,
+    IReadOnlyList<string> Classes,
+    IReadOnlyList<int> ClassCounts,
+    int Folds,
+    int Iterations,
+    double? CvAccuracy,
+    double? CvBalancedAccuracy,
+    double? BaselineAccuracy,
+    string? BaselineClass,
+    double? BaselineBalancedAccuracy,
+    IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
+    IReadOnlyList<FeatureImportance> FeatureImportance,
+    IReadOnlyList<string> UsedFeatures)
+{
+    public static ModelView From(CurrentAnalysis analysis)
+    {
+        var model = analysis.Snapshot.Model;
+        return new ModelView(
+            analysis.Version,
+            analysis.Snapshot.Version,
+            analysis.Snapshot.TrainedAt,
+            analysis.Source,
+            model.State,
+            model.Reason,
+            model.LabelledRows,
+            model.Algorithm,
+            model.Classes,
+            model.ClassCounts,
+            model.Folds,
+            model.Iterations,
+            model.CvAccuracy,
+            model.CvBalancedAccuracy,
+            model.BaselineAccuracy,
+            model.BaselineClass,
+            model.BaselineBalancedAccuracy,
+            model.ConfusionMatrix,
+            model.FeatureImportance,
+            analysis.Snapshot.UsedFeatures);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Storage;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Api.Analysis;
+
+/// <summary>
+/// Keeps the latest analysis in memory: loads <c>sd:snapshot:current</c> at start, whenever a
+/// <c>snapshot-updated</c> event arrives and every <c>Analysis:SnapshotPollInterval</c> as a fallback.
+/// Only the small pointer is read unless the version changed. Requests never wait for Redis except
+/// when nothing is held yet.
+/// </summary>
+public sealed partial class SnapshotHolder(
+    SnapshotStore store,
+    IConnectionMultiplexer redis,
+    IOptions<SnapshotHolderOptions> options,
+    TimeProvider time,
+    ILogger<SnapshotHolder> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private volatile CurrentAnalysis? _current;
+    private bool _subscribed;
+
+    /// <summary>Whatever is held, of any source.</summary>
+    public CurrentAnalysis? Current => _current;
+
+    /// <summary>
+    /// The analysis of <paramref name="source"/>, or null when there is none yet. A snapshot of another
+    /// source (the worker has not caught up with a changed <c>Survey:Source</c>) is never served.
+    /// </summary>
+    public async Task<CurrentAnalysis?> GetAsync(string source, CancellationToken cancellationToken = default)
+    {
+        var current = _current;
+        if (current is null)
+        {
+            try
+            {
+                current = await RefreshAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogLoadFailed(ex);
+            }
+        }
+
+        return current?.Source == source ? current : null;
+    }
+
+    /// <summary>Reads the pointer and loads the snapshot it names when that is not the one held.</summary>
+    public async Task<CurrentAnalysis?> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            var pointer = await store.GetCurrentPointerAsync();
+            if (pointer is null)
+            {
+                _current = null;
+                return null;
+            }
+
+            if (_current?.Version == pointer.Version)
+            {
+                return _current;
+            }
+
+            var stored = await store.GetAsync<AnalysisSnapshot>(pointer.Version);
+            if (stored is null)
+            {
+                return _current;
+            }
+
+            // Loading the model and indexing the rows is CPU work; keep it off the caller's thread.
+            var loaded = await Task.Run(() => CurrentAnalysis.From(stored), cancellationToken);
+            _current = loaded;
+            LogLoaded(loaded.Version, loaded.Source, loaded.Snapshot.Points.Count);
+            return loaded;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SubscribeOnceAsync();
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Redis may be starting or restarting; the next poll tries again.
+                LogLoadFailed(ex);
+            }
+
+            await WaitForEventOrPollAsync(stoppingToken);
+        }
+    }
+
+    private async Task WaitForEventOrPollAsync(CancellationToken stoppingToken)
+    {
+        using var poll = new CancellationTokenSource(options.Value.SnapshotPollInterval, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
+        try
+        {
+            await _wake.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The poll interval passed, or the api is stopping (the loop checks which).
+        }
+    }
+
+    private async Task SubscribeOnceAsync()
+    {
+        if (_subscribed)
+        {
+            return;
+        }
+
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
+        {
+            if (IsSnapshotUpdate(message))
+            {
+                _wake.Writer.TryWrite(true);
+            }
+        });
+        _subscribed = true;
+    }
+
+    private static bool IsSnapshotUpdate(RedisValue message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options)?.Type == StoreEvent.SnapshotUpdated;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving analysis snapshot {Version} of {Source} ({Points} responses)")]
+    private partial void LogLoaded(long version, string source, int points);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the analysis snapshot; trying again on the next event or poll")]
+    private partial void LogLoadFailed(Exception exception);
+}

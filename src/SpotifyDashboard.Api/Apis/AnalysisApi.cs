@@ -1,0 +1,160 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Analysis;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Enrichment.Lookup;
+
+namespace SpotifyDashboard.Api.Apis;
+
+/// <summary>
+/// The latest analysis of the active source, served from memory (<see cref="SnapshotHolder"/>). Until the worker
+/// has published one, every endpoint answers 503 "No analysis yet".
+/// </summary>
+public static class AnalysisApi
+{
+    public const int MaxTwins = 50;
+    public const int DefaultTwins = 5;
+
+    public static IEndpointRouteBuilder MapAnalysisApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Analysis");
+
+        api.MapGet("/clusters", GetClusters)
+            .WithName("GetClusters")
+            .WithSummary("Clusters of the class's music: names, sizes, profiles, PCA axes and every response as a 3D point");
+        api.MapGet("/twins/{responseId}", GetTwins)
+            .WithName("GetTwins")
+            .WithSummary("The k responses whose songs are most alike (cosine similarity), with the three features that match most");
+        api.MapGet("/model", GetModel)
+            .WithName("GetModel")
+            .WithSummary("The major predictor's cross-validated accuracy next to the majority-class baseline, confusion matrix and feature importance");
+        api.MapPost("/predict-major", PredictMajor)
+            .WithName("PredictMajor")
+            .WithSummary("Enriches any song and predicts the major of someone who names it, with every major's probability");
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<ClustersView>, ProblemHttpResult>> GetClusters(
+        SnapshotHolder holder,
+        IOptions<SurveyOptions> survey,
+        CancellationToken cancellationToken)
+    {
+        var analysis = await holder.GetAsync(survey.StorageName(), cancellationToken);
+        return analysis is null ? NoAnalysisYet(survey) : TypedResults.Ok(ClustersView.From(analysis));
+    }
+
+    /// <param name="k">Bound as text so that "abc" gets a 400 that names the value.</param>
+    public static async Task<Results<Ok<TwinsView>, ValidationProblem, ProblemHttpResult>> GetTwins(
+        string responseId,
+        [FromQuery] string? k,
+        SnapshotHolder holder,
+        IOptions<SurveyOptions> survey,
+        CancellationToken cancellationToken)
+    {
+        var count = DefaultTwins;
+        if (k is not null && (!int.TryParse(k, NumberStyles.Integer, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxTwins))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["k"] = [$"k must be a whole number from 1 to {MaxTwins}; got '{k}'."] },
+                title: "Invalid number of twins");
+        }
+
+        var analysis = await holder.GetAsync(survey.StorageName(), cancellationToken);
+        if (analysis is null)
+        {
+            return NoAnalysisYet(survey);
+        }
+
+        if (analysis.Twins is null)
+        {
+            return TypedResults.Problem(
+                title: "Twins unavailable",
+                detail: "The latest analysis was made without standardized rows (Analysis:IncludeStandardizedRows=false), so twins cannot be found.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var twins = analysis.Twins.FindForResponse(responseId, count);
+        return twins is null
+            ? TypedResults.Problem(
+                title: "Response not in the analysis",
+                detail: $"The latest analysis has no response '{responseId}': the id is unknown, its song is not enriched yet or has no features, or the student answered again later.",
+                statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(new TwinsView(responseId, count, analysis.Version, twins));
+    }
+
+    public static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetModel(
+        SnapshotHolder holder,
+        IOptions<SurveyOptions> survey,
+        CancellationToken cancellationToken)
+    {
+        var analysis = await holder.GetAsync(survey.StorageName(), cancellationToken);
+        return analysis is null ? NoAnalysisYet(survey) : TypedResults.Ok(ModelView.From(analysis));
+    }
+
+    /// <summary>
+    /// 400 without a song; 503 without an analysis or when the song lookup cannot answer now; 422 when no
+    /// recording with features matches the song; 200 with <c>state</c> = <c>predicted</c>, or
+    /// <c>not-enough-data</c> when the analysis has no trained model (a state of the class, not an error).
+    /// </summary>
+    public static async Task<Results<Ok<PredictMajorView>, ValidationProblem, ProblemHttpResult>> PredictMajor(
+        PredictMajorRequest request,
+        SnapshotHolder holder,
+        PredictionSongResolver songs,
+        IOptions<SurveyOptions> survey,
+        CancellationToken cancellationToken)
+    {
+        var errors = request.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid song");
+        }
+
+        var analysis = await holder.GetAsync(survey.StorageName(), cancellationToken);
+        if (analysis is null)
+        {
+            return NoAnalysisYet(survey);
+        }
+
+        var title = request.Song!.Trim();
+        var artist = request.Artist?.Trim();
+        var outcome = await songs.ResolveAsync(title, artist, cancellationToken);
+        if (outcome.Kind == SongOutcomeKind.Unmatched)
+        {
+            return TypedResults.Problem(
+                title: "Song not found",
+                detail: $"No recording with audio features matches '{title}'{(string.IsNullOrEmpty(artist) ? "" : $" by '{artist}'")}: {outcome.Reason}",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (outcome.Kind == SongOutcomeKind.Deferred || outcome.Track is null || outcome.Features is null)
+        {
+            return TypedResults.Problem(
+                title: "Song lookup unavailable",
+                detail: outcome.Reason ?? "The song lookup could not answer now; try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var prediction = analysis.Predictor.Predict(outcome.Features);
+        var song = new PredictedSong(outcome.Track.Name, string.Join(", ", outcome.Track.Artists), outcome.Track.Id, outcome.Track.FeatureSource, outcome.Features);
+        var model = analysis.Snapshot.Model;
+        return TypedResults.Ok(new PredictMajorView(
+            prediction.Available ? PredictMajorView.Predicted : PredictMajorView.NotEnoughData,
+            prediction.Reason,
+            prediction.Major,
+            prediction.Available ? prediction.Confidence : null,
+            prediction.Probabilities,
+            song,
+            analysis.Version,
+            model.CvAccuracy,
+            model.BaselineAccuracy));
+    }
+
+    private static ProblemHttpResult NoAnalysisYet(IOptions<SurveyOptions> survey) =>
+        TypedResults.Problem(
+            title: "No analysis yet",
+            detail: $"The worker has not published an analysis of the '{survey.StorageName()}' survey yet. It does so within seconds once enriched responses exist; try again shortly.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Storage;
+
+namespace SpotifyDashboard.Worker.Analysis;
+
+/// <summary>
+/// One analysis of a source: read its responses, run the engine off the caller's thread (it is
+/// CPU-bound), write a new snapshot version unless the content is the current one, and announce it
+/// with a <c>snapshot-updated</c> event whose id is the version. Only the lock holder writes.
+/// </summary>
+public sealed class AnalysisRunner(
+    SurveyResponseStore responses,
+    SnapshotStore snapshots,
+    WorkerLeaderLock leaderLock,
+    IOptions<AnalysisSettings> settings,
+    IOptions<AnalysisScheduleOptions> schedule,
+    TimeProvider time,
+    ILogger<AnalysisRunner> logger)
+{
+    public static readonly ActivitySource ActivitySource = new("SpotifyDashboard.Worker.Analysis");
+
+    private (string Source, string Fingerprint)? _lastInput;
+
+    public async Task<AnalysisRunResult> RunAsync(string source, CancellationToken cancellationToken = default)
+    {
+        using var activity = ActivitySource.StartActivity("analysis.run");
+        activity?.SetTag("analysis.source", source);
+        var input = AnalysisInput.From(await responses.GetAllAsync(source));
+        activity?.SetTag("analysis.rows", input.Rows.Count);
+        if (input.Rows.Count == 0)
+        {
+            return new AnalysisRunResult(AnalysisRunOutcome.NoData, source, 0);
+        }
+
+        if (_lastInput == (source, input.Fingerprint))
+        {
+            return new AnalysisRunResult(AnalysisRunOutcome.InputUnchanged, source, input.Rows.Count);
+        }
+
+        var started = time.GetTimestamp();
+        var snapshot = await RunEngineKeepingTheLockAsync(input, cancellationToken);
+        var current = await snapshots.GetCurrentPointerAsync();
+        if (current is not null && current.Source == source && current.Fingerprint == snapshot.Version)
+        {
+            _lastInput = (source, input.Fingerprint);
+            return new AnalysisRunResult(AnalysisRunOutcome.SnapshotUnchanged, source, input.Rows.Count, current.Version, snapshot.Version);
+        }
+
+        // A replica that lost the lock mid-run must not overwrite the new leader's snapshot.
+        if (!await leaderLock.RenewNowAsync())
+        {
+            return new AnalysisRunResult(AnalysisRunOutcome.LostLeadership, source, input.Rows.Count);
+        }
+
+        var pointer = await snapshots.SaveAsync(source, snapshot.Version, snapshot, time.GetUtcNow(), schedule.Value.KeepPreviousSnapshots);
+        await responses.PublishAsync(new StoreEvent(StoreEvent.SnapshotUpdated, source, pointer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), pointer.PublishedAt));
+        _lastInput = (source, input.Fingerprint);
+        activity?.SetTag("analysis.version", pointer.Version);
+        logger.LogInformation(
+            "Analysis snapshot {Version} of {Source} written: {Rows} responses, k = {K}, model {ModelState}, in {Elapsed} ms",
+            pointer.Version, source, input.Rows.Count, snapshot.Clustering.K, snapshot.Model.State, (int)time.GetElapsedTime(started).TotalMilliseconds);
+        return new AnalysisRunResult(AnalysisRunOutcome.Published, source, input.Rows.Count, pointer.Version, snapshot.Version);
+    }
+
+    /// <summary>A large class can take longer than the lock's expiry: keep renewing while the engine works.</summary>
+    private async Task<AnalysisSnapshot> RunEngineKeepingTheLockAsync(AnalysisInput input, CancellationToken cancellationToken)
+    {
+        var engine = Task.Run(() => AnalysisEngine.Run(input.Rows, settings.Value, time), cancellationToken);
+        while (!engine.IsCompleted)
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var renewal = Task.Delay(schedule.Value.LockRenewInterval, time, wait.Token);
+            var first = await Task.WhenAny(engine, renewal);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (first == renewal)
+            {
+                await leaderLock.EnsureAsync();
+            }
+
+            await wait.CancelAsync();
+        }
+
+        return await engine;
+    }
+}
