@@ -29,14 +29,15 @@ public sealed partial class EnrichBenchCommand : IBenchCommand
 {
     public string Name => "enrich";
 
-    public string Usage => "[--songs 1000] [--latency-ms 20] [--rate 20] [--redis 127.0.0.1:6379]  (Redis/Garnet must run, e.g. the CacheHost)";
+    public string Usage => "[--songs 1000] [--latency-ms 20] [--rate 20] [--redis local|host:port]  (default: a Garnet server inside the bench)";
 
     public async Task<int> RunAsync(string[] args)
     {
         var songs = IntArg(args, "--songs", 1000);
         var latency = TimeSpan.FromMilliseconds(IntArg(args, "--latency-ms", 20));
         var rate = IntArg(args, "--rate", 20);
-        var redisAddress = StringArg(args, "--redis", "127.0.0.1:6379");
+        using var localGarnet = LocalGarnet.StartIfAsked(StringArg(args, "--redis", LocalGarnet.Keyword));
+        var redisAddress = localGarnet?.Address ?? StringArg(args, "--redis", LocalGarnet.Keyword);
 
         var calls = new UpstreamCounters();
         using var fakes = StartFakes(latency, calls);

@@ -26,12 +26,13 @@ public sealed class IngestBenchCommand : IBenchCommand
 
     public string Name => "ingest";
 
-    public string Usage => "[--rows 100000] [--redis 127.0.0.1:6379] [--keep-file]  parse, validate and (with --redis) store generated CSV rows";
+    public string Usage => "[--rows 100000] [--redis local|host:port] [--keep-file]  parse, validate and (with --redis) store generated CSV rows; 'local' runs Garnet inside the bench (its memory then counts in the peak)";
 
     public async Task<int> RunAsync(string[] args)
     {
         var rows = int.Parse(Option(args, "--rows") ?? "100000", CultureInfo.InvariantCulture);
-        var redisAddress = Option(args, "--redis");
+        using var localGarnet = LocalGarnet.StartIfAsked(Option(args, "--redis"));
+        var redisAddress = localGarnet?.Address ?? Option(args, "--redis");
         var path = Path.Combine(Path.GetTempPath(), $"sd-ingest-bench-{Environment.ProcessId}.csv");
         try
         {
