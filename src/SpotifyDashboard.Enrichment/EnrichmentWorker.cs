@@ -56,6 +56,12 @@ public sealed partial class EnrichmentWorker(
             return EnrichmentRun.Skipped;
         }
 
+        if (!spotify.CurrentValue.HasCredentials)
+        {
+            // Say so at once in /api/status, not only after the first song has waited.
+            registry.Unavailable(ProviderNames.Spotify, EnrichmentReasons.NoCredentials);
+        }
+
         var source = kind.StorageName();
         var ids = await store.GetPendingIdsAsync(source);
         var pending = (await store.GetManyAsync(source, ids.Take(options.CurrentValue.MaxResponsesPerTick)))

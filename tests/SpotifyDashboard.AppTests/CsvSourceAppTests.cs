@@ -77,6 +77,11 @@ public class CsvSourceAppTests(CsvAppFixture fixture) : IClassFixture<CsvAppFixt
         // No Spotify credentials here: the songs wait, with the reason, and nothing is lost.
         Assert.All(responses.GetProperty("items").EnumerateArray(), i => Assert.Equal("pending", i.GetProperty("enrichment").GetString()));
         Assert.Equal(4, status.GetProperty("enrichment").GetProperty("pending").GetInt64());
+        var spotify = await WholeAppTests.WaitForAsync(
+            async () => (await fixture.Api.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("enrichment").GetProperty("providers")
+                .EnumerateArray().FirstOrDefault(p => p.GetProperty("name").GetString() == "spotify"),
+            p => p.ValueKind == JsonValueKind.Object && p.GetProperty("state").GetString() == "unavailable");
+        Assert.Contains("credentials", spotify.GetProperty("lastError").GetString());
 
         var json = responses.GetRawText();
         Assert.DoesNotContain("Ana María", json);
