@@ -13,6 +13,9 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>Not the default (42): proves the AppHost hands its settings on to worker and api.</summary>
+    public const int DemoSeed = 7;
+
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"sd-apptests-{Guid.NewGuid():N}");
 
     public DistributedApplication App { get; private set; } = null!;
@@ -26,6 +29,7 @@ public sealed class AppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>(
         [
             "Demo:NewResponseInterval=00:00:01",
+            $"Demo:Seed={DemoSeed}",
             $"Cache:DataPath={_dataPath}",
             "Parameters:pseudonym-key=apptests-pseudonym-key",
         ]);

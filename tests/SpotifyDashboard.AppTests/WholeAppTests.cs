@@ -93,11 +93,22 @@ public class WholeAppTests(AppFixture fixture)
     public async Task ApiNeverShowsRawNames()
     {
         var json = await fixture.Api.GetStringAsync("/api/responses?limit=500");
-        var generator = new SpotifyDashboard.Core.Demo.DemoClassGenerator(42);
+        var generator = new SpotifyDashboard.Core.Demo.DemoClassGenerator(AppFixture.DemoSeed);
         for (var i = 0; i < 50; i++)
         {
             Assert.DoesNotContain(generator.Generate(i).Name, json);
         }
+    }
+
+    [Fact]
+    public async Task SettingsGivenToTheAppHostReachTheWorker()
+    {
+        var page = await fixture.Api.GetFromJsonAsync<ResponsePage>("/api/responses?limit=500", StoreJson.Options);
+        var chosen = new SpotifyDashboard.Core.Demo.DemoCatalog(AppFixture.DemoSeed).Songs.Select(s => s.Id).ToHashSet();
+        var fallback = new SpotifyDashboard.Core.Demo.DemoCatalog(42).Songs.ToDictionary(s => s.Id, s => s.Title);
+
+        Assert.All(page!.Items, item => Assert.Contains(item.Track!.Id, chosen));
+        Assert.Contains(page.Items, item => fallback[item.Track!.Id] != item.Song);
     }
 
     [Fact]
