@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.UnitTests.Storage;
 using SpotifyDashboard.Worker.Analysis;
 using StackExchange.Redis;
 

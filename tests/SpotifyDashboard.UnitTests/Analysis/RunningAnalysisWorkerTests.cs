@@ -1,7 +1,6 @@
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.UnitTests.Storage;
 using SpotifyDashboard.Worker.Analysis;
 
 namespace SpotifyDashboard.UnitTests.Analysis;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.UnitTests.Storage;
 using SpotifyDashboard.Worker.Analysis;
 using MsOptions = Microsoft.Extensions.Options.Options;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using SpotifyDashboard.Core.Demo;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.UnitTests.Storage;
 using SpotifyDashboard.Worker;
 using SpotifyDashboard.Worker.Demo;
 using MsOptions = Microsoft.Extensions.Options.Options;

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Sockets;
+using Garnet;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.TestSupport;
+
+/// <summary>A real Redis-protocol server (Garnet) in this process, on a free loopback port.</summary>
+public sealed class InProcessGarnet : IAsyncDisposable
+{
+    private readonly GarnetServer _server;
+    private readonly Lazy<ConnectionMultiplexer> _redis;
+
+    private InProcessGarnet(int port)
+    {
+        Port = port;
+        // No Lua and a plain file device keep start-up fast and the server self-contained.
+        _server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(), "--lua", "false", "--device-type", "RandomAccess"]);
+        _server.Start();
+        // Connected on first use, so a caller that only hands Address to its own client opens no extra connection.
+        // allowAdmin: tests flush the database between cases; code under test connects without it.
+        _redis = new(() => ConnectionMultiplexer.Connect($"{Address},allowAdmin=true"));
+    }
+
+    public int Port { get; }
+
+    /// <summary>A StackExchange.Redis configuration string (<c>127.0.0.1:port</c>), e.g. for <c>ConnectionStrings:cache</c>.</summary>
+    public string Address => $"127.0.0.1:{Port}";
+
+    /// <summary>An admin connection for the tests themselves.</summary>
+    public ConnectionMultiplexer Redis => _redis.Value;
+
+    public static InProcessGarnet Start() => new(FreePort());
+
+    /// <summary>Empties the database, so a test starts from nothing.</summary>
+    public Task FlushAsync() => Redis.GetServers()[0].FlushDatabaseAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_redis.IsValueCreated)
+        {
+            await _redis.Value.DisposeAsync();
+        }
+
+        _server.Dispose();
+    }
+
+    // The OS hands out a free port for port 0; Garnet binds it a moment later, a small race that tests can accept.
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
