@@ -15,13 +15,7 @@ public sealed class GarnetHealthCheck(GarnetHost host) : IHealthCheck
 
         try
         {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", host.Port, cancellationToken);
-            await using var stream = client.GetStream();
-            await stream.WriteAsync("*1\r\n$4\r\nPING\r\n"u8.ToArray(), cancellationToken);
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer, cancellationToken);
-            return System.Text.Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal)
+            return await GarnetCommand.SendAsync(host.Port, "PING", cancellationToken) == "+PONG"
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("Garnet did not answer PING");
         }

@@ -74,14 +74,19 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
             return;
         }
 
-        try
+        if (!string.IsNullOrWhiteSpace(options.Value.DataPath))
         {
-            await _server.Store.CommitAOFAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Without AOF there is nothing to commit; with it, every write was committed already.
-            logger.LogDebug(ex, "Final AOF commit skipped");
+            try
+            {
+                // A checkpoint lets the next start recover from it instead of replaying the whole
+                // append-only file; every write was already committed to the AOF either way.
+                var reply = await GarnetCommand.SendAsync(options.Value.Port, "SAVE", cancellationToken);
+                logger.LogInformation("Checkpoint on shutdown: {Reply}", reply);
+            }
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException)
+            {
+                logger.LogWarning(ex, "Checkpoint on shutdown failed; the append-only file still has every write");
+            }
         }
 
         Dispose();
