@@ -33,6 +33,24 @@ public static class AnalysisEngine
         var matrix = prepared.Matrix;
         var scale = total.Elapsed.TotalMilliseconds;
 
+        // The major predictor needs only the standardized matrix and the labels, so it trains while PCA and
+        // k-means run: on a one-shot run most of its time is ML.NET warming up (JIT, type loading), which then
+        // overlaps the clustering instead of following it. Each side keeps its own warnings, joined in a fixed order.
+        var keptRows = matrix.KeptRows.Select(i => unique[i]).ToArray();
+        var classifierWarnings = new List<string>();
+        // LongRunning = its own thread, not a pool thread: both sides run Parallel loops, and started as a pool task
+        // about half the runs stalled ~0.5 s (most likely waiting for a 2-thread pool to grow); on its own thread none did.
+        var classifierTask = Task.Factory.StartNew(
+            () =>
+            {
+                var watch = Stopwatch.StartNew();
+                var trained = MajorClassifier.Train(matrix, prepared.Scaler, [.. keptRows.Select(r => r.Label)], settings, classifierWarnings);
+                return (Trained: trained, Ms: watch.Elapsed.TotalMilliseconds);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
         var phase = Stopwatch.StartNew();
         var pca = PrincipalComponents.Fit(matrix.Values, matrix.RowCount, matrix.ColumnCount);
         var pcaMs = phase.Elapsed.TotalMilliseconds;
@@ -41,10 +59,8 @@ public static class AnalysisEngine
         var (clustering, assignments) = ClusteringStep.Run(matrix, prepared.Scaler, settings, warnings);
         var kmeansMs = phase.Elapsed.TotalMilliseconds;
 
-        phase.Restart();
-        var keptRows = matrix.KeptRows.Select(i => unique[i]).ToArray();
-        var classifier = MajorClassifier.Train(matrix, prepared.Scaler, [.. keptRows.Select(r => r.Label)], settings, warnings);
-        var classifierMs = phase.Elapsed.TotalMilliseconds;
+        var (classifier, classifierMs) = classifierTask.GetAwaiter().GetResult();
+        warnings.AddRange(classifierWarnings);
 
         var dna = DnaScore.Compute(matrix.Values, matrix.RowCount, matrix.ColumnCount);
         var points = keptRows.Select((row, i) => new SnapshotPoint(

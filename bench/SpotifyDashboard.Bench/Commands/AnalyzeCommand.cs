@@ -124,6 +124,15 @@ public sealed class AnalyzeCommand : IBenchCommand
                 baseline = Round(snapshot.Model.BaselineAccuracy),
                 featureImportance = snapshot.Model.FeatureImportance.Select(f => new { f.Feature, drop = Math.Round(f.AccuracyDrop, 4) }),
             },
+            // Where a one-shot run's time goes: methods compiled at run time (ReadyToRun code needs none), CPU of the
+            // whole process, and the wall time since the process started (runtime start-up + reading + analysis).
+            process = new
+            {
+                jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(),
+                jitMs = Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, 1),
+                cpuMs = Math.Round(process.TotalProcessorTime.TotalMilliseconds, 1),
+                sinceStartMs = Math.Round((DateTime.Now - process.StartTime).TotalMilliseconds, 1),
+            },
             memory = new
             {
                 peakWorkingSetMb = Math.Round(process.PeakWorkingSet64 / 1048576.0, 1),

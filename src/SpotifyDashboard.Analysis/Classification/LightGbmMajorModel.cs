@@ -6,7 +6,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace SpotifyDashboard.Analysis.Classification;
 
 /// <summary>
-/// The ML.NET side of the major predictor: the major mapped to a key (sorted by value), then LightGbm
+/// The ML.NET side of the major predictor: the major as a key (classes sorted ordinally), then LightGbm
 /// multiclass with per-row weights. Single-threaded per model so that a fit is bit-for-bit repeatable; the
 /// cross-validation folds run in parallel instead.
 /// </summary>
@@ -16,18 +16,16 @@ internal static class LightGbmMajorModel
 
     public static ITransformer Train(MLContext context, IReadOnlyList<float[]> features, IReadOnlyList<string> labels, IReadOnlyList<float> weights, int iterations, int leaves)
     {
-        var rows = Enumerable.Range(0, features.Count)
-            .Select(i => new TrainingRow { Features = features[i], Major = labels[i], Weight = weights[i] });
-        var schema = SchemaDefinition.Create(typeof(TrainingRow));
-        schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features[0].Length);
-        var data = context.Data.LoadFromEnumerable(rows, schema);
+        // The classes present, sorted ordinally as MapValueToKey(ByValue) would key them.
+        var classNames = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var keyOf = classNames.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => (uint)(p.i + 1), StringComparer.Ordinal);
+        var data = new FeatureRowsDataView(features, features[0].Length, [.. labels.Select(l => keyOf[l])], classNames, weights);
 
-        var pipeline = context.Transforms.Conversion.MapValueToKey(LabelColumn, nameof(TrainingRow.Major), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(context.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+        var trainer = context.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
-                LabelColumnName = LabelColumn,
-                FeatureColumnName = nameof(TrainingRow.Features),
-                ExampleWeightColumnName = nameof(TrainingRow.Weight),
+                LabelColumnName = FeatureRowsDataView.LabelColumn,
+                FeatureColumnName = FeatureRowsDataView.FeaturesColumn,
+                ExampleWeightColumnName = FeatureRowsDataView.WeightColumn,
                 NumberOfIterations = iterations,
                 NumberOfLeaves = leaves,
                 LearningRate = 0.1,
@@ -38,33 +36,46 @@ internal static class LightGbmMajorModel
                 Silent = true,
                 UseSoftmax = true,
                 EvaluationMetric = LightGbmMulticlassTrainer.Options.EvaluateMetricType.None,
-            }));
+            });
 
-        // Keep only the predictor: it needs no label column to score, and it remembers the label's key values as Score slot names.
-        return pipeline.Fit(data).LastTransformer;
+        // The predictor needs no label column to score, and it remembers the label's key values as Score slot names.
+        return trainer.Fit(data);
     }
 
     /// <summary>The class of each Score slot, read from the model itself (the label key's values).</summary>
-    public static string[] ScoreClasses(MLContext context, ITransformer model, int dimensions)
+    public static string[] ScoreClasses(ITransformer model, int dimensions)
     {
-        var schema = model.GetOutputSchema(ScoringData(context, [], dimensions).Schema);
+        var schema = model.GetOutputSchema(ScoringData([], dimensions).Schema);
         VBuffer<ReadOnlyMemory<char>> names = default;
         schema["Score"].GetSlotNames(ref names);
         return [.. names.DenseValues().Select(n => n.ToString())];
     }
 
     /// <summary>Class probabilities per row, in the model's slot order (<see cref="ScoreClasses"/>).</summary>
-    public static float[][] Score(MLContext context, ITransformer model, IReadOnlyList<float[]> features, int dimensions)
+    public static float[][] Score(ITransformer model, IReadOnlyList<float[]> features, int dimensions)
     {
-        var scored = model.Transform(ScoringData(context, features, dimensions));
-        return [.. context.Data.CreateEnumerable<ScoreRow>(scored, reuseRowObject: false).Select(r => r.Score)];
+        var scored = model.Transform(ScoringData(features, dimensions));
+
+        // Read the Score column through a cursor: CreateEnumerable would emit and compile a row mapper first.
+        var column = scored.Schema["Score"];
+        var result = new List<float[]>(features.Count);
+        using var cursor = scored.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> score = default;
+        while (cursor.MoveNext())
+        {
+            getter(ref score);
+            result.Add(score.DenseValues().ToArray());
+        }
+
+        return [.. result];
     }
 
     /// <summary>The model zip with every entry time fixed, so equal models give equal bytes.</summary>
     public static byte[] Save(MLContext context, ITransformer model, int dimensions)
     {
         using var saved = new MemoryStream();
-        context.Model.Save(model, ScoringData(context, [new float[dimensions]], dimensions).Schema, saved);
+        context.Model.Save(model, ScoringData([new float[dimensions]], dimensions).Schema, saved);
         saved.Position = 0;
 
         using var normalized = new MemoryStream();
@@ -90,31 +101,6 @@ internal static class LightGbmMajorModel
         return context.Model.Load(stream, out _);
     }
 
-    private static IDataView ScoringData(MLContext context, IReadOnlyList<float[]> features, int dimensions)
-    {
-        var schema = SchemaDefinition.Create(typeof(ScoringRow));
-        schema[nameof(ScoringRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimensions);
-        return context.Data.LoadFromEnumerable(features.Select(f => new ScoringRow { Features = f }), schema);
-    }
+    private static FeatureRowsDataView ScoringData(IReadOnlyList<float[]> features, int dimensions) => new(features, dimensions);
 
-    private const string LabelColumn = "Label";
-
-    private sealed class TrainingRow
-    {
-        public float[] Features { get; set; } = [];
-
-        public string Major { get; set; } = "";
-
-        public float Weight { get; set; }
-    }
-
-    private sealed class ScoringRow
-    {
-        public float[] Features { get; set; } = [];
-    }
-
-    private sealed class ScoreRow
-    {
-        public float[] Score { get; set; } = [];
-    }
 }

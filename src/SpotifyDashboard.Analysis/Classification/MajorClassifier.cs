@@ -20,6 +20,9 @@ public static class MajorClassifier
     public const int MinimumLabelledRows = 10;
     public const int MinimumRowsPerMajor = 2;
 
+    /// <summary>Fewest boosting rounds a run uses (unless the setting is lower).</summary>
+    public const int MinimumIterations = 5;
+
     /// <param name="labels">The label of each matrix row (null or blank: unlabelled, ignored).</param>
     public static TrainedMajorClassifier Train(FeatureMatrix matrix, FeatureScaler scaler, IReadOnlyList<string?> labels, AnalysisSettings settings, List<string> warnings)
     {
@@ -45,7 +48,7 @@ public static class MajorClassifier
         {
             return new TrainedMajorClassifier(
                 new ModelReport { State = ModelState.NotEnoughData, Reason = refusal, LabelledRows = labelled.Length },
-                new MajorPredictor(new MLContext(settings.Seed), null, [], null, refusal));
+                new MajorPredictor(null, [], null, refusal));
         }
 
         var rare = counts.Where(c => c.Value < MinimumRowsPerMajor).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
@@ -68,17 +71,21 @@ public static class MajorClassifier
         var folds = Math.Min(settings.CvFolds, rows.Length);
         var foldOf = StratifiedFolds(targets, classes.Length, folds, settings.Seed);
 
-        // Small classes overfit with many rounds: n/100 rounds (10 at least, the setting at most) measured as
-        // accurate or better on 1k rows and 4× faster; the songs data (22k rows) keeps the full setting.
-        var iterations = Math.Clamp(rows.Length / 100, Math.Min(10, settings.ClassifierIterations), settings.ClassifierIterations);
+        // Small classes overfit with many rounds, and each round has a fixed cost in ML.NET: n/200 rounds (5 at least,
+        // the setting at most). Measured on synthetic classes (bench/README.md): CV accuracy 1k rows 5 rounds 0.294 vs
+        // 10 rounds 0.289; 5k rows 25 rounds 0.330 vs 50 rounds 0.319. The songs data (22k rows) keeps the full setting.
+        var iterations = Math.Clamp(rows.Length / 200, Math.Min(MinimumIterations, settings.ClassifierIterations), settings.ClassifierIterations);
         var outOfFold = new int[rows.Length];
         var importanceDrops = new double[folds, matrix.ColumnCount];
         ITransformer? finalModel = null;
-        var context = new MLContext(settings.Seed);
+        byte[]? finalModelBytes = null;
 
-        // Folds and the final model are independent fits: run them side by side, one thread each.
-        Parallel.For(0, folds + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        // Folds and the final model are independent fits: run them side by side, one thread each. The final model
+        // (index `folds`) goes first so that saving it overlaps the last fold fits instead of following them.
+        int[] order = [folds, .. Enumerable.Range(0, folds)];
+        Parallel.For(0, order.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, o =>
         {
+            var f = order[o];
             var foldContext = new MLContext(settings.Seed + f);
             var train = Enumerable.Range(0, rows.Length).Where(i => f == folds || foldOf[i] != f).ToArray();
             var model = LightGbmMajorModel.Train(
@@ -91,13 +98,27 @@ public static class MajorClassifier
             if (f == folds)
             {
                 finalModel = model;
+                finalModelBytes = LightGbmMajorModel.Save(foldContext, model, matrix.ColumnCount);
                 return;
             }
 
             var test = Enumerable.Range(0, rows.Length).Where(i => foldOf[i] == f).ToArray();
             var testFeatures = test.Select(i => features[i]).ToArray();
-            var slotClass = LightGbmMajorModel.ScoreClasses(foldContext, model, matrix.ColumnCount).Select(c => classIndex[c]).ToArray();
-            var predicted = ArgMax(LightGbmMajorModel.Score(foldContext, model, testFeatures, matrix.ColumnCount)).Select(s => slotClass[s]).ToArray();
+
+            // One scoring pass for the held-out rows and, for permutation importance, each feature's shuffled
+            // copy of them: a pass has a fixed cost in ML.NET, and rows are scored independently, so batching
+            // gives the same predictions as scoring each copy on its own.
+            var batch = new List<float[]>(testFeatures);
+            if (settings.PermutationImportance)
+            {
+                for (var j = 0; j < matrix.ColumnCount; j++)
+                {
+                    batch.AddRange(Permute(testFeatures, j, new Random(settings.Seed * 31 + f * 1_009 + j)));
+                }
+            }
+
+            var slotClass = LightGbmMajorModel.ScoreClasses(model, matrix.ColumnCount).Select(c => classIndex[c]).ToArray();
+            var predicted = ArgMax(LightGbmMajorModel.Score(model, batch, matrix.ColumnCount)).Select(s => slotClass[s]).ToArray();
             for (var t = 0; t < test.Length; t++)
             {
                 outOfFold[test[t]] = predicted[t];
@@ -108,9 +129,8 @@ public static class MajorClassifier
                 var baseCorrect = Enumerable.Range(0, test.Length).Count(t => predicted[t] == targets[test[t]]);
                 for (var j = 0; j < matrix.ColumnCount; j++)
                 {
-                    var shuffled = Permute(testFeatures, j, new Random(settings.Seed * 31 + f * 1_009 + j));
-                    var permuted = ArgMax(LightGbmMajorModel.Score(foldContext, model, shuffled, matrix.ColumnCount)).Select(s => slotClass[s]).ToArray();
-                    var correct = Enumerable.Range(0, test.Length).Count(t => permuted[t] == targets[test[t]]);
+                    var offset = (j + 1) * test.Length;
+                    var correct = Enumerable.Range(0, test.Length).Count(t => predicted[offset + t] == targets[test[t]]);
                     importanceDrops[f, j] = (baseCorrect - correct) / (double)rows.Length;
                 }
             }
@@ -151,10 +171,10 @@ public static class MajorClassifier
             BaselineBalancedAccuracy = 1.0 / classes.Length,
             ConfusionMatrix = confusion,
             FeatureImportance = importance,
-            ModelBytes = LightGbmMajorModel.Save(context, finalModel!, matrix.ColumnCount),
+            ModelBytes = finalModelBytes,
         };
 
-        return new TrainedMajorClassifier(report, new MajorPredictor(context, finalModel, LightGbmMajorModel.ScoreClasses(context, finalModel!, matrix.ColumnCount), scaler, null));
+        return new TrainedMajorClassifier(report, new MajorPredictor(finalModel, LightGbmMajorModel.ScoreClasses(finalModel!, matrix.ColumnCount), scaler, null));
     }
 
     /// <summary>Mean recall over the classes that occur (scikit-learn's balanced_accuracy_score).</summary>

@@ -11,14 +11,12 @@ namespace SpotifyDashboard.Analysis.Classification;
 /// </summary>
 public sealed class MajorPredictor
 {
-    private readonly MLContext _context;
     private readonly ITransformer? _model;
     private readonly FeatureScaler? _scaler;
     private readonly string? _unavailableReason;
 
-    internal MajorPredictor(MLContext context, ITransformer? model, IReadOnlyList<string> classes, FeatureScaler? scaler, string? unavailableReason)
+    internal MajorPredictor(ITransformer? model, IReadOnlyList<string> classes, FeatureScaler? scaler, string? unavailableReason)
     {
-        _context = context;
         _model = model;
         Classes = classes;
         _scaler = scaler;
@@ -34,12 +32,12 @@ public sealed class MajorPredictor
         var context = new MLContext(seed: snapshot.Seed);
         if (snapshot.Model.State != ModelState.Trained || snapshot.Model.ModelBytes is not { Length: > 0 } bytes)
         {
-            return new MajorPredictor(context, null, [], null, snapshot.Model.Reason ?? "No trained model in this snapshot.");
+            return new MajorPredictor(null, [], null, snapshot.Model.Reason ?? "No trained model in this snapshot.");
         }
 
         var model = LightGbmMajorModel.Load(context, bytes);
         var scaler = FeatureScaler.FromSnapshot(snapshot);
-        return new MajorPredictor(context, model, LightGbmMajorModel.ScoreClasses(context, model, scaler.UsedColumns.Length), scaler, null);
+        return new MajorPredictor(model, LightGbmMajorModel.ScoreClasses(model, scaler.UsedColumns.Length), scaler, null);
     }
 
     public MajorPrediction Predict(AudioFeatures features)
@@ -66,7 +64,7 @@ public sealed class MajorPredictor
             throw new InvalidOperationException(_unavailableReason ?? "No trained model.");
         }
 
-        return LightGbmMajorModel.Score(_context, _model, rows, _scaler.UsedColumns.Length);
+        return LightGbmMajorModel.Score(_model, rows, _scaler.UsedColumns.Length);
     }
 
     private MajorPrediction ToPrediction(float[] scores)
