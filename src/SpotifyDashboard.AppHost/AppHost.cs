@@ -13,7 +13,7 @@ var adminKey = builder.AddOptionalSecret("admin-key");
 
 var worker = builder.AddProject<Projects.SpotifyDashboard_Worker>("worker")
     .WithCache(cache)
-    .WithAppSettings(builder.Configuration)
+    .WithAppSettings(builder.Configuration, AppSettingsForwarding.BackendSections)
     .WithEnvironment("Privacy__PseudonymKey", pseudonymKey)
     .WithSecret("Survey__ServiceAccount", googleServiceAccount)
     .WithSecret("Spotify__ClientId", spotifyClientId)
@@ -22,7 +22,7 @@ var worker = builder.AddProject<Projects.SpotifyDashboard_Worker>("worker")
 
 var api = builder.AddProject<Projects.SpotifyDashboard_Api>("api")
     .WithCache(cache)
-    .WithAppSettings(builder.Configuration)
+    .WithAppSettings(builder.Configuration, AppSettingsForwarding.BackendSections)
     .WithSecret("Spotify__ClientId", spotifyClientId)
     .WithSecret("Spotify__ClientSecret", spotifyClientSecret)
     .WithSecret("Enrichment__AdminKey", adminKey)
@@ -31,6 +31,7 @@ var api = builder.AddProject<Projects.SpotifyDashboard_Api>("api")
 builder.AddProject<Projects.SpotifyDashboard_Web>("web")
     .WithReference(api)
     .WaitFor(api)
+    .WithAppSettings(builder.Configuration, AppSettingsForwarding.WebSections)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

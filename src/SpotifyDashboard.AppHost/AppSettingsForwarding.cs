@@ -8,11 +8,15 @@ namespace SpotifyDashboard.AppHost;
 /// </summary>
 public static class AppSettingsForwarding
 {
-    public static readonly string[] Sections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo"];
+    /// <summary>What the worker and the api read.</summary>
+    public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo"];
 
-    public static IResourceBuilder<ProjectResource> WithAppSettings(this IResourceBuilder<ProjectResource> project, IConfiguration configuration)
+    /// <summary>What the web front reads.</summary>
+    public static readonly string[] WebSections = ["LiveFeed"];
+
+    public static IResourceBuilder<ProjectResource> WithAppSettings(this IResourceBuilder<ProjectResource> project, IConfiguration configuration, params string[] sections)
     {
-        foreach (var section in Sections)
+        foreach (var section in sections)
         {
             foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
             {
