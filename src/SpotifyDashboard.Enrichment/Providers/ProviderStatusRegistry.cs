@@ -11,13 +11,8 @@ public sealed class ProviderStatusRegistry(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ProviderStatus> _states = new(StringComparer.Ordinal);
 
-    public ProviderStatus Get(string provider)
-    {
-        var status = _states.GetValueOrDefault(provider) ?? new ProviderStatus(provider, ProviderState.Ok, null, null, null);
-        return status.Until is { } until && until <= time.GetUtcNow() && status.State != ProviderState.Ok
-            ? status with { State = ProviderState.Ok, Until = null }
-            : status;
-    }
+    public ProviderStatus Get(string provider) =>
+        (_states.GetValueOrDefault(provider) ?? new ProviderStatus(provider, ProviderState.Ok, null, null, null)).AsOf(time.GetUtcNow());
 
     public IReadOnlyList<ProviderStatus> All(IEnumerable<string> providers) => [.. providers.Select(Get)];
 

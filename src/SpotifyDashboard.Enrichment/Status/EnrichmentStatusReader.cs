@@ -12,11 +12,7 @@ public sealed class EnrichmentStatusReader(SurveyResponseStore responses, Provid
         // A class survey has hundreds of rows: counting them is cheaper than keeping counters right.
         var all = await responses.GetAllAsync(source);
         var now = time.GetUtcNow();
-        var states = (await providers.GetAllAsync())
-            .Select(p => p.Until is { } until && until <= now && p.State != ProviderState.Ok
-                ? p with { State = ProviderState.Ok, Until = null }
-                : p)
-            .ToList();
+        var states = (await providers.GetAllAsync()).Select(p => p.AsOf(now)).ToList();
         return new EnrichmentStatus(
             all.Count(r => r.Enrichment == EnrichmentState.Enriched),
             all.Count(r => r.Enrichment == EnrichmentState.Pending),
