@@ -85,7 +85,7 @@ public sealed partial class EnrichmentWorker(
                 updated.Count(r => r.Enrichment == EnrichmentState.Pending));
             if (run.Enriched + run.Unmatched > 0)
             {
-                await store.PublishAsync(new StoreEvent(EnrichmentKeys.ResponsesEnrichedEvent, source, null, time.GetUtcNow()));
+                await store.PublishAsync(new StoreEvent(StoreEvent.ResponsesEnriched, source, null, time.GetUtcNow()));
                 LogBatch(source, run.Enriched, run.Unmatched, run.StillPending);
             }
         }

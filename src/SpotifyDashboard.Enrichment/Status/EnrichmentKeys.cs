@@ -17,7 +17,4 @@ public static class EnrichmentKeys
 
     /// <summary>Hash: song key → <c>SongOverride</c> JSON, written by the api, applied by the worker.</summary>
     public const string Overrides = RedisKeys.Prefix + "enrichment:overrides";
-
-    /// <summary>Event type published on <see cref="RedisKeys.EventsChannel"/> after a batch changed responses.</summary>
-    public const string ResponsesEnrichedEvent = "responses-enriched";
 }

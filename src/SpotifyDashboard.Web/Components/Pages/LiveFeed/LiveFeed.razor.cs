@@ -1,4 +1,5 @@
 using SpotifyDashboard.Core.Contracts;
+using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Web.Components.Pages.LiveFeed;
 
@@ -35,7 +36,7 @@ public partial class LiveFeed
     /// </summary>
     private void OnApiEvent(string eventType)
     {
-        if (eventType is not ("response-added" or "responses-enriched") || Interlocked.Exchange(ref _refreshQueued, 1) == 1)
+        if (eventType is not (StoreEvent.ResponseAdded or StoreEvent.ResponsesEnriched) || Interlocked.Exchange(ref _refreshQueued, 1) == 1)
         {
             return;
         }
