@@ -11,8 +11,8 @@ public static class AppSettingsForwarding
     /// <summary>What the worker and the api read.</summary>
     public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo"];
 
-    /// <summary>What the web front reads.</summary>
-    public static readonly string[] WebSections = ["LiveFeed"];
+    /// <summary>What the web front reads: its own sections, and the survey form's link for the join panel.</summary>
+    public static readonly string[] WebSections = ["LiveFeed", "Dashboard", "Survey:FormUrl"];
 
     public static IResourceBuilder<ProjectResource> WithAppSettings(this IResourceBuilder<ProjectResource> project, IConfiguration configuration, params string[] sections)
     {

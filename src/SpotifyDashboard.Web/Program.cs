@@ -8,6 +8,11 @@ builder.AddServiceDefaults();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
 builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<DashboardOptions>()
+    .BindConfiguration(DashboardOptions.SectionName)
+    .Configure<IConfiguration>((options, configuration) => options.FormUrl ??= configuration["Survey:FormUrl"])
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpClient<DashboardApiClient>(client => client.BaseAddress = new("https+http://api"));
 // The event stream stays open for as long as the web runs: no request timeout, no retry handler around it.
@@ -32,6 +37,7 @@ if (!app.Environment.IsDevelopment())
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapDataExport();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -14,6 +14,7 @@ public sealed class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger
     /// <summary>Raised with the event type ("response-added", "snapshot-updated", …).</summary>
     public event Action<string>? Changed;
 
+    /// <summary>True while the stream is open: pages then rely on pushed events and stop polling.</summary>
     public bool IsConnected { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,9 +26,9 @@ public sealed class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger
             {
                 using var http = httpClientFactory.CreateClient(HttpClientName);
                 await using var stream = await http.GetStreamAsync("/api/events", stoppingToken);
+                IsConnected = true;
                 await foreach (var item in SseParser.Create(stream).EnumerateAsync(stoppingToken))
                 {
-                    IsConnected = true;
                     pause = TimeSpan.FromSeconds(1);
                     Changed?.Invoke(item.EventType);
                 }

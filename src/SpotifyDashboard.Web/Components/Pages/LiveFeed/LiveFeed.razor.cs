@@ -1,18 +1,16 @@
 using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.LiveFeed;
 
 /// <summary>
-/// The newest responses, refreshed on a timer while the page is open. Rows that arrived after
-/// the page opened are highlighted as new for a while.
+/// The newest responses, refreshed as the api pushes changes (polling only while its event stream is down).
+/// Rows that arrived after the page opened are highlighted as new for a while.
 /// </summary>
 public partial class LiveFeed
 {
-    private static readonly TimeSpan EventCoalescing = TimeSpan.FromMilliseconds(250);
-
     private readonly CancellationTokenSource _stop = new();
-    private int _refreshQueued;
+    private LiveUpdates? _live;
     private readonly Dictionary<string, DateTimeOffset> _firstSeen = [];
     private IReadOnlyList<FeedRow> _rows = [];
     private long? _total;
@@ -25,48 +23,11 @@ public partial class LiveFeed
     {
         if (firstRender)
         {
-            Events.Changed += OnApiEvent;
-            _ = PollAsync();
-        }
-    }
-
-    /// <summary>
-    /// A pushed change refreshes at once; the timer is the fallback when the stream is down. A burst
-    /// of events (a sheet's first load) is folded into one refresh.
-    /// </summary>
-    private void OnApiEvent(string eventType)
-    {
-        if (eventType is not (StoreEvent.ResponseAdded or StoreEvent.ResponsesEnriched) || Interlocked.Exchange(ref _refreshQueued, 1) == 1)
-        {
-            return;
-        }
-
-        _ = InvokeAsync(async () =>
-        {
-            await Task.Delay(EventCoalescing, Time, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            Interlocked.Exchange(ref _refreshQueued, 0);
-            if (!_stop.IsCancellationRequested)
-            {
-                await RefreshAsync();
-                StateHasChanged();
-            }
-        });
-    }
-
-    private async Task PollAsync()
-    {
-        using var timer = new PeriodicTimer(Options.Value.RefreshInterval, Time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                await RefreshAsync();
-                await InvokeAsync(StateHasChanged);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed.
+            // Pushed events refresh at once; the timer only runs while the event stream is down.
+            _live = new LiveUpdates(Events, Time, Options.Value.RefreshInterval,
+                () => InvokeAsync(async () => { await RefreshAsync(); StateHasChanged(); }),
+                LiveUpdates.ResponseEvents);
+            _live.Start();
         }
     }
 
@@ -113,7 +74,11 @@ public partial class LiveFeed
 
     public async ValueTask DisposeAsync()
     {
-        Events.Changed -= OnApiEvent;
+        if (_live is not null)
+        {
+            await _live.DisposeAsync();
+        }
+
         await _stop.CancelAsync();
         _stop.Dispose();
     }

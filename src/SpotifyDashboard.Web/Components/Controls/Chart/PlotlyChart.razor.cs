@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace SpotifyDashboard.Web.Components.Controls.Chart;
+
+/// <summary>
+/// The one wrapper around plotly.js: an empty element that only plotly touches, drawn from a
+/// <see cref="ChartFigure"/> through <c>wwwroot/js/charts.js</c>. A new <see cref="ChartFigure.Revision"/>
+/// redraws with <c>Plotly.react</c> (the camera and zoom stay, through the layout's <c>uirevision</c>);
+/// the same revision does nothing. A chart that fails says so in its place; the page goes on working.
+/// plotly.js is loaded only when the first chart of a visit is drawn.
+/// </summary>
+public partial class PlotlyChart
+{
+    /// <summary>The full plotly build: the basic one has no 3D scatter, and one page needs it.</summary>
+    public const string PlotlyScript = "_content/Plotly.Blazor/plotly-3.7.0.min.js";
+
+    private ElementReference _surface;
+    private IJSObjectReference? _module;
+    private string? _drawnRevision;
+    private string? _error;
+    private bool _disposed;
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required ILogger<PlotlyChart> Logger { get; init; }
+
+    [Parameter, EditorRequired]
+    public required string Id { get; set; }
+
+    [Parameter, EditorRequired]
+    public required ChartFigure Figure { get; set; }
+
+    /// <summary>What the chart shows, in words: read by screen readers in its place.</summary>
+    [Parameter, EditorRequired]
+    public required string Summary { get; set; }
+
+    /// <summary>The same numbers as a table, behind a "Show as table" toggle.</summary>
+    [Parameter]
+    public ChartTable? Table { get; set; }
+
+    [Parameter]
+    public string Height { get; set; } = "320px";
+
+    [Parameter]
+    public string? Class { get; set; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_disposed || Figure.Revision == _drawnRevision)
+        {
+            return;
+        }
+
+        var revision = Figure.Revision;
+        try
+        {
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
+            await _module.InvokeVoidAsync("render", _surface, Figure.ToJson(), Assets[PlotlyScript]);
+            _drawnRevision = revision;
+            if (_error is not null)
+            {
+                _error = null;
+                StateHasChanged();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser has gone; nothing to draw on.
+        }
+        catch (JSException ex)
+        {
+            Logger.LogWarning(ex, "Chart {ChartId} could not be drawn", Id);
+            _drawnRevision = revision;
+            _error = "Your browser could not draw it. The numbers are in the table below it; the rest of the page works as usual.";
+            StateHasChanged();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        if (_module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("dispose", _surface);
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is closing with the page: the browser cleans up by itself.
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SpotifyDashboard.Web.Services;
+
+/// <summary>The web front's own settings: the <c>Dashboard</c> section, and <c>Survey:FormUrl</c> for the join panel.</summary>
+public sealed class DashboardOptions
+{
+    public const string SectionName = "Dashboard";
+
+    /// <summary>The Google Form's link (<c>Survey:FormUrl</c>); the join panel is hidden without it.</summary>
+    public string? FormUrl { get; set; }
+
+    /// <summary>
+    /// How often an analysis page asks the api for news while the event stream is down. Pushed changes show at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FallbackRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+}
