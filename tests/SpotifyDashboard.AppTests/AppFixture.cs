@@ -29,6 +29,8 @@ public sealed class AppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>(
         [
             "Demo:NewResponseInterval=00:00:01",
+            // One a second would exhaust the default cap in a long run; the tests expect new arrivals throughout.
+            "Demo:MaxStudents=100000",
             $"Demo:Seed={DemoSeed}",
             $"Cache:DataPath={_dataPath}",
             "Parameters:pseudonym-key=apptests-pseudonym-key",
