@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Web.Components.Controls.Chart;
+using SpotifyDashboard.Web.Services;
+using SpotifyDashboard.Web.Services.Models;
+
+namespace SpotifyDashboard.Web.Components.Pages.Model;
+
+/// <summary>The major predictor's quality: its errors, what it relies on, and the baseline it has to beat.</summary>
+public partial class ModelQuality
+{
+    private ModelReportModel? _model;
+    private ApiProblem? _problem;
+    private LiveUpdates? _live;
+
+    [Inject]
+    public required DashboardApiClient Api { get; init; }
+
+    [Inject]
+    public required ApiEventStream Events { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    [Inject]
+    public required IOptions<DashboardOptions> Options { get; init; }
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
+                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
+                LiveUpdates.AnalysisEvents);
+            _live.Start();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var result = await Api.GetModelAsync();
+        _problem = result.Problem;
+        _model = result.Value ?? _model;
+    }
+
+    private static string Percent(double? value) => value?.ToString("P0", CultureInfo.InvariantCulture) ?? "–";
+
+    private static string ConfusionHeight(ModelReportModel m) => $"{Math.Clamp(120 + m.Classes.Count * 48, 280, 620)}px";
+
+    private static ChartFigure ImportanceFigure(ModelReportModel m) =>
+        Figures.Bars([.. m.FeatureImportance.Select(f => f.Feature)], [.. m.FeatureImportance.Select(f => Math.Round(f.AccuracyDrop * 100, 2))],
+            "points of accuracy lost", $"importance-{m.Version}", horizontal: true, color: ChartPalette.Secondary);
+
+    private static string ConfusionSummary(ModelReportModel m) =>
+        "Share of each actual major predicted correctly: " + string.Join(", ", m.Classes.Select((c, i) =>
+        {
+            var row = m.ConfusionMatrix[i];
+            var total = row.Sum();
+            return $"{c} {(total == 0 ? 0 : (double)row[i] / total).ToString("P0", CultureInfo.InvariantCulture)} of {total}";
+        })) + ".";
+
+    private static ChartTable ConfusionTable(ModelReportModel m) =>
+        new(["Actual \\ predicted", .. m.Classes],
+            [.. m.Classes.Select((c, i) => (IReadOnlyList<string>)[c, .. m.ConfusionMatrix[i].Select(n => n.ToString(CultureInfo.InvariantCulture))])]);
+
+    private static string ImportanceSummary(ModelReportModel m) =>
+        "Accuracy lost when a feature is shuffled: " + string.Join(", ", m.FeatureImportance.Take(6).Select(f => $"{f.Feature} {f.AccuracyDrop * 100:0.0} points")) + ".";
+
+    private static ChartTable ImportanceTable(ModelReportModel m) =>
+        new(["Feature", "Accuracy drop (points)"], [.. m.FeatureImportance.Select(f => (IReadOnlyList<string>)[f.Feature, (f.AccuracyDrop * 100).ToString("0.00", CultureInfo.InvariantCulture)])]);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_live is not null)
+        {
+            await _live.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Web.Components.Controls.Chart;
+using SpotifyDashboard.Web.Services;
+using SpotifyDashboard.Web.Services.Models;
+
+namespace SpotifyDashboard.Web.Components.Pages.Predict;
+
+/// <summary>
+/// A song in, a major out, always next to the honest figures: the predictor's cross-validated accuracy and what always
+/// guessing the most common major would get. When it is not clearly better, the page says it is guessing.
+/// </summary>
+public partial class MajorPredictor
+{
+    /// <summary>Below this many points above the baseline a result is not worth more than a guess.</summary>
+    public const double ClearMargin = 0.05;
+
+    private ModelReportModel? _model;
+    private ApiProblem? _modelProblem;
+    private PredictionModel? _prediction;
+    private ApiProblem? _problem;
+    private string _song = "";
+    private string _artist = "";
+    private bool _busy;
+    private LiveUpdates? _live;
+
+    [Inject]
+    public required DashboardApiClient Api { get; init; }
+
+    [Inject]
+    public required ApiEventStream Events { get; init; }
+
+    [Inject]
+    public required TimeProvider Time { get; init; }
+
+    [Inject]
+    public required IOptions<DashboardOptions> Options { get; init; }
+
+    public static bool ClearlyAboveBaseline(double accuracy, double baseline) => accuracy >= baseline + ClearMargin;
+
+    protected override Task OnInitializedAsync() => LoadModelAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
+                () => InvokeAsync(async () => { await LoadModelAsync(); StateHasChanged(); }),
+                LiveUpdates.AnalysisEvents);
+            _live.Start();
+        }
+    }
+
+    private async Task LoadModelAsync()
+    {
+        var result = await Api.GetModelAsync();
+        _modelProblem = result.Problem;
+        _model = result.Value ?? _model;
+    }
+
+    private async Task PredictAsync()
+    {
+        if (string.IsNullOrWhiteSpace(_song))
+        {
+            _problem = new ApiProblem(400, "Type a song", "The song's title is needed; the artist makes the match more certain.");
+            return;
+        }
+
+        _busy = true;
+        _problem = null;
+        var result = await Api.PredictMajorAsync(_song.Trim(), string.IsNullOrWhiteSpace(_artist) ? null : _artist.Trim());
+        _busy = false;
+        _prediction = result.Value;
+        _problem = result.Problem;
+    }
+
+    private static string Percent(double value) => value.ToString("P0", CultureInfo.InvariantCulture);
+
+    private static ChartFigure ProbabilityFigure(PredictionModel p)
+    {
+        var ordered = p.Probabilities.OrderByDescending(x => x.Probability).ToList();
+        return Figures.Bars([.. ordered.Select(x => x.Major)], [.. ordered.Select(x => Math.Round(x.Probability * 100, 1))], "% probability",
+            $"{p.Version}-{p.Song.TrackId}", horizontal: true);
+    }
+
+    private static string ProbabilitySummary(PredictionModel p) =>
+        "Probability of each major: " + string.Join(", ", p.Probabilities.OrderByDescending(x => x.Probability).Select(x => $"{x.Major} {Percent(x.Probability)}")) + ".";
+
+    private static ChartTable ProbabilityTable(PredictionModel p) =>
+        new(["Major", "Probability"], [.. p.Probabilities.OrderByDescending(x => x.Probability).Select(x => (IReadOnlyList<string>)[x.Major, Percent(x.Probability)])]);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_live is not null)
+        {
+            await _live.DisposeAsync();
+        }
+    }
+}
