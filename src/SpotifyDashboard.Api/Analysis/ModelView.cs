@@ -4,7 +4,8 @@ namespace SpotifyDashboard.Api.Analysis;
 
 /// <summary>
 /// <c>GET /api/model</c>: how well the major predictor does, next to the majority-class baseline, or why
-/// there is no model (<see cref="State"/> NotEnoughData and <see cref="Reason"/>). The model itself is not sent.
+/// there is no model (<see cref="State"/> NotEnoughData and <see cref="Reason"/>). The model itself is not sent. With it, what
+/// the engine did to the data: each feature's imputation (or why it was left out) and the answers it excluded.
 /// </summary>
 public sealed record ModelView(
     long Version,
@@ -26,7 +27,10 @@ public sealed record ModelView(
     double? BaselineBalancedAccuracy,
     IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix,
     IReadOnlyList<FeatureImportance> FeatureImportance,
-    IReadOnlyList<string> UsedFeatures)
+    IReadOnlyList<string> UsedFeatures,
+    IReadOnlyList<FeatureStandardization> Standardization,
+    IReadOnlyList<ExcludedRow> ExcludedRows,
+    IReadOnlyList<string> Warnings)
 {
     public static ModelView From(CurrentAnalysis analysis)
     {
@@ -51,6 +55,9 @@ public sealed record ModelView(
             model.BaselineBalancedAccuracy,
             model.ConfusionMatrix,
             model.FeatureImportance,
-            analysis.Snapshot.UsedFeatures);
+            analysis.Snapshot.UsedFeatures,
+            analysis.Snapshot.Standardization,
+            analysis.Snapshot.ExcludedRows,
+            analysis.Snapshot.Warnings);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace SpotifyDashboard.Web.Components.Controls.Chart;
 
 /// <summary>
@@ -9,5 +7,27 @@ namespace SpotifyDashboard.Web.Components.Controls.Chart;
 /// </summary>
 public static class ChartText
 {
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>
+    /// Escapes only the characters that make markup. Not <c>WebUtility.HtmlEncode</c>: it also turns "·" or "é" into
+    /// numeric entities, which plotly's WebGL (3D) labels print literally.
+    /// </summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return text;
+        }
+
+        return text
+            .Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("'", "&#39;", StringComparison.Ordinal);
+    }
 }
