@@ -125,11 +125,9 @@ public partial class DataPage : IAsyncDisposable
     private async Task OnSearchInput(ChangeEventArgs e)
     {
         _search = e.Value?.ToString() ?? "";
-        if (_typing is not null)
-        {
-            await _typing.CancelAsync();
-            _typing.Dispose();
-        }
+        // Cancel synchronously: the new wait must start before this handler first yields.
+        _typing?.Cancel();
+        _typing?.Dispose();
 
         var typing = _typing = new CancellationTokenSource();
         try
