@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace SpotifyDashboard.Web.Tests.Infrastructure;
+
+/// <summary>One request the web sent to the fake api, as the api would have seen it.</summary>
+public sealed record FakeApiRequest(HttpMethod Method, string Path, string QueryString, string? Body)
+{
+    private readonly Dictionary<string, string> _query =
+        QueryHelpers.ParseQuery(QueryString).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The query string's parameters, unescaped.</summary>
+    public IReadOnlyDictionary<string, string> Query => _query;
+
+    /// <summary>One parameter of the query string, or null when the request did not send it.</summary>
+    public string? Param(string name) => _query.GetValueOrDefault(name);
+
+    public override string ToString() => $"{Method} {Path}?{QueryString}";
+}

@@ -1,0 +1,41 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.FluentUI.AspNetCore.Components;
+using SpotifyDashboard.Web.Services;
+
+namespace SpotifyDashboard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A bUnit context with what the web's pages need: the api client over <see cref="Api"/>, the (never started) event
+/// stream, a clock the test moves (<see cref="Time"/>; live refresh and debounces wait on it), the options, logging,
+/// and Fluent UI with its JS calls answered loosely. Change <see cref="Dashboard"/> or <see cref="LiveFeed"/> before
+/// the first render to try other settings.
+/// </summary>
+public class WebTestContext : BunitContext
+{
+    public static readonly DateTimeOffset Now = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
+
+    public WebTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddFluentUIComponents();
+        Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton(Options.Create(Dashboard));
+        Services.AddSingleton(Options.Create(LiveFeed));
+        Services.AddSingleton(new DashboardApiClient(new HttpClient(Api, disposeHandler: false) { BaseAddress = new("http://api") }));
+        Services.AddSingleton<IHttpClientFactory, OfflineHttpClientFactory>();
+        Services.AddSingleton<ApiEventStream>();
+    }
+
+    public FakeApi Api { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(Now);
+
+    public DashboardOptions Dashboard { get; } = new();
+
+    public LiveFeedOptions LiveFeed { get; } = new();
+}
