@@ -35,6 +35,8 @@ app.MapQuarantineApi();
 app.MapUnmatchedApi();
 app.MapOverridesApi();
 app.MapAnalysisApi();
+app.MapOverviewApi();
+app.MapDataApi();
 
 app.Run();
 
