@@ -17,13 +17,7 @@ public static class DnaScore
         var distances = new double[rows];
         for (var i = 0; i < rows; i++)
         {
-            double sum = 0;
-            foreach (var v in data.Slice(i * columns, columns))
-            {
-                sum += v * v;
-            }
-
-            distances[i] = Math.Sqrt(sum);
+            distances[i] = Distance(data.Slice(i * columns, columns));
         }
 
         var scores = new double[rows];
@@ -54,5 +48,45 @@ public static class DnaScore
         }
 
         return scores;
+    }
+
+    /// <summary>d: the Euclidean distance of a standardized vector from the class average (the origin).</summary>
+    public static double Distance(ReadOnlySpan<double> standardized)
+    {
+        double sum = 0;
+        foreach (var v in standardized)
+        {
+            sum += v * v;
+        }
+
+        return Math.Sqrt(sum);
+    }
+
+    /// <summary>
+    /// The score of a song that is not one of the class's answers, by the same mid-rank rule: all n answers are
+    /// "the others", so 100 × (#{j: d_j &lt; d} + ½·#{j: d_j = d}) / n. Nearer the average than everyone scores 0,
+    /// farther than everyone 100; an empty class gives 50.
+    /// </summary>
+    public static double PlaceAmong(double distance, ReadOnlySpan<double> classDistances)
+    {
+        if (classDistances.IsEmpty)
+        {
+            return 50;
+        }
+
+        int below = 0, ties = 0;
+        foreach (var d in classDistances)
+        {
+            if (d < distance)
+            {
+                below++;
+            }
+            else if (d == distance)
+            {
+                ties++;
+            }
+        }
+
+        return Math.Round(100.0 * (below + 0.5 * ties) / classDistances.Length, 1);
     }
 }

@@ -1,5 +1,6 @@
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Apis;
+using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<SourceStatusStore>();
 builder.Services.AddSingleton<QuarantineStore>();
 builder.Services.AddSongEnrichment(builder.Configuration);
 builder.Services.AddAnalysisSnapshots();
+builder.Services.AddClassData();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => StoreJson.Configure(options.SerializerOptions));
@@ -33,6 +35,8 @@ app.MapQuarantineApi();
 app.MapUnmatchedApi();
 app.MapOverridesApi();
 app.MapAnalysisApi();
+app.MapOverviewApi();
+app.MapDataApi();
 
 app.Run();
 

@@ -1,4 +1,6 @@
 using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Api.Data;
+using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Api.Analysis;
 
@@ -22,7 +24,8 @@ public sealed record ClustersView(
     int ExcludedRows,
     IReadOnlyList<string> Warnings)
 {
-    public static ClustersView From(CurrentAnalysis analysis)
+    /// <param name="data">Where each point's student, song and major come from; a point whose answer it lacks has them null.</param>
+    public static ClustersView From(CurrentAnalysis analysis, ClassDataView data)
     {
         var snapshot = analysis.Snapshot;
         var pca = snapshot.Pca;
@@ -47,7 +50,7 @@ public sealed record ClustersView(
             pca.ExplainedVarianceRatio,
             axes,
             [.. snapshot.Clustering.Clusters.Select(c => new ClusterView(c.Id, c.Name, c.Size, c.Profile))],
-            [.. snapshot.Points.Select(p => new ClusterPointView(p.Id, p.X, p.Y, p.Z, p.Cluster, p.DnaScore, p.Label))],
+            [.. snapshot.Points.Select(p => ClusterPointView.From(p, data.Find(p.Id)?.Response))],
             snapshot.ExcludedRows.Count,
             snapshot.Warnings);
     }
@@ -61,5 +64,36 @@ public sealed record AxisLoading(string Feature, double Weight);
 /// <summary>A cluster with its name from the centroid and each feature's cluster mean against the class mean.</summary>
 public sealed record ClusterView(int Id, string Name, int Size, IReadOnlyList<FeatureProfile> Profile);
 
-/// <summary>One response in the scatter; <see cref="Label"/> is the major, <see cref="DnaScore"/> 0 (typical) to 100 (unusual).</summary>
-public sealed record ClusterPointView(string Id, double X, double Y, double Z, int Cluster, double DnaScore, string? Label);
+/// <summary>
+/// One response in the scatter; <see cref="Label"/> is the major the analysis used, <see cref="DnaScore"/> 0 (typical)
+/// to 100 (unusual). <see cref="Student"/> (a pseudonym), <see cref="Song"/>, <see cref="Artist"/>, <see cref="Major"/>
+/// and <see cref="Year"/> are the stored answer's, null when the api does not hold it (yet).
+/// </summary>
+public sealed record ClusterPointView(
+    string Id,
+    double X,
+    double Y,
+    double Z,
+    int Cluster,
+    double DnaScore,
+    string? Label,
+    string? Student,
+    string? Song,
+    string? Artist,
+    string? Major,
+    string? Year)
+{
+    public static ClusterPointView From(SnapshotPoint point, SurveyResponse? response) => new(
+        point.Id,
+        point.X,
+        point.Y,
+        point.Z,
+        point.Cluster,
+        point.DnaScore,
+        point.Label,
+        response?.Student,
+        response?.FavoriteSong,
+        response?.Artist,
+        response?.Major,
+        response?.Year);
+}

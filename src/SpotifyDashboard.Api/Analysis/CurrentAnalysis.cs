@@ -1,7 +1,9 @@
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Analysis.Classification;
+using SpotifyDashboard.Analysis.Features;
 using SpotifyDashboard.Analysis.Twins;
 using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Music;
 
 namespace SpotifyDashboard.Api.Analysis;
 
@@ -11,6 +13,9 @@ namespace SpotifyDashboard.Api.Analysis;
 /// </summary>
 public sealed class CurrentAnalysis
 {
+    private readonly double[]? _classDistances;
+    private readonly Dictionary<string, SnapshotPoint> _pointsById;
+
     private CurrentAnalysis(StoredSnapshot<AnalysisSnapshot> stored)
     {
         Version = stored.Version;
@@ -20,6 +25,15 @@ public sealed class CurrentAnalysis
         // Snapshots made with Analysis:IncludeStandardizedRows=false cannot find twins.
         Twins = stored.Snapshot.Points.All(p => p.Standardized is not null) ? new MusicTwinFinder(stored.Snapshot) : null;
         Predictor = MajorPredictor.FromSnapshot(stored.Snapshot);
+        Scaler = FeatureScaler.FromSnapshot(stored.Snapshot);
+        _classDistances = Twins is null ? null : [.. stored.Snapshot.Points.Select(p => DnaScore.Distance([.. p.Standardized!]))];
+        _pointsById = new Dictionary<string, SnapshotPoint>(stored.Snapshot.Points.Count, StringComparer.Ordinal);
+        foreach (var point in stored.Snapshot.Points)
+        {
+            _pointsById.TryAdd(point.Id, point);
+        }
+
+        ClusterNames = stored.Snapshot.Clustering.Clusters.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Name);
     }
 
     /// <summary>The number in <c>sd:snapshot:{version}</c>.</summary>
@@ -35,6 +49,31 @@ public sealed class CurrentAnalysis
     public MusicTwinFinder? Twins { get; }
 
     public MajorPredictor Predictor { get; }
+
+    /// <summary>The snapshot's standardization, to place songs outside the class in its space.</summary>
+    public FeatureScaler Scaler { get; }
+
+    /// <summary>Cluster id → name.</summary>
+    public IReadOnlyDictionary<int, string> ClusterNames { get; }
+
+    public SnapshotPoint? FindPoint(string responseId) => _pointsById.GetValueOrDefault(responseId);
+
+    /// <summary>
+    /// The Music DNA score a song would have among the class (<see cref="DnaScore.PlaceAmong"/>), or null when the
+    /// snapshot has no standardized rows or a feature is infinite.
+    /// </summary>
+    public double? PlaceAmongClass(AudioFeatures features)
+    {
+        if (_classDistances is null)
+        {
+            return null;
+        }
+
+        var standardized = new double[Scaler.UsedColumns.Length];
+        return Scaler.TryStandardize(FeatureScaler.RawVector(features), standardized)
+            ? DnaScore.PlaceAmong(DnaScore.Distance(standardized), _classDistances)
+            : null;
+    }
 
     public static CurrentAnalysis From(StoredSnapshot<AnalysisSnapshot> stored) => new(stored);
 }

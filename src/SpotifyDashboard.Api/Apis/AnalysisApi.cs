@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
+using SpotifyDashboard.Api.Data;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Enrichment.Lookup;
 
@@ -27,6 +29,9 @@ public static class AnalysisApi
         api.MapGet("/twins/{responseId}", GetTwins)
             .WithName("GetTwins")
             .WithSummary("The k responses whose songs are most alike (cosine similarity), with the three features that match most");
+        api.MapPost("/twins", FindTwinsForSong)
+            .WithName("FindTwinsForSong")
+            .WithSummary("Enriches any song and finds the k students whose songs are most alike, with the song's Music DNA score among the class");
         api.MapGet("/model", GetModel)
             .WithName("GetModel")
             .WithSummary("The major predictor's cross-validated accuracy next to the majority-class baseline, confusion matrix and feature importance");
@@ -38,19 +43,19 @@ public static class AnalysisApi
     }
 
     public static async Task<Results<Ok<ClustersView>, ProblemHttpResult>> GetClusters(
-        SnapshotHolder holder,
+        ClassDataHolder data,
         IOptions<SurveyOptions> survey,
         CancellationToken cancellationToken)
     {
-        var analysis = await holder.GetAsync(survey.StorageName(), cancellationToken);
-        return analysis is null ? NoAnalysisYet(survey) : TypedResults.Ok(ClustersView.From(analysis));
+        var view = await data.GetAsync(cancellationToken);
+        return view.Analysis is { } analysis ? TypedResults.Ok(ClustersView.From(analysis, view)) : NoAnalysisYet(survey);
     }
 
     /// <param name="k">Bound as text so that "abc" gets a 400 that names the value.</param>
-    public static async Task<Results<Ok<TwinsView>, ValidationProblem, ProblemHttpResult>> GetTwins(
+    public static async Task<Results<Ok<TwinsAnswer>, ValidationProblem, ProblemHttpResult>> GetTwins(
         string responseId,
         [FromQuery] string? k,
-        SnapshotHolder holder,
+        ClassDataHolder data,
         IOptions<SurveyOptions> survey,
         CancellationToken cancellationToken)
     {
@@ -62,27 +67,76 @@ public static class AnalysisApi
                 title: "Invalid number of twins");
         }
 
-        var analysis = await holder.GetAsync(survey.StorageName(), cancellationToken);
-        if (analysis is null)
+        var view = await data.GetAsync(cancellationToken);
+        if (view.Analysis is not { } analysis)
         {
             return NoAnalysisYet(survey);
         }
 
         if (analysis.Twins is null)
         {
-            return TypedResults.Problem(
-                title: "Twins unavailable",
-                detail: "The latest analysis was made without standardized rows (Analysis:IncludeStandardizedRows=false), so twins cannot be found.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TwinsUnavailable();
         }
 
         var twins = analysis.Twins.FindForResponse(responseId, count);
-        return twins is null
+        var point = analysis.FindPoint(responseId);
+        return twins is null || point is null
             ? TypedResults.Problem(
                 title: "Response not in the analysis",
                 detail: $"The latest analysis has no response '{responseId}': the id is unknown, its song is not enriched yet or has no features, or the student answered again later.",
                 statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(new TwinsView(responseId, count, analysis.Version, twins));
+            : TypedResults.Ok(TwinsAnswers.ForResponse(responseId, count, analysis, view, point, twins));
+    }
+
+    /// <summary>
+    /// Like <see cref="PredictMajor"/>: 400 for a missing or too long song or a k outside 1–50; 503 without an analysis
+    /// or when the song lookup cannot answer now; 422 when no recording with features matches the song. The song is
+    /// compared with the class, never added to it.
+    /// </summary>
+    public static async Task<Results<Ok<TwinsAnswer>, ValidationProblem, ProblemHttpResult>> FindTwinsForSong(
+        TwinsRequest request,
+        ClassDataHolder data,
+        PredictionSongResolver songs,
+        IOptions<SurveyOptions> survey,
+        CancellationToken cancellationToken)
+    {
+        var errors = request.Validate(MaxTwins);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid song");
+        }
+
+        var view = await data.GetAsync(cancellationToken);
+        if (view.Analysis is not { } analysis)
+        {
+            return NoAnalysisYet(survey);
+        }
+
+        var title = request.Song!.Trim();
+        var artist = request.Artist?.Trim();
+        var outcome = await songs.ResolveAsync(title, artist, cancellationToken);
+        if (SongProblem(outcome, title, artist) is { } problem)
+        {
+            return problem;
+        }
+
+        if (analysis.Twins is null)
+        {
+            return TwinsUnavailable();
+        }
+
+        var k = request.K ?? DefaultTwins;
+        var dnaScore = analysis.PlaceAmongClass(outcome.Features!);
+        if (dnaScore is null)
+        {
+            return TypedResults.Problem(
+                title: "Song features unusable",
+                detail: $"The audio features found for '{title}' cannot be compared with the class (a value is not a finite number).",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var twins = analysis.Twins.FindForFeatures(outcome.Features!, k);
+        return TypedResults.Ok(TwinsAnswers.ForSong(k, analysis, view, outcome.Track!, outcome.Features!, dnaScore.Value, twins));
     }
 
     public static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetModel(
@@ -121,6 +175,30 @@ public static class AnalysisApi
         var title = request.Song!.Trim();
         var artist = request.Artist?.Trim();
         var outcome = await songs.ResolveAsync(title, artist, cancellationToken);
+        if (SongProblem(outcome, title, artist) is { } problem)
+        {
+            return problem;
+        }
+
+        var prediction = analysis.Predictor.Predict(outcome.Features!);
+        var track = outcome.Track!;
+        var song = new PredictedSong(track.Name, string.Join(", ", track.Artists), track.Id, track.FeatureSource, outcome.Features!);
+        var model = analysis.Snapshot.Model;
+        return TypedResults.Ok(new PredictMajorView(
+            prediction.Available ? PredictMajorView.Predicted : PredictMajorView.NotEnoughData,
+            prediction.Reason,
+            prediction.Major,
+            prediction.Available ? prediction.Confidence : null,
+            prediction.Probabilities,
+            song,
+            analysis.Version,
+            model.CvAccuracy,
+            model.BaselineAccuracy));
+    }
+
+    /// <summary>422 when no recording matches, 503 when the lookup cannot answer now; null when the song has a track and features.</summary>
+    private static ProblemHttpResult? SongProblem(SongOutcome outcome, string title, string? artist)
+    {
         if (outcome.Kind == SongOutcomeKind.Unmatched)
         {
             return TypedResults.Problem(
@@ -137,20 +215,14 @@ public static class AnalysisApi
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var prediction = analysis.Predictor.Predict(outcome.Features);
-        var song = new PredictedSong(outcome.Track.Name, string.Join(", ", outcome.Track.Artists), outcome.Track.Id, outcome.Track.FeatureSource, outcome.Features);
-        var model = analysis.Snapshot.Model;
-        return TypedResults.Ok(new PredictMajorView(
-            prediction.Available ? PredictMajorView.Predicted : PredictMajorView.NotEnoughData,
-            prediction.Reason,
-            prediction.Major,
-            prediction.Available ? prediction.Confidence : null,
-            prediction.Probabilities,
-            song,
-            analysis.Version,
-            model.CvAccuracy,
-            model.BaselineAccuracy));
+        return null;
     }
+
+    private static ProblemHttpResult TwinsUnavailable() =>
+        TypedResults.Problem(
+            title: "Twins unavailable",
+            detail: "The latest analysis was made without standardized rows (Analysis:IncludeStandardizedRows=false), so twins cannot be found.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static ProblemHttpResult NoAnalysisYet(IOptions<SurveyOptions> survey) =>
         TypedResults.Problem(

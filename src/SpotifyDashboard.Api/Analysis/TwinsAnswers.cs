@@ -1,0 +1,78 @@
+using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Analysis.Twins;
+using SpotifyDashboard.Api.Data;
+using SpotifyDashboard.Core.Contracts.Dashboard;
+using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Core.Survey;
+
+namespace SpotifyDashboard.Api.Analysis;
+
+/// <summary>Turns the engine's twins into <see cref="TwinsAnswer"/>: the subject and each twin with what a page shows of them.</summary>
+public static class TwinsAnswers
+{
+    public static TwinsAnswer ForResponse(string responseId, int k, CurrentAnalysis analysis, ClassDataView data, SnapshotPoint point, IReadOnlyList<MusicTwin> twins)
+    {
+        var item = data.Find(responseId);
+        var subject = new TwinSubject(
+            responseId,
+            item?.Response.Student,
+            item?.Response.FavoriteSong ?? "",
+            item?.Response.Artist ?? "",
+            item is null || string.IsNullOrWhiteSpace(item.Response.Major) ? point.Label : item.Response.Major,
+            point.DnaScore,
+            item?.Features,
+            item?.Track?.Id,
+            item?.Track?.FeatureSource);
+        return new TwinsAnswer(responseId, k, analysis.Version, subject, Matches(twins, data), DnaScore.Formula);
+    }
+
+    public static TwinsAnswer ForSong(int k, CurrentAnalysis analysis, ClassDataView data, Track track, AudioFeatures features, double dnaScore, IReadOnlyList<MusicTwin> twins)
+    {
+        var subject = new TwinSubject(null, null, track.Name, string.Join(", ", track.Artists), null, dnaScore, features, track.Id, track.FeatureSource);
+        return new TwinsAnswer(null, k, analysis.Version, subject, Matches(twins, data), DnaScore.Formula);
+    }
+
+    private static List<TwinMatch> Matches(IReadOnlyList<MusicTwin> twins, ClassDataView data) =>
+        [.. twins.Select(twin =>
+        {
+            var item = data.Find(twin.Id);
+            return new TwinMatch(
+                twin.Id,
+                twin.Label,
+                twin.Similarity,
+                [.. twin.Because.Select(b => new TwinFeature(b.Feature, b.Contribution))],
+                item?.Response.Student ?? "",
+                item?.Response.FavoriteSong ?? "",
+                item?.Response.Artist ?? "",
+                item?.Features);
+        })];
+}
+
+/// <summary>The checks of <c>POST /api/twins</c>, the same as <see cref="PredictMajorRequest"/>'s plus the number of twins.</summary>
+public static class TwinsRequestValidation
+{
+    public static Dictionary<string, string[]> Validate(this TwinsRequest request, int maxTwins)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Song))
+        {
+            errors["song"] = ["song is required: the title of the song to find twins for."];
+        }
+        else if (request.Song.Length > PredictMajorRequest.MaxLength)
+        {
+            errors["song"] = [$"song must be at most {PredictMajorRequest.MaxLength} characters."];
+        }
+
+        if (request.Artist is { Length: > PredictMajorRequest.MaxLength })
+        {
+            errors["artist"] = [$"artist must be at most {PredictMajorRequest.MaxLength} characters."];
+        }
+
+        if (request.K is < 1 || request.K > maxTwins)
+        {
+            errors["k"] = [$"k must be a whole number from 1 to {maxTwins}; got '{request.K}'."];
+        }
+
+        return errors;
+    }
+}

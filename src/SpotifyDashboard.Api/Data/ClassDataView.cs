@@ -1,0 +1,109 @@
+using SpotifyDashboard.Api.Analysis;
+using SpotifyDashboard.Core.Contracts.Dashboard;
+using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Core.Survey;
+
+namespace SpotifyDashboard.Api.Data;
+
+/// <summary>
+/// The class's current answers joined with one analysis: each answer's cluster, PCA point and Music DNA score.
+/// Immutable and made once per (load of the answers, snapshot version) by <see cref="ClassDataHolder"/>, so a
+/// request only filters and sorts what is already in memory.
+/// </summary>
+public sealed class ClassDataView
+{
+    private readonly Dictionary<string, ClassRow> _rowsById;
+    private ClassOverview? _overview;
+
+    public ClassDataView(ClassResponses responses, CurrentAnalysis? analysis)
+    {
+        Responses = responses;
+        Analysis = analysis;
+        Rows = [.. responses.Current.Select(item => new ClassRow(item, ToRow(item, analysis)))];
+        _rowsById = new Dictionary<string, ClassRow>(Rows.Count, StringComparer.Ordinal);
+        foreach (var row in Rows)
+        {
+            _rowsById.TryAdd(row.Row.Id, row);
+        }
+
+        Facets = new DataFacets(
+            Distinct(Rows.Select(r => r.Row.Major)),
+            Distinct(Rows.Select(r => r.Row.Year)),
+            analysis is null ? [] : [.. analysis.Snapshot.Clustering.Clusters.OrderBy(c => c.Id).Select(c => new ClusterFacet(c.Id, c.Name, c.Size))],
+            [.. Rows.Select(r => r.Row.Enrichment).Distinct().Order()]);
+    }
+
+    public ClassResponses Responses { get; }
+
+    public string Source => Responses.Source;
+
+    /// <summary>The latest analysis of the source, or null before the worker has published one.</summary>
+    public CurrentAnalysis? Analysis { get; }
+
+    /// <summary>The current answers, oldest first.</summary>
+    public IReadOnlyList<ClassRow> Rows { get; }
+
+    public DataFacets Facets { get; }
+
+    /// <summary>Made on first use and kept: every overview of this view is the same.</summary>
+    public ClassOverview Overview => _overview ??= ClassOverviewBuilder.From(this);
+
+    /// <summary>A current answer's row, or null.</summary>
+    public ClassRow? FindCurrent(string id) => _rowsById.GetValueOrDefault(id);
+
+    /// <summary>Any stored answer, superseded ones included (for display next to an older analysis).</summary>
+    public EnrichedResponse? Find(string id) => Responses.Find(id);
+
+    /// <summary>Every row the query's filters keep, in its order (paging is the caller's).</summary>
+    public List<ClassRow> Select(DataQuery query)
+    {
+        var q = TextSearch.Fold(query.Q);
+        var major = query.Major?.Trim();
+        var year = query.Year?.Trim();
+        var matching = new List<ClassRow>(Rows.Count);
+        foreach (var row in Rows)
+        {
+            if ((q.Length == 0 || row.Matches(q))
+                && (string.IsNullOrEmpty(major) || string.Equals(row.Row.Major.Trim(), major, StringComparison.OrdinalIgnoreCase))
+                && (string.IsNullOrEmpty(year) || string.Equals(row.Row.Year.Trim(), year, StringComparison.OrdinalIgnoreCase))
+                && (query.Cluster is null || row.Row.Cluster == query.Cluster)
+                && (query.State is null || row.Row.Enrichment == query.State))
+            {
+                matching.Add(row);
+            }
+        }
+
+        matching.Sort(DataSort.Comparison(query.Sort, query.Desc));
+        return matching;
+    }
+
+    private static DataRow ToRow(EnrichedResponse item, CurrentAnalysis? analysis)
+    {
+        var r = item.Response;
+        var point = analysis?.FindPoint(r.Id);
+        var clusterName = point is null ? null : analysis!.ClusterNames.GetValueOrDefault(point.Cluster);
+        // Only an enriched answer has a place in the analysis; an older snapshot may still hold one now pending again.
+        var analysed = point is not null && item.Enrichment == EnrichmentState.Enriched;
+        return new DataRow(
+            r.Id,
+            r.SubmittedAt,
+            r.Student,
+            r.FavoriteSong,
+            r.Artist,
+            r.Major,
+            r.Year,
+            r.HoursPerDay,
+            r.ListeningTime,
+            item.Enrichment,
+            item.Features,
+            analysed ? point!.Cluster : null,
+            analysed ? clusterName : null,
+            analysed ? point!.X : null,
+            analysed ? point!.Y : null,
+            analysed ? point!.Z : null,
+            analysed ? point!.DnaScore : null);
+    }
+
+    private static List<string> Distinct(IEnumerable<string> values) =>
+        [.. values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using SpotifyDashboard.Core.Contracts.Dashboard;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
+
+namespace SpotifyDashboard.Api.Tests;
+
+/// <summary>When the api's in-memory class data changes, and that requests are answered from it. Each test starts from an empty store.</summary>
+public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>
+{
+    /// <summary>A reload far away: only an event can make the api notice in time.</summary>
+    private static readonly Dictionary<string, string> NoPolling = new() { ["ClassData:ReloadInterval"] = "00:30:00" };
+
+    [Fact]
+    public async Task ANewAnswerShowsAfterItsResponseAddedEvent()
+    {
+        await garnet.FlushAsync();
+        await TestClass.SaveAsync(garnet.Redis, [TestClass.Demo(0), TestClass.Demo(1)]);
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Demo, settings: NoPolling);
+        using var client = factory.CreateClient();
+        Assert.Equal(2, await StudentsAsync(client));
+
+        await new SurveyResponseStore(garnet.Redis).AddAsync(TestClass.Demo(2));
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await StudentsAsync(client) != 3)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The api kept serving 2 students after the response-added event.");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
+    public async Task TenThousandAnswersAreFilteredAndSortedFromMemory()
+    {
+        await garnet.FlushAsync();
+        var templates = Enumerable.Range(0, 200).Select(TestClass.Demo).ToArray();
+        var answers = Enumerable.Range(0, 10_000).Select(i =>
+        {
+            var demo = templates[i % templates.Length];
+            return demo with { Response = demo.Response with { Id = $"bulk-{i:D5}", SubmittedAt = TestClass.Start.AddSeconds(i), Student = $"Bulk Student {i:D5}" } };
+        }).ToList();
+        await Task.WhenAll(answers.Chunk(1_000).Select(chunk => TestClass.SaveAsync(garnet.Redis, chunk)));
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Demo, settings: NoPolling);
+        using var client = factory.CreateClient();
+        var first = await ApiJson.OkAsync<DataPage>(await client.GetAsync("/api/data?limit=1"));
+        Assert.Equal(10_000, first.Unfiltered);
+
+        // Gone from the store without an event: whatever the api answers now comes from memory.
+        await garnet.FlushAsync();
+        var watch = Stopwatch.StartNew();
+        var page = await ApiJson.OkAsync<DataPage>(await client.GetAsync("/api/data?q=student%2001&sort=song&desc=true&offset=100&limit=500"));
+        var elapsed = watch.Elapsed;
+        var overview = await ApiJson.OkAsync<ClassOverview>(await client.GetAsync("/api/overview"));
+
+        Assert.Equal(10_000, page.Unfiltered);
+        Assert.Equal(1_000, page.Total); // Bulk Student 01000–01999
+        Assert.Equal(500, page.Items.Count);
+        Assert.Equal(10_000, overview.Students);
+        Assert.True(elapsed < TimeSpan.FromSeconds(2), $"A filtered, sorted page of 10,000 answers took {elapsed.TotalMilliseconds:F0} ms.");
+    }
+
+    private static async Task<long> StudentsAsync(HttpClient client) =>
+        (await ApiJson.OkAsync<ClassOverview>(await client.GetAsync("/api/overview"))).Students;
+}
