@@ -29,7 +29,35 @@ public class WebTestContext : BunitContext
         Services.AddSingleton(new DashboardApiClient(new HttpClient(Api, disposeHandler: false) { BaseAddress = new("http://api") }));
         Services.AddSingleton<IHttpClientFactory, OfflineHttpClientFactory>();
         Services.AddSingleton<ApiEventStream>();
+        Charts = new ChartCalls(JSInterop);
     }
+
+    /// <summary>The chart module's <c>render</c> calls, with the figures handed to plotly.</summary>
+    public ChartCalls Charts { get; }
+
+    /// <summary>The (never started) event stream: tests push events with <c>Publish</c> and set <c>IsConnected</c>.</summary>
+    public ApiEventStream Events => Services.GetRequiredService<ApiEventStream>();
+
+    /// <summary>
+    /// Moves the clock in small steps until <paramref name="done"/> holds. A page sets its next timer from its own
+    /// continuation, a moment after what woke it; one big jump could come before the timer exists.
+    /// </summary>
+    public void AdvanceUntil(Func<bool> done, TimeSpan step, TimeSpan limit)
+    {
+        for (var moved = TimeSpan.Zero; !done(); moved += step)
+        {
+            if (moved >= limit)
+            {
+                throw new Xunit.Sdk.XunitException($"Still not done after moving the clock {limit}.");
+            }
+
+            Time.Advance(step);
+            Thread.Sleep(5);
+        }
+    }
+
+    /// <summary>Lets whatever the page's timers and events started run for a moment, for asserting that nothing happened.</summary>
+    public static void Settle() => Thread.Sleep(100);
 
     public FakeApi Api { get; } = new();
 
