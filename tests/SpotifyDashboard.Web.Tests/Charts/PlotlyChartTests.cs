@@ -13,7 +13,7 @@ public sealed class PlotlyChartTests : WebTestContext
 
         var chart = RenderChart(figure);
 
-        var render = Assert.Single(Charts.RendersOf(chart, "c1"));
+        var render = Assert.Single(Charts.RendersOf("rev-1"));
         Assert.Equal(figure.ToJson(), render.Arguments[1]);
         Assert.Contains("plotly", (string)render.Arguments[2]!);
         Assert.Equal([XssSongEncoded], ChartCalls.Figure(render)["data"]![0]!["customdata"]!.AsArray().Select(v => v!.GetValue<string>()));

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AngleSharp.Dom;
 using Microsoft.JSInterop;
 
 namespace SpotifyDashboard.Web.Tests.Infrastructure;
@@ -34,28 +33,26 @@ public sealed class ChartCalls
     /// <summary>Every figure drawn so far, oldest first.</summary>
     public IReadOnlyList<JsonObject> Figures => [.. Renders.Select(Figure)];
 
-    /// <summary>The <c>render</c> calls that drew on the chart whose surface element has id <paramref name="chartId"/>.</summary>
-    public IReadOnlyList<JSRuntimeInvocation> RendersOf<T>(IRenderedComponent<T> page, string chartId) where T : Microsoft.AspNetCore.Components.IComponent =>
-        RendersOf(page.Find($"#{chartId}"));
+    /// <summary>
+    /// The <c>render</c> calls of one chart, known by its figure's revision (<paramref name="revisionPrefix"/>, e.g. "majors-").
+    /// Not by its element: Blazor captures a new element reference on every render.
+    /// </summary>
+    public IReadOnlyList<JSRuntimeInvocation> RendersOf(string revisionPrefix) =>
+        [.. Renders.Where(r => Figure(r)["revision"]!.GetValue<string>().StartsWith(revisionPrefix, StringComparison.Ordinal))];
 
-    public IReadOnlyList<JSRuntimeInvocation> RendersOf(IElement surface)
-    {
-        var reference = surface.GetAttribute("blazor:elementreference")
-            ?? throw new Xunit.Sdk.XunitException($"#{surface.Id} carries no element reference.");
-        return [.. Renders.Where(r => r.Arguments[0] is Microsoft.AspNetCore.Components.ElementReference e && e.Id == reference)];
-    }
+    public int CountOf(string revisionPrefix) => RendersOf(revisionPrefix).Count;
 
-    /// <summary>The figure last drawn on the chart <paramref name="chartId"/>; fails when it was never drawn.</summary>
-    public JsonObject LastFigureOf<T>(IRenderedComponent<T> page, string chartId) where T : Microsoft.AspNetCore.Components.IComponent
+    /// <summary>The figure last drawn with a revision starting <paramref name="revisionPrefix"/>; fails when there is none.</summary>
+    public JsonObject LastFigureOf(string revisionPrefix)
     {
-        var renders = RendersOf(page.Find($"#{chartId}"));
+        var renders = RendersOf(revisionPrefix);
         return renders.Count == 0
-            ? throw new Xunit.Sdk.XunitException($"#{chartId} was never drawn; {Renders.Count} render calls in all.")
+            ? throw new Xunit.Sdk.XunitException($"No figure with a revision starting {revisionPrefix} was drawn; {Renders.Count} render calls in all.")
             : Figure(renders[^1]);
     }
 
-    public int CountOf<T>(IRenderedComponent<T> page, string chartId) where T : Microsoft.AspNetCore.Components.IComponent =>
-        RendersOf(page.Find($"#{chartId}")).Count;
+    /// <summary>The figure drawn last, whichever chart it was.</summary>
+    public JsonObject Last => Renders.Count == 0 ? throw new Xunit.Sdk.XunitException("No chart was drawn.") : Figure(Renders[^1]);
 
     /// <summary>From now on every <c>render</c> fails the way a browser without WebGL (or plotly) does.</summary>
     public void Fail() => _render.SetException(new JSException("x"));

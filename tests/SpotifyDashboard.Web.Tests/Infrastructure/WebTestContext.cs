@@ -56,6 +56,34 @@ public class WebTestContext : BunitContext
         }
     }
 
+    /// <summary>Pushes <paramref name="eventType"/> over the (connected) stream and moves the clock past the page's coalescing wait until <paramref name="done"/>.</summary>
+    public void Push(string eventType, Func<bool> done)
+    {
+        Events.Publish(eventType);
+        AdvanceUntil(done, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>
+    /// Retries <paramref name="assertion"/> until it passes. For what happens after a render rather than in one (charts are
+    /// drawn in OnAfterRender, when bUnit's WaitForAssertion has already looked), and for requests the page sends.
+    /// </summary>
+    public static void Eventually(Action assertion, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(3));
+        while (true)
+        {
+            try
+            {
+                assertion();
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < until)
+            {
+                Thread.Sleep(10);
+            }
+        }
+    }
+
     /// <summary>Lets whatever the page's timers and events started run for a moment, for asserting that nothing happened.</summary>
     public static void Settle() => Thread.Sleep(100);
 
