@@ -52,7 +52,7 @@ public class WebTestContext : BunitContext
             }
 
             Time.Advance(step);
-            Thread.Sleep(5);
+            Thread.Sleep(10);
         }
     }
 
@@ -60,7 +60,8 @@ public class WebTestContext : BunitContext
     public void Push(string eventType, Func<bool> done)
     {
         Events.Publish(eventType);
-        AdvanceUntil(done, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(2));
+        // With the stream up the fallback timer does nothing, so the clock may run on well past it.
+        AdvanceUntil(done, TimeSpan.FromMilliseconds(25), TimeSpan.FromSeconds(10));
     }
 
     /// <summary>
