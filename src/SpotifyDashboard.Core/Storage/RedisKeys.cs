@@ -35,6 +35,18 @@ public static class RedisKeys
 
     public const string WorkerLock = Prefix + "lock:worker";
 
+    /// <summary>String: the survey source chosen at run time (an upload), overriding <c>Survey:Source</c> until cleared.</summary>
+    public const string ActiveSourceOverride = Prefix + "source:active";
+
+    /// <summary>String: the CSV text the teacher uploaded, read by the <c>csv</c> source instead of its path or URL.</summary>
+    public const string UploadedCsv = Prefix + "upload:csv";
+
+    /// <summary>List: commands for the worker (refresh, read now), pushed by the api, popped by the leader.</summary>
+    public const string WorkerCommands = Prefix + "worker:commands";
+
+    /// <summary>String: a refresh's progress JSON, kept a day.</summary>
+    public static string Refresh(string id) => $"{Prefix}refresh:{id}";
+
     /// <summary>Pub/sub channel announcing changes (new responses, new snapshots).</summary>
     public const string EventsChannel = Prefix + "events";
 }
