@@ -26,6 +26,9 @@ public static class RedisKeys
     /// <summary>Hash: the source's counters and last read/error, for <c>/api/status</c>.</summary>
     public static string SourceStatus(string source) => $"{Prefix}source:{source}";
 
+    /// <summary>String: the full text of the source's last error, for the teacher only.</summary>
+    public static string SourceErrorDetail(string source) => $"{Prefix}source:{source}:detail";
+
     /// <summary>String: an enriched track or a cached miss, with a TTL.</summary>
     public static string Track(string songKey) => $"{Prefix}track:{songKey}";
 
