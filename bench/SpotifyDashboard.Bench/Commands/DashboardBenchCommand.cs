@@ -7,17 +7,20 @@ namespace SpotifyDashboard.Bench.Commands;
 
 /// <summary>
 /// <c>dashboard</c>: against a running app (start it with <c>Demo:InitialStudents=500</c>), the time from navigation to
-/// the first chart drawn on each page (median of <c>--runs</c>, a fresh browser context each time, so no warm circuit),
-/// and the web's memory per open dashboard: the web process's resident memory with 0, then 1, 10 and 50 pages open.
+/// the page's first chart drawn, median of <c>--runs</c>: <c>coldMs</c> opens the page in a fresh browser context (empty
+/// cache: plotly.js is fetched and parsed, a new circuit starts); <c>navigateMs</c> moves to it inside the app, as a student
+/// does, from another page of an open dashboard. Then the web's memory per open dashboard: its resident memory with 0, then
+/// 1, 10 and 50 Overview pages open.
 /// </summary>
 public sealed class DashboardBenchCommand : IBenchCommand
 {
-    /// <summary>The pages that draw a chart as they open (the predictor draws one only after a question).</summary>
-    private static readonly string[] ChartPages = ["/", "/clusters", "/model", "/twins/{id}"];
+    /// <summary>The pages that draw a chart as they open, and the chart to wait for (the predictor draws one only after a question).</summary>
+    private static readonly (string Page, string Chart)[] ChartPages =
+        [("/", "#chart-majors"), ("/clusters", "#chart-clusters"), ("/model", "#chart-confusion"), ("/twins/{id}", "#chart-twin-radar")];
 
     public string Name => "dashboard";
 
-    public string Usage => "--url http://127.0.0.1:5080 [--api http://127.0.0.1:5081] [--runs 5] [--circuits 1,10,50] [--chromium /usr/bin/chromium]";
+    public string Usage => "--url http://127.0.0.1:5080 [--api http://127.0.0.1:5081] [--runs 5] [--circuits 1,10,50] [--web-pid N] [--chromium /usr/bin/chromium]";
 
     public async Task<int> RunAsync(string[] args)
     {
@@ -37,42 +40,71 @@ public sealed class DashboardBenchCommand : IBenchCommand
         });
 
         // One throw-away visit per page so the first measured one does not pay for the web's own JIT.
-        foreach (var page in ChartPages)
+        foreach (var (page, chart) in ChartPages)
         {
-            await TimeFirstChartAsync(browser, url + page.Replace("{id}", responseId, StringComparison.Ordinal));
+            await TimeColdAsync(browser, url + Resolve(page, responseId), chart);
         }
 
         var firstChart = new Dictionary<string, object>();
-        foreach (var page in ChartPages)
+        foreach (var (page, chart) in ChartPages)
         {
-            var times = new List<double>();
+            var cold = new List<double>();
+            var navigate = new List<double>();
             for (var run = 0; run < runs; run++)
             {
-                times.Add(await TimeFirstChartAsync(browser, url + page.Replace("{id}", responseId, StringComparison.Ordinal)));
+                cold.Add(await TimeColdAsync(browser, url + Resolve(page, responseId), chart));
+                navigate.Add(await TimeNavigationAsync(browser, url, Resolve(page, responseId), chart));
             }
 
-            times.Sort();
-            firstChart[page] = new { medianMs = Math.Round(times[times.Count / 2]), minMs = Math.Round(times[0]), maxMs = Math.Round(times[^1]) };
+            firstChart[page] = new { coldMs = Median(cold), navigateMs = Median(navigate), coldRangeMs = Range(cold), navigateRangeMs = Range(navigate) };
         }
 
-        var memory = await MeasureCircuitsAsync(browser, url, circuits);
+        var webPid = args.Contains("--web-pid") ? int.Parse(Option(args, "--web-pid", "0"), CultureInfo.InvariantCulture) : FindProcess("SpotifyDashboard.Web");
+        var memory = await MeasureCircuitsAsync(browser, url, circuits, webPid);
         Console.WriteLine(JsonSerializer.Serialize(new { url, runs, firstChart, memory }, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
 
-    private static async Task<double> TimeFirstChartAsync(IBrowser browser, string pageUrl)
+    private static async Task<double> TimeColdAsync(IBrowser browser, string pageUrl, string chart)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        await using var context = await browser.NewContextAsync(Viewport);
         var page = await context.NewPageAsync();
         var watch = Stopwatch.StartNew();
         await page.GotoAsync(pageUrl);
-        await page.WaitForSelectorAsync(".chart-surface[data-renders]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.WaitForSelectorAsync($"{chart}[data-renders]", new PageWaitForSelectorOptions { Timeout = 60_000 });
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task<object> MeasureCircuitsAsync(IBrowser browser, string url, int[] counts)
+    /// <summary>From the Live Feed (no chart) of an open dashboard to <paramref name="path"/> by Blazor's own navigation.</summary>
+    private static async Task<double> TimeNavigationAsync(IBrowser browser, string url, string path, string chart)
     {
-        var pid = FindProcess("SpotifyDashboard.Web");
+        await using var context = await browser.NewContextAsync(Viewport);
+        var page = await context.NewPageAsync();
+        // Warm: plotly.js already loaded and the circuit up, as after a first page.
+        await page.GotoAsync(url + "/model");
+        await page.WaitForSelectorAsync("#chart-confusion[data-renders]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.EvaluateAsync("Blazor.navigateTo('/live')");
+        await page.WaitForSelectorAsync("#live-feed");
+        var watch = Stopwatch.StartNew();
+        await page.EvaluateAsync($"Blazor.navigateTo('{path}')");
+        await page.WaitForSelectorAsync($"{chart}[data-renders]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static readonly BrowserNewContextOptions Viewport = new() { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } };
+
+    private static string Resolve(string page, string responseId) => page.Replace("{id}", responseId, StringComparison.Ordinal);
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return Math.Round(sorted[sorted.Count / 2]);
+    }
+
+    private static string Range(List<double> values) => $"{Math.Round(values.Min())}–{Math.Round(values.Max())}";
+
+    private static async Task<object> MeasureCircuitsAsync(IBrowser browser, string url, int[] counts, int? pid)
+    {
         if (pid is null)
         {
             return new { error = "No SpotifyDashboard.Web process on this machine: memory per circuit needs the app running here." };
@@ -119,8 +151,10 @@ public sealed class DashboardBenchCommand : IBenchCommand
             try
             {
                 var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-                // The web itself, not the `dotnet run` wrapper Aspire starts it through.
-                if (cmdline.Contains($"{name}.dll", StringComparison.Ordinal) || cmdline.Contains($"/{name} ", StringComparison.Ordinal) || cmdline.TrimEnd().EndsWith($"/{name}", StringComparison.Ordinal))
+                // The web itself, not the `dotnet run` wrapper Aspire starts it through, and the one built from this
+                // checkout (a test run elsewhere on the machine may have its own).
+                var executable = cmdline.Split(' ')[0];
+                if (executable.StartsWith(RepositoryRoot(), StringComparison.Ordinal) && executable.EndsWith($"/{name}", StringComparison.Ordinal))
                 {
                     return pid;
                 }
@@ -135,6 +169,17 @@ public sealed class DashboardBenchCommand : IBenchCommand
         }
 
         return null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SpotifyDashboard.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? "/";
     }
 
     private static double ResidentMb(int pid)
