@@ -140,7 +140,8 @@ public static class Figures
         var layout = BaseLayout();
         layout["uirevision"] = uiRevision;
         layout["showlegend"] = true;
-        layout["legend"] = new JsonObject { ["itemsizing"] = "constant" };
+        // Below the plot: beside it, the legend squeezes the scene on a phone.
+        layout["legend"] = new JsonObject { ["itemsizing"] = "constant", ["orientation"] = "h", ["x"] = 0, ["y"] = 0, ["yanchor"] = "top" };
         if (threeD)
         {
             layout["margin"] = Margin(0, 0, 0, 0);

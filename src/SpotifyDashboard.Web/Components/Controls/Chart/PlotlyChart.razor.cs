@@ -58,7 +58,8 @@ public partial class PlotlyChart
         try
         {
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
-            await _module.InvokeVoidAsync("render", _surface, Figure.ToJson(), Assets[PlotlyScript]);
+            // The plain path, not Assets[…]: only it is served compressed (see PlotlyScriptCaching).
+            await _module.InvokeVoidAsync("render", _surface, Figure.ToJson(), PlotlyScript);
             _drawnRevision = revision;
             if (_error is not null)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Services.Models;
@@ -24,6 +25,7 @@ public partial class MajorPredictor
     private string _artist = "";
     private bool _busy;
     private LiveUpdates? _live;
+    private IReadOnlyList<RankedSong> _examples = [];
 
     [Inject]
     public required DashboardApiClient Api { get; init; }
@@ -39,7 +41,19 @@ public partial class MajorPredictor
 
     public static bool ClearlyAboveBaseline(double accuracy, double baseline) => accuracy >= baseline + ClearMargin;
 
-    protected override Task OnInitializedAsync() => LoadModelAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadModelAsync();
+        // A few songs the class named, so a newcomer can try it with one click.
+        _examples = (await Api.GetOverviewAsync()).Value?.TopSongs.Take(4).ToList() ?? [];
+    }
+
+    private async Task TryExampleAsync(RankedSong example)
+    {
+        _song = example.Song;
+        _artist = example.Artist;
+        await PredictAsync();
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
