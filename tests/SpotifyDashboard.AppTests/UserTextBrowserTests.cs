@@ -48,7 +48,7 @@ public sealed class UserTextBrowserTests(UserTextAppFixture fixture) : IClassFix
         var cell = _page.Locator("#live-feed .song", new() { HasText = Song });
         await cell.WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });
         Assert.Equal(Song, (await cell.InnerTextAsync()).Trim());
-        var row = _page.Locator("#live-feed .feed-row", new() { Has = cell });
+        var row = _page.Locator("#live-feed tr.feed-row", new() { Has = _page.Locator(".song", new() { HasText = Song }) });
         Assert.Contains(Artist, await row.InnerTextAsync());
         Assert.Equal(0, await _page.Locator("#live-feed b", new() { HasText = "Bold" }).CountAsync());
 
