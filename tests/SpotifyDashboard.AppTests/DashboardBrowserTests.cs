@@ -61,6 +61,7 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
         await VisitAsync(page, problems, "/twins", async () =>
         {
             // The search finds analysed students by their song (in the demo class, several may share it).
+            await PageWaits.WaitForInteractiveAsync(page);
             await page.FillAsync("#twin-search", response.Song);
             var candidate = page.Locator("#twin-candidates a[href^='/twins/']", new() { HasText = response.Song }).First;
             await candidate.WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });
@@ -75,6 +76,7 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
         await VisitAsync(page, problems, "/predict", async () =>
         {
             await page.WaitForSelectorAsync("#predict-honesty .honesty-line");
+            await PageWaits.WaitForInteractiveAsync(page);
             await page.FillAsync("#predict-song", response.Song);
             await page.FillAsync("#predict-artist", response.Artist);
             await page.ClickAsync("#predict-submit");

@@ -19,6 +19,14 @@ public static class PageWaits
     public static Task Wait3DPlotAsync(IPage page, string chartId, float timeoutMs = PageTimeoutMs) =>
         page.WaitForSelectorAsync($"#{chartId} canvas", new() { Timeout = timeoutMs });
 
+    /// <summary>
+    /// Waits until the page is interactive (its Blazor circuit is up), so typing reaches the server; what is typed
+    /// into the prerendered page before that is lost. Fluent's navigation sets its roving tabindex only from the
+    /// circuit (after its first interactive render), which makes it the signal.
+    /// </summary>
+    public static Task WaitForInteractiveAsync(IPage page, float timeoutMs = PageTimeoutMs) =>
+        page.WaitForSelectorAsync("nav#main-nav .fluent-navitem[tabindex='0']", new() { State = WaitForSelectorState.Attached, Timeout = timeoutMs });
+
     /// <summary>The chart's <c>data-revision</c> as charts.js last set it (null before the first draw).</summary>
     public static Task<string?> ChartRevisionAsync(IPage page, string chartId) =>
         page.EvaluateAsync<string?>("id => document.getElementById(id)?.dataset.revision ?? null", chartId);

@@ -61,6 +61,7 @@ public sealed class UserTextBrowserTests(UserTextAppFixture fixture) : IClassFix
         await _page.GotoAsync(Url("/data"));
         await _page.WaitForSelectorAsync("#data-search", new() { Timeout = PageWaits.PageTimeoutMs });
 
+        await PageWaits.WaitForInteractiveAsync(_page);
         await _page.FillAsync("#data-search", "onerror");
         await _page.WaitForFunctionAsync(
             "song => document.querySelector('#data-grid')?.innerText.includes(song)",
@@ -91,6 +92,7 @@ public sealed class UserTextBrowserTests(UserTextAppFixture fixture) : IClassFix
     {
         await _page.GotoAsync(Url("/clusters"));
         await PageWaits.Wait3DPlotAsync(_page, "chart-clusters");
+        await PageWaits.WaitForInteractiveAsync(_page);
         await _page.SelectOptionAsync("#clusters-view", "2d");
         // Plotly swaps the WebGL scene for a 2D cartesian plot.
         await _page.WaitForFunctionAsync(
