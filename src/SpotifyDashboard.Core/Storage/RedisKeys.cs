@@ -26,6 +26,9 @@ public static class RedisKeys
     /// <summary>Hash: the source's counters and last read/error, for <c>/api/status</c>.</summary>
     public static string SourceStatus(string source) => $"{Prefix}source:{source}";
 
+    /// <summary>String: the full text of the source's last error, for the teacher only.</summary>
+    public static string SourceErrorDetail(string source) => $"{Prefix}source:{source}:detail";
+
     /// <summary>String: an enriched track or a cached miss, with a TTL.</summary>
     public static string Track(string songKey) => $"{Prefix}track:{songKey}";
 
@@ -34,6 +37,18 @@ public static class RedisKeys
     public static string Snapshot(long version) => $"{Prefix}snapshot:{version}";
 
     public const string WorkerLock = Prefix + "lock:worker";
+
+    /// <summary>String: the survey source chosen at run time (an upload), overriding <c>Survey:Source</c> until cleared.</summary>
+    public const string ActiveSourceOverride = Prefix + "source:active";
+
+    /// <summary>String: the CSV text the teacher uploaded, read by the <c>csv</c> source instead of its path or URL.</summary>
+    public const string UploadedCsv = Prefix + "upload:csv";
+
+    /// <summary>List: commands for the worker (refresh, read now), pushed by the api, popped by the leader.</summary>
+    public const string WorkerCommands = Prefix + "worker:commands";
+
+    /// <summary>String: a refresh's progress JSON, kept a day.</summary>
+    public static string Refresh(string id) => $"{Prefix}refresh:{id}";
 
     /// <summary>Pub/sub channel announcing changes (new responses, new snapshots).</summary>
     public const string EventsChannel = Prefix + "events";

@@ -25,4 +25,19 @@ public sealed class SourceStatusStore(IConnectionMultiplexer redis)
 
     public Task SetCheckpointAsync<T>(string source, T checkpoint) =>
         Db.StringSetAsync(RedisKeys.Checkpoint(source), JsonSerializer.Serialize(checkpoint, StoreJson.Options));
+
+    /// <summary>
+    /// The full text of the source's last error (paths, URLs, upstream messages) for the teacher's Sources page; the
+    /// public <see cref="SourceStatus.Error"/> stays short and generic. Null when there is none.
+    /// </summary>
+    public async Task<string?> GetDetailAsync(string source)
+    {
+        var value = await Db.StringGetAsync(RedisKeys.SourceErrorDetail(source));
+        return value.IsNullOrEmpty ? null : value.ToString();
+    }
+
+    public Task SetDetailAsync(string source, string? detail) =>
+        detail is null
+            ? Db.KeyDeleteAsync(RedisKeys.SourceErrorDetail(source))
+            : Db.StringSetAsync(RedisKeys.SourceErrorDetail(source), detail);
 }

@@ -15,7 +15,10 @@ public sealed class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger
     public event Action<string>? Changed;
 
     /// <summary>True while the stream is open: pages then rely on pushed events and stop polling.</summary>
-    public bool IsConnected { get; private set; }
+    public bool IsConnected { get; internal set; }
+
+    /// <summary>Raises <see cref="Changed"/> as a pushed event would: the seam the component tests push events through.</summary>
+    internal void Publish(string eventType) => Changed?.Invoke(eventType);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +33,7 @@ public sealed class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger
                 await foreach (var item in SseParser.Create(stream).EnumerateAsync(stoppingToken))
                 {
                     pause = TimeSpan.FromSeconds(1);
-                    Changed?.Invoke(item.EventType);
+                    Publish(item.EventType);
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException)

@@ -29,7 +29,64 @@ public class WebTestContext : BunitContext
         Services.AddSingleton(new DashboardApiClient(new HttpClient(Api, disposeHandler: false) { BaseAddress = new("http://api") }));
         Services.AddSingleton<IHttpClientFactory, OfflineHttpClientFactory>();
         Services.AddSingleton<ApiEventStream>();
+        Charts = new ChartCalls(JSInterop);
     }
+
+    /// <summary>The chart module's <c>render</c> calls, with the figures handed to plotly.</summary>
+    public ChartCalls Charts { get; }
+
+    /// <summary>The (never started) event stream: tests push events with <c>Publish</c> and set <c>IsConnected</c>.</summary>
+    public ApiEventStream Events => Services.GetRequiredService<ApiEventStream>();
+
+    /// <summary>
+    /// Moves the clock in small steps until <paramref name="done"/> holds. A page sets its next timer from its own
+    /// continuation, a moment after what woke it; one big jump could come before the timer exists.
+    /// </summary>
+    public void AdvanceUntil(Func<bool> done, TimeSpan step, TimeSpan limit)
+    {
+        for (var moved = TimeSpan.Zero; !done(); moved += step)
+        {
+            if (moved >= limit)
+            {
+                throw new Xunit.Sdk.XunitException($"Still not done after moving the clock {limit}.");
+            }
+
+            Time.Advance(step);
+            Thread.Sleep(10);
+        }
+    }
+
+    /// <summary>Pushes <paramref name="eventType"/> over the (connected) stream and moves the clock past the page's coalescing wait until <paramref name="done"/>.</summary>
+    public void Push(string eventType, Func<bool> done)
+    {
+        Events.Publish(eventType);
+        // With the stream up the fallback timer does nothing, so the clock may run on well past it.
+        AdvanceUntil(done, TimeSpan.FromMilliseconds(25), TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// Retries <paramref name="assertion"/> until it passes. For what happens after a render rather than in one (charts are
+    /// drawn in OnAfterRender, when bUnit's WaitForAssertion has already looked), and for requests the page sends.
+    /// </summary>
+    public static void Eventually(Action assertion, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(3));
+        while (true)
+        {
+            try
+            {
+                assertion();
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < until)
+            {
+                Thread.Sleep(10);
+            }
+        }
+    }
+
+    /// <summary>Lets whatever the page's timers and events started run for a moment, for asserting that nothing happened.</summary>
+    public static void Settle() => Thread.Sleep(100);
 
     public FakeApi Api { get; } = new();
 

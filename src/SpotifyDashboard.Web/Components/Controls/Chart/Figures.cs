@@ -184,7 +184,9 @@ public static class Figures
             ["customdata"] = text,
             ["zmin"] = 0,
             ["zmax"] = 1,
-            ["colorscale"] = new JsonArray(new JsonArray(0, "#1B1C24"), new JsonArray(0.5, "#B04A55"), new JsonArray(1, ChartPalette.Primary)),
+            // Dark to a deep brand red: the white cell labels keep AA contrast (≥ 4.5:1) on every cell.
+            ["colorscale"] = new JsonArray(new JsonArray(0, "#1B1C24"), new JsonArray(0.5, "#7A2E36"), new JsonArray(1, "#C0343F")),
+            ["textfont"] = new JsonObject { ["color"] = "#FFFFFF" },
             ["colorbar"] = new JsonObject { ["title"] = Title("share of row"), ["tickformat"] = ".0%" },
             ["texttemplate"] = "%{z:.0%}",
             ["hovertemplate"] = "actual %{y}<br>predicted %{x}<br>%{customdata} students (%{z:.0%} of the row)<extra></extra>",

@@ -54,13 +54,14 @@ public partial class PlotlyChart
             return;
         }
 
-        var revision = Figure.Revision;
+        // Taken before the round trip: a re-render while the browser is still drawing (a tick, a keystroke) must not
+        // draw the same figure again.
+        _drawnRevision = Figure.Revision;
         try
         {
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
             // The plain path, not Assets[…]: only it is served compressed (see PlotlyScriptCaching).
             await _module.InvokeVoidAsync("render", _surface, Figure.ToJson(), PlotlyScript);
-            _drawnRevision = revision;
             if (_error is not null)
             {
                 _error = null;
@@ -74,7 +75,6 @@ public partial class PlotlyChart
         catch (JSException ex)
         {
             Logger.LogWarning(ex, "Chart {ChartId} could not be drawn", Id);
-            _drawnRevision = revision;
             _error = "Your browser could not draw it. The numbers are in the table below it; the rest of the page works as usual.";
             StateHasChanged();
         }

@@ -1,0 +1,40 @@
+using SpotifyDashboard.Core.Survey;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Core.Storage;
+
+/// <summary>
+/// Which survey source is active: <c>Survey:Source</c>, unless the teacher chose another at run time (an upload
+/// becomes the CSV source). The override lives in Redis so the api, the worker and every replica agree; clearing it
+/// goes back to the configured source.
+/// </summary>
+public sealed class ActiveSourceStore(IConnectionMultiplexer redis)
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>The override, or null when the configured source is active.</summary>
+    public async Task<SurveySourceKind?> GetOverrideAsync()
+    {
+        var value = await Db.StringGetAsync(RedisKeys.ActiveSourceOverride);
+        return !value.IsNullOrEmpty && Enum.TryParse<SurveySourceKind>(value.ToString(), ignoreCase: true, out var kind) ? kind : null;
+    }
+
+    public async Task<SurveySourceKind> ResolveAsync(SurveySourceKind configured) => await GetOverrideAsync() ?? configured;
+
+    public async Task SetOverrideAsync(SurveySourceKind kind)
+    {
+        await Db.StringSetAsync(RedisKeys.ActiveSourceOverride, kind.ToString());
+        await PublishAsync(kind.StorageName());
+    }
+
+    public async Task ClearOverrideAsync(SurveySourceKind configured)
+    {
+        await Db.KeyDeleteAsync(RedisKeys.ActiveSourceOverride);
+        await PublishAsync(configured.StorageName());
+    }
+
+    private Task PublishAsync(string source) =>
+        Db.PublishAsync(
+            RedisChannel.Literal(RedisKeys.EventsChannel),
+            System.Text.Json.JsonSerializer.Serialize(new StoreEvent(StoreEvent.SourceChanged, source, null, DateTimeOffset.UtcNow), StoreJson.Options));
+}

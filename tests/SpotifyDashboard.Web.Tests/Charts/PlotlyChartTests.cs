@@ -1,0 +1,95 @@
+using SpotifyDashboard.Web.Components.Controls.Chart;
+using SpotifyDashboard.Web.Tests.Infrastructure;
+using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
+
+namespace SpotifyDashboard.Web.Tests.Charts;
+
+public sealed class PlotlyChartTests : WebTestContext
+{
+    [Fact]
+    public void HandsTheFigureJsonAndThePlotlyScriptToTheChartModule()
+    {
+        var figure = Figures.Bars([XssSong], [2], "students", "rev-1");
+
+        var chart = RenderChart(figure);
+
+        var render = Assert.Single(Charts.RendersOf("rev-1"));
+        Assert.Equal(figure.ToJson(), render.Arguments[1]);
+        Assert.Contains("plotly", (string)render.Arguments[2]!);
+        Assert.Equal([XssSongEncoded], ChartCalls.Figure(render)["data"]![0]!["customdata"]!.AsArray().Select(v => v!.GetValue<string>()));
+        FigureAssert.NoRawMarkup(ChartCalls.Figure(render));
+    }
+
+    [Fact]
+    public void DoesNotRedrawTheSameRevisionButDrawsANewOne()
+    {
+        var chart = RenderChart(Figures.Bars(["a"], [1], "students", "rev-1"));
+
+        chart.Render(p => p.Add(c => c.Figure, Figures.Bars(["a"], [1], "students", "rev-1")).Add(c => c.Summary, "Other words"));
+
+        Assert.Single(Charts.Renders);
+
+        chart.Render(p => p.Add(c => c.Figure, Figures.Bars(["a"], [5], "students", "rev-2")));
+
+        Assert.Equal(2, Charts.Renders.Count);
+        Assert.Equal("rev-2", ChartCalls.Figure(Charts.Renders[^1])["revision"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void DoesNotDrawTheSameFigureAgainWhileTheBrowserIsStillDrawingIt()
+    {
+        var drawing = new ChartCalls(JSInterop, drawing: true);
+        var chart = RenderChart(Figures.Bars(["a"], [1], "students", "rev-1"));
+
+        // The page re-renders (a tick, a keystroke) before the browser has answered the first draw.
+        chart.Render(p => p.Add(c => c.Summary, "Other words"));
+        chart.Render(p => p.Add(c => c.Summary, "Yet other words"));
+
+        Assert.Single(drawing.Renders);
+    }
+
+    [Fact]
+    public void SaysSoInItsPlaceWhenTheBrowserCannotDrawIt()
+    {
+        Charts.Fail();
+
+        var chart = RenderChart(Figures.Bars(["a"], [1], "students", "rev-1"), new ChartTable(["Major", "Students"], [["Physics", "2"]]));
+
+        chart.WaitForAssertion(() => Assert.Contains("This chart could not be drawn", chart.Find(".chart-error").OuterHtml));
+        Assert.True(chart.Find("#c1").HasAttribute("hidden"));
+        // The numbers are still there, as a table.
+        Assert.Equal("Physics", chart.Find(".chart-table td").TextContent);
+    }
+
+    [Fact]
+    public void DrawsAgainAndDropsTheMessageWhenANewRevisionWorks()
+    {
+        Charts.Fail();
+        var chart = RenderChart(Figures.Bars(["a"], [1], "students", "rev-1"));
+        chart.WaitForAssertion(() => Assert.NotEmpty(chart.FindAll(".chart-error")));
+
+        Charts.Recover();
+        chart.Render(p => p.Add(c => c.Figure, Figures.Bars(["a"], [2], "students", "rev-2")));
+
+        chart.WaitForAssertion(() => Assert.Empty(chart.FindAll(".chart-error")));
+        Assert.False(chart.Find("#c1").HasAttribute("hidden"));
+        Assert.Equal(2, Charts.Renders.Count);
+    }
+
+    [Fact]
+    public void ShowsItsNumbersAsTextInTheTable()
+    {
+        var chart = RenderChart(Figures.Bars([XssSong], [1], "students", "rev-1"), new ChartTable(["Song", "Students"], [[XssSong, "1"]]));
+
+        Assert.Equal(XssSong, chart.Find(".chart-table td").TextContent);
+        Assert.Empty(chart.FindAll("img"));
+        Assert.Equal("Bars of songs", chart.Find("figcaption").TextContent);
+    }
+
+    private IRenderedComponent<PlotlyChart> RenderChart(ChartFigure figure, ChartTable? table = null) =>
+        Render<PlotlyChart>(p => p
+            .Add(c => c.Id, "c1")
+            .Add(c => c.Figure, figure)
+            .Add(c => c.Summary, "Bars of songs")
+            .Add(c => c.Table, table));
+}
