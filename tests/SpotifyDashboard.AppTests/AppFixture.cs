@@ -16,6 +16,12 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Not the default (42): proves the AppHost hands its settings on to worker and api.</summary>
     public const int DemoSeed = 7;
 
+    /// <summary>The survey form the join panel links to.</summary>
+    public const string FormUrl = "https://forms.example.test/class-survey";
+
+    /// <summary>Long enough that no test sees a poll: what changes on a page was pushed.</summary>
+    public static readonly TimeSpan FallbackRefresh = TimeSpan.FromMinutes(5);
+
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"sd-apptests-{Guid.NewGuid():N}");
 
     public DistributedApplication App { get; private set; } = null!;
@@ -34,6 +40,10 @@ public sealed class AppFixture : IAsyncLifetime
             $"Demo:Seed={DemoSeed}",
             $"Cache:DataPath={_dataPath}",
             "Parameters:pseudonym-key=apptests-pseudonym-key",
+            // Polling only as a fallback, every five minutes: a page that updates during a test was pushed an event.
+            $"LiveFeed:RefreshInterval={FallbackRefresh:c}",
+            $"Dashboard:FallbackRefreshInterval={FallbackRefresh:c}",
+            $"Survey:FormUrl={FormUrl}",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 

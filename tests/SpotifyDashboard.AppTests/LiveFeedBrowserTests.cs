@@ -13,7 +13,7 @@ public class LiveFeedBrowserTests(AppFixture fixture)
         await using var __ = browser;
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(fixture.Web.BaseAddress!.ToString());
+        await page.GotoAsync(new Uri(fixture.Web.BaseAddress!, "/live").ToString());
         await page.WaitForSelectorAsync("#live-feed .song");
         // Anything a reload would wipe out: if this survives, the page updated in place.
         await page.EvaluateAsync("() => window.__openedOnce = true");
