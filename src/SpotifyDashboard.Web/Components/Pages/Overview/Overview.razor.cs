@@ -30,7 +30,26 @@ public partial class Overview
     [Inject]
     public required IOptions<DashboardOptions> Options { get; init; }
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    /// <summary>
+    /// What the prerendered page showed, handed to the interactive one: it starts from the same data instead of an empty
+    /// page (no flash of "Loading…", no join panel blinking away) and without asking the api twice.
+    /// </summary>
+    [PersistentState]
+    public ClassOverview? Prerendered { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Prerendered is not null)
+        {
+            _overview = Prerendered;
+            _lastJson = JsonSerializer.Serialize(Prerendered);
+            _revision++;
+            return;
+        }
+
+        await LoadAsync();
+        Prerendered = _overview;
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
