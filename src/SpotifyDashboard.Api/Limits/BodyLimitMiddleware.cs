@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -87,6 +88,6 @@ public sealed class BodyLimitMiddleware(RequestDelegate next, IOptions<Anonymous
             context,
             StatusCodes.Status413PayloadTooLarge,
             "Request body too large",
-            $"This endpoint takes request bodies of at most {max:N0} bytes (RateLimits:MaxBodyBytes, or the endpoint's own limit).");
+            $"This endpoint takes request bodies of at most {max.ToString("N0", CultureInfo.InvariantCulture)} bytes (RateLimits:MaxBodyBytes, or the endpoint's own limit).");
     }
 }
