@@ -1,6 +1,7 @@
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Apis;
 using SpotifyDashboard.Api.Data;
+using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
@@ -18,6 +19,7 @@ builder.Services.AddSingleton<QuarantineStore>();
 builder.Services.AddSongEnrichment(builder.Configuration);
 builder.Services.AddAnalysisSnapshots();
 builder.Services.AddClassData();
+builder.Services.AddAnonymousLimits();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => StoreJson.Configure(options.SerializerOptions));
@@ -26,6 +28,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAnonymousLimits();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapResponsesApi();

@@ -6,6 +6,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var cache = builder.AddCache();
 
 var pseudonymKey = builder.AddParameter("pseudonym-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+// The web proves with it that the browser address it forwards to the api (for per-user limits) is its own word.
+var internalKey = builder.AddParameter("internal-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 var googleServiceAccount = builder.AddOptionalSecret("google-service-account");
 var spotifyClientId = builder.AddOptionalSecret("spotify-client-id");
 var spotifyClientSecret = builder.AddOptionalSecret("spotify-client-secret");
@@ -26,12 +28,14 @@ var api = builder.AddProject<Projects.SpotifyDashboard_Api>("api")
     .WithSecret("Spotify__ClientId", spotifyClientId)
     .WithSecret("Spotify__ClientSecret", spotifyClientSecret)
     .WithSecret("Enrichment__AdminKey", adminKey)
+    .WithEnvironment("Internal__Key", internalKey)
     .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.SpotifyDashboard_Web>("web")
     .WithReference(api)
     .WaitFor(api)
     .WithAppSettings(builder.Configuration, AppSettingsForwarding.WebSections)
+    .WithEnvironment("Internal__Key", internalKey)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

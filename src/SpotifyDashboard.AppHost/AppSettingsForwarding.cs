@@ -9,7 +9,7 @@ namespace SpotifyDashboard.AppHost;
 public static class AppSettingsForwarding
 {
     /// <summary>What the worker and the api read.</summary>
-    public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo"];
+    public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo", "RateLimits"];
 
     /// <summary>What the web front reads: its own sections, and the survey form's link for the join panel.</summary>
     public static readonly string[] WebSections = ["LiveFeed", "Dashboard", "Survey:FormUrl"];

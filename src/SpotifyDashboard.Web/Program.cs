@@ -14,7 +14,7 @@ builder.Services.AddOptions<DashboardOptions>()
     .ValidateDataAnnotations()
     .ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddHttpClient<DashboardApiClient>(client => client.BaseAddress = new("https+http://api"));
+builder.Services.AddDashboardApiClient();
 // The event stream stays open for as long as the web runs: no request timeout, no retry handler around it.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental, but it is the way to opt one client out of the defaults.
 builder.Services.AddHttpClient(ApiEventStream.HttpClientName, client =>

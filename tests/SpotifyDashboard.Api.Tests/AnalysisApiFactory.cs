@@ -14,6 +14,16 @@ public sealed class AnalysisApiFactory(
     IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// For a fixture whose one client serves a whole test class: that is many dashboards' reads from one address,
+    /// more than the per-user read limit allows (the limits have their own tests).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ManyUsersReads = new Dictionary<string, string>
+    {
+        ["RateLimits:ReadBurst"] = "100000",
+        ["RateLimits:ReadsPerMinute"] = "100000",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:cache", redisConnection);

@@ -19,7 +19,7 @@ public sealed class ClassDataFixture : GarnetServerFixture
         await base.InitializeAsync();
         await TestSnapshots.SaveAsync(Redis, "demo");
         await TestClass.SaveAsync(Redis, Stored);
-        _factory = new AnalysisApiFactory(ConnectionString, SurveySourceKind.Demo);
+        _factory = new AnalysisApiFactory(ConnectionString, SurveySourceKind.Demo, settings: AnalysisApiFactory.ManyUsersReads);
         Client = _factory.CreateClient();
     }
 

@@ -13,7 +13,7 @@ public sealed class DemoAnalysisFixture : GarnetServerFixture
     {
         await base.InitializeAsync();
         await TestSnapshots.SaveAsync(Redis, "demo");
-        _factory = new AnalysisApiFactory(ConnectionString, SurveySourceKind.Demo);
+        _factory = new AnalysisApiFactory(ConnectionString, SurveySourceKind.Demo, settings: AnalysisApiFactory.ManyUsersReads);
         Client = _factory.CreateClient();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Options;
 
@@ -25,6 +26,7 @@ public static class AnalysisApiServiceCollectionExtensions
         services.AddSingleton<SnapshotHolder>();
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotHolder>());
         services.TryAddSingleton<DemoSongIndex>();
+        services.TryAddSingleton<UpstreamLookupGate>();
         services.TryAddSingleton<PredictionSongResolver>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
@@ -7,9 +8,10 @@ namespace SpotifyDashboard.Api.Analysis;
 
 /// <summary>
 /// Finds the audio features of a song someone asks about: from the demo catalogue in demo mode (its
-/// songs are fictional, no provider knows them), otherwise through the enrichment's cached lookup.
+/// songs are fictional, no provider knows them), otherwise through the enrichment's cached lookup, one of few at a
+/// time (<see cref="UpstreamLookupGate"/>), with a miss remembered only briefly: whoever asks is anonymous.
 /// </summary>
-public sealed class PredictionSongResolver(IOptions<SurveyOptions> survey, DemoSongIndex demo, IServiceProvider services)
+public sealed class PredictionSongResolver(IOptions<SurveyOptions> survey, DemoSongIndex demo, UpstreamLookupGate gate, IServiceProvider services)
 {
     public const string LookupNotConfigured =
         "Song lookup is not set up in the api (the enrichment services are not registered), so songs outside the survey cannot be enriched.";
@@ -25,8 +27,14 @@ public sealed class PredictionSongResolver(IOptions<SurveyOptions> survey, DemoS
 
         // The lookup lives in the enrichment library; the api may run without it.
         var lookup = services.GetService<ISongFeatureLookup>();
-        return lookup is null
-            ? SongOutcome.Deferred(LookupNotConfigured)
-            : await lookup.LookupAsync(title, artist ?? "", cancellationToken);
+        if (lookup is null)
+        {
+            return SongOutcome.Deferred(LookupNotConfigured);
+        }
+
+        using var slot = await gate.EnterAsync(cancellationToken);
+        return slot is null
+            ? SongOutcome.Deferred(UpstreamLookupGate.Busy)
+            : await lookup.LookupForVisitorAsync(title, artist ?? "", cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Data;
+using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Enrichment.Lookup;
@@ -31,12 +32,14 @@ public static class AnalysisApi
             .WithSummary("The k responses whose songs are most alike (cosine similarity), with the three features that match most");
         api.MapPost("/twins", FindTwinsForSong)
             .WithName("FindTwinsForSong")
+            .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
             .WithSummary("Enriches any song and finds the k students whose songs are most alike, with the song's Music DNA score among the class");
         api.MapGet("/model", GetModel)
             .WithName("GetModel")
             .WithSummary("The major predictor's cross-validated accuracy next to the majority-class baseline, confusion matrix and feature importance");
         api.MapPost("/predict-major", PredictMajor)
             .WithName("PredictMajor")
+            .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
             .WithSummary("Enriches any song and predicts the major of someone who names it, with every major's probability");
 
         return app;

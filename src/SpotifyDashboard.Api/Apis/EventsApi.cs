@@ -1,9 +1,9 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Storage;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -14,41 +14,90 @@ public static class EventsApi
         app.MapGet("/api/events", GetEvents)
             .WithTags("Events")
             .WithName("GetEvents")
-            .WithSummary("Server-sent events: response-added, snapshot-updated, … as they happen");
+            .WithSummary("Server-sent events: response-added, snapshot-updated, … as they happen; a ': ping' comment while quiet")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            // One request per stream for as long as it stays open: capped by RateLimits:EventConnections, not by the read limit.
+            .DisableRateLimiting();
         return app;
     }
 
-    public static IResult GetEvents(IConnectionMultiplexer redis, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(StreamAsync(redis, cancellationToken));
-
-    private static async IAsyncEnumerable<SseItem<StoreEvent>> StreamAsync(
-        IConnectionMultiplexer redis,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async Task GetEvents(
+        HttpContext context,
+        EventBroadcast broadcast,
+        IOptions<AnonymousLimitsOptions> options,
+        TimeProvider time)
     {
-        // A slow browser must not hold the api's memory hostage: keep only the newest events.
-        var queue = Channel.CreateBounded<StoreEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
-        var channel = RedisChannel.Literal(RedisKeys.EventsChannel);
-        var subscriber = redis.GetSubscriber();
-        Action<RedisChannel, RedisValue> handler = (_, message) =>
+        var cancellationToken = context.RequestAborted;
+        using var listener = await broadcast.JoinAsync(cancellationToken);
+        if (listener is null)
         {
-            if (JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options) is { } storeEvent)
-            {
-                queue.Writer.TryWrite(storeEvent);
-            }
-        };
+            await LimitProblems.WriteAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                "Too many event streams",
+                $"The api already serves {options.Value.EventConnections} event streams (RateLimits:EventConnections). Pages poll meanwhile; try again later.",
+                TimeSpan.FromSeconds(30));
+            return;
+        }
 
-        await subscriber.SubscribeAsync(channel, handler);
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         try
         {
-            yield return new SseItem<StoreEvent>(new StoreEvent("connected", "", null, DateTimeOffset.UtcNow), "connected");
-            await foreach (var storeEvent in queue.Reader.ReadAllAsync(cancellationToken))
+            await WriteEventAsync(response, new StoreEvent("connected", "", null, time.GetUtcNow()), cancellationToken);
+            await PumpAsync(response, listener, options.Value.EventHeartbeat, time, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+    }
+
+    /// <summary>Writes events as they come and a <c>: ping</c> comment after every quiet <paramref name="heartbeat"/>.</summary>
+    private static async Task PumpAsync(HttpResponse response, EventBroadcast.Listener listener, TimeSpan heartbeat, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var events = listener.Events;
+        Task<bool>? waiting = null;
+        while (true)
+        {
+            waiting ??= events.WaitToReadAsync(cancellationToken).AsTask();
+            using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                yield return new SseItem<StoreEvent>(storeEvent, storeEvent.Type);
+                var tick = Task.Delay(heartbeat, time, quiet.Token);
+                if (await Task.WhenAny(waiting, tick) == tick)
+                {
+                    await tick;
+                    await response.WriteAsync(": ping\n\n", cancellationToken);
+                    await response.Body.FlushAsync(cancellationToken);
+                    continue;
+                }
+
+                await quiet.CancelAsync();
+            }
+
+            if (!await waiting)
+            {
+                return;
+            }
+
+            waiting = null;
+            while (events.TryRead(out var storeEvent))
+            {
+                await WriteEventAsync(response, storeEvent, cancellationToken);
             }
         }
-        finally
-        {
-            await subscriber.UnsubscribeAsync(channel, handler);
-        }
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, StoreEvent storeEvent, CancellationToken cancellationToken)
+    {
+        var frame = new StringBuilder()
+            .Append("event: ").Append(storeEvent.Type).Append('\n')
+            .Append("data: ").Append(JsonSerializer.Serialize(storeEvent, StoreJson.Options)).Append("\n\n")
+            .ToString();
+        await response.WriteAsync(frame, cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
     }
 }

@@ -37,7 +37,18 @@ public sealed class SongFeatureLookup(
         return outcomes[query.Key];
     }
 
-    public async Task<IReadOnlyDictionary<string, SongOutcome>> LookupManyAsync(IEnumerable<SongQuery> songs, CancellationToken cancellationToken = default)
+    public async Task<SongOutcome> LookupForVisitorAsync(string title, string artist, CancellationToken cancellationToken = default)
+    {
+        var query = new SongQuery(title, artist);
+        var outcomes = await LookupManyAsync([query], options.CurrentValue.VisitorMissTtl, cancellationToken);
+        return outcomes[query.Key];
+    }
+
+    public Task<IReadOnlyDictionary<string, SongOutcome>> LookupManyAsync(IEnumerable<SongQuery> songs, CancellationToken cancellationToken = default) =>
+        LookupManyAsync(songs, missTtl: null, cancellationToken);
+
+    /// <param name="missTtl">How long the misses found now stay cached; null for <c>Enrichment:MissTtl</c>.</param>
+    private async Task<IReadOnlyDictionary<string, SongOutcome>> LookupManyAsync(IEnumerable<SongQuery> songs, TimeSpan? missTtl, CancellationToken cancellationToken)
     {
         var outcomes = new Dictionary<string, SongOutcome>(StringComparer.Ordinal);
         var mapped = await overrides.GetAllAsync();
@@ -97,7 +108,7 @@ public sealed class SongFeatureLookup(
                 }
             }
 
-            foreach (var (key, outcome) in await FetchAsync(stillMissing, cancellationToken))
+            foreach (var (key, outcome) in await FetchAsync(stillMissing, missTtl, cancellationToken))
             {
                 fetched[key] = outcome;
             }
@@ -140,7 +151,7 @@ public sealed class SongFeatureLookup(
         return outcomes;
     }
 
-    private async Task<Dictionary<string, SongOutcome>> FetchAsync(IReadOnlyList<SongRequest> requests, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, SongOutcome>> FetchAsync(IReadOnlyList<SongRequest> requests, TimeSpan? missTtl, CancellationToken cancellationToken)
     {
         var outcomes = new ConcurrentDictionary<string, SongOutcome>(StringComparer.Ordinal);
         if (requests.Count == 0)
@@ -168,7 +179,7 @@ public sealed class SongFeatureLookup(
                 {
                     var reason = request.OverrideTrackId is { } missing ? EnrichmentReasons.NoSuchTrack(missing) : EnrichmentReasons.NoMatch;
                     outcomes[request.Song.Key] = SongOutcome.Unmatched(reason);
-                    await cache.SetAsync(request.Song.Key, new CachedSong(null, null, reason, time.GetUtcNow()), ct);
+                    await cache.SetAsync(request.Song.Key, new CachedSong(null, null, reason, time.GetUtcNow()), missTtl, ct);
                 }
                 else
                 {
@@ -191,7 +202,7 @@ public sealed class SongFeatureLookup(
                 var (features, source) = await GetFeaturesAsync(batch, cancellationToken);
                 foreach (var (key, track) in songsInBatch)
                 {
-                    outcomes[key] = await CompleteAsync(key, track, features.GetValueOrDefault(track.Id), source, cancellationToken);
+                    outcomes[key] = await CompleteAsync(key, track, features.GetValueOrDefault(track.Id), source, missTtl, cancellationToken);
                 }
             }
             catch (ProviderUnavailableException e)
@@ -242,12 +253,12 @@ public sealed class SongFeatureLookup(
         return (all, id => fromSpotify.ContainsKey(id) ? "spotify" : "reccobeats");
     }
 
-    private async Task<SongOutcome> CompleteAsync(string key, Track track, AudioFeatures? features, Func<string, string> sourceOf, CancellationToken cancellationToken)
+    private async Task<SongOutcome> CompleteAsync(string key, Track track, AudioFeatures? features, Func<string, string> sourceOf, TimeSpan? missTtl, CancellationToken cancellationToken)
     {
         if (features is null)
         {
             var reason = EnrichmentReasons.NoFeatures(track.Id);
-            await cache.SetAsync(key, new CachedSong(track, null, reason, time.GetUtcNow()), cancellationToken);
+            await cache.SetAsync(key, new CachedSong(track, null, reason, time.GetUtcNow()), missTtl, cancellationToken);
             return SongOutcome.Unmatched(reason);
         }
 

@@ -19,6 +19,9 @@ public sealed class EnrichmentOptions
     /// <summary>How long a miss (no match, or no features known) stays cached before it is tried again.</summary>
     public TimeSpan MissTtl { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long a miss of a song an anonymous visitor asked about (the api's on-demand lookups) stays cached.</summary>
+    public TimeSpan VisitorMissTtl { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long the in-process copy of a cache entry lives; Redis keeps the rest.</summary>
     public TimeSpan LocalCacheTtl { get; set; } = TimeSpan.FromHours(1);
 

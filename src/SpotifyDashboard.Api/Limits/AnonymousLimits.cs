@@ -1,0 +1,89 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using SpotifyDashboard.Api.Apis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SpotifyDashboard.Api.Limits;
+
+/// <summary>
+/// What keeps one anonymous user from exhausting the api: per-user rate limits (reads generous, song lookups tight,
+/// failed admin keys throttled), small request bodies, a shared queue for upstream song lookups and a cap on event
+/// streams. Users are told apart by <see cref="ClientAddress"/>.
+/// </summary>
+public static class AnonymousLimits
+{
+    /// <summary>The tight per-user limit of endpoints that may call Spotify: <c>.RequireRateLimiting(SongLookupPolicy)</c>.</summary>
+    public const string SongLookupPolicy = "song-lookups";
+
+    public static IServiceCollection AddAnonymousLimits(this IServiceCollection services)
+    {
+        services.AddOptions<AnonymousLimitsOptions>().BindConfiguration(AnonymousLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<ApiTelemetry>();
+        services.TryAddSingleton<ClientAddress>();
+        services.TryAddSingleton<AdminFailureThrottle>();
+        services.TryAddSingleton<UpstreamLookupGate>();
+        services.TryAddSingleton<EventBroadcast>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AnonymousLimitsOptions>, ClientAddress, ApiTelemetry>(Configure);
+        return services;
+    }
+
+    /// <summary>After the exception handler, before the endpoints: the admin throttle, the body limit, the rate limiter.</summary>
+    public static IApplicationBuilder UseAnonymousLimits(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<AdminFailureThrottle>();
+        app.UseMiddleware<BodyLimitMiddleware>();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static void Configure(RateLimiterOptions options, IOptions<AnonymousLimitsOptions> limits, ClientAddress clients, ApiTelemetry telemetry)
+    {
+        var settings = limits.Value;
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+
+        // Every /api read counts against the user's generous bucket; health probes and the event stream do not.
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.Request.Path.StartsWithSegments("/api")
+                ? RateLimitPartition.GetTokenBucketLimiter(clients.Of(context), _ => Bucket(settings.ReadsPerMinute, settings.ReadBurst))
+                : RateLimitPartition.GetNoLimiter(""));
+
+        options.AddPolicy(SongLookupPolicy, context =>
+            RateLimitPartition.GetTokenBucketLimiter(clients.Of(context), _ => Bucket(settings.SongLookupsPerMinute, settings.SongLookupsPerMinute)));
+
+        options.OnRejected = async (rejected, _) =>
+        {
+            TimeSpan? retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
+            var endpoint = rejected.HttpContext.GetEndpoint();
+            var songLookup = endpoint?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SongLookupPolicy;
+            telemetry.Rejected(songLookup ? SongLookupPolicy : "reads");
+            await LimitProblems.WriteAsync(
+                rejected.HttpContext,
+                StatusCodes.Status429TooManyRequests,
+                LimitProblems.TooManyRequests,
+                songLookup
+                    ? $"At most {settings.SongLookupsPerMinute} song lookups a minute per user. {LimitProblems.TryAgainIn(retryAfter)}"
+                    : $"At most {settings.ReadsPerMinute} requests a minute per user. {LimitProblems.TryAgainIn(retryAfter)}",
+                retryAfter);
+        };
+    }
+
+    /// <summary><paramref name="perMinute"/> tokens a minute, refilled evenly, <paramref name="burst"/> at most; no queue.</summary>
+    internal static TokenBucketRateLimiterOptions Bucket(int perMinute, int burst)
+    {
+        // Whole tokens each period: one per 60/n seconds for slow rates, n/60 per second for fast ones.
+        var (period, tokens) = perMinute >= 60
+            ? (TimeSpan.FromSeconds(1), (int)Math.Ceiling(perMinute / 60.0))
+            : (TimeSpan.FromSeconds(60.0 / perMinute), 1);
+        return new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
+}
