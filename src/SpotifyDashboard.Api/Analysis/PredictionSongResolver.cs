@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
 
@@ -9,14 +8,14 @@ namespace SpotifyDashboard.Api.Analysis;
 /// Finds the audio features of a song someone asks about: from the demo catalogue in demo mode (its
 /// songs are fictional, no provider knows them), otherwise through the enrichment's cached lookup.
 /// </summary>
-public sealed class PredictionSongResolver(IOptions<SurveyOptions> survey, DemoSongIndex demo, IServiceProvider services)
+public sealed class PredictionSongResolver(ActiveSourceHolder activeSource, DemoSongIndex demo, IServiceProvider services)
 {
     public const string LookupNotConfigured =
         "Song lookup is not set up in the api (the enrichment services are not registered), so songs outside the survey cannot be enriched.";
 
     public async Task<SongOutcome> ResolveAsync(string title, string? artist, CancellationToken cancellationToken = default)
     {
-        if (survey.Value.Source == SurveySourceKind.Demo)
+        if ((await activeSource.GetAsync(cancellationToken)).Kind == SurveySourceKind.Demo)
         {
             return demo.Find(title, artist) is { } song
                 ? SongOutcome.Found(song.ToTrack(), song.Features)
