@@ -48,16 +48,14 @@ public static class RefreshApi
         return TypedResults.Accepted($"/api/admin/refresh/{id}", new RefreshAccepted(id, scope));
     }
 
-    public static async Task<Results<Ok<RefreshProgress>, NotFound<ProblemDetails>>> GetRefresh(string id, RefreshProgressStore progress)
+    public static async Task<Results<Ok<RefreshProgress>, ProblemHttpResult>> GetRefresh(string id, RefreshProgressStore progress)
     {
         var found = await progress.GetAsync(id);
         return found is null
-            ? TypedResults.NotFound(new ProblemDetails
-            {
-                Title = "No such refresh",
-                Detail = $"No refresh has the id '{id}', or it finished more than a day ago.",
-                Status = StatusCodes.Status404NotFound,
-            })
+            ? TypedResults.Problem(
+                title: "No such refresh",
+                detail: $"No refresh has the id '{id}', or it was asked for more than a day ago.",
+                statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(found);
     }
 }
