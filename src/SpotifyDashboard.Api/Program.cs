@@ -1,11 +1,16 @@
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Admin;
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Apis;
 using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Api.Limits;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Enrichment;
+using SpotifyDashboard.Ingestion.Mapping;
+using SpotifyDashboard.Ingestion.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,9 +22,17 @@ builder.Services.AddSingleton<SurveyResponseStore>();
 builder.Services.AddSingleton<SourceStatusStore>();
 builder.Services.AddSingleton<QuarantineStore>();
 builder.Services.AddSongEnrichment(builder.Configuration);
+builder.Services.AddActiveSource();
 builder.Services.AddAnalysisSnapshots();
 builder.Services.AddClassData();
 builder.Services.AddAnonymousLimits();
+builder.Services.AddAdminKey();
+builder.Services.AddSingleton<WorkerCommandQueue>();
+builder.Services.AddSingleton<RefreshProgressStore>();
+// The upload is read as the worker will read it (same section, same mapping), never stored before it is accepted.
+builder.Services.AddOptions<SurveyIngestionOptions>().BindConfiguration(SurveyIngestionOptions.SectionName);
+builder.Services.AddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value.Columns));
+builder.Services.AddSingleton<UploadInspector>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => StoreJson.Configure(options.SerializerOptions));
@@ -37,6 +50,9 @@ app.MapEventsApi();
 app.MapQuarantineApi();
 app.MapUnmatchedApi();
 app.MapOverridesApi();
+app.MapAdminSourcesApi();
+app.MapRefreshApi();
+app.MapUploadApi();
 app.MapAnalysisApi();
 app.MapOverviewApi();
 app.MapDataApi();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpotifyDashboard.Api.Limits;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Options;
 
@@ -9,7 +10,7 @@ public static class AnalysisApiServiceCollectionExtensions
 {
     /// <summary>
     /// The in-memory latest snapshot (<see cref="SnapshotHolder"/>, a hosted service) and the song resolver of
-    /// <c>POST /api/predict-major</c>. Needs an <c>IConnectionMultiplexer</c> and <c>SurveyOptions</c>; uses
+    /// <c>POST /api/predict-major</c>. Needs an <c>IConnectionMultiplexer</c> and <c>SurveyOptions</c>; adds the active source; uses
     /// <c>ISongFeatureLookup</c> when registered (<c>AddSongEnrichment</c>). Safe to call twice.
     /// </summary>
     public static IServiceCollection AddAnalysisSnapshots(this IServiceCollection services)
@@ -19,6 +20,7 @@ public static class AnalysisApiServiceCollectionExtensions
             return services;
         }
 
+        services.AddActiveSource();
         services.AddOptions<SnapshotHolderOptions>().BindConfiguration(SnapshotHolderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

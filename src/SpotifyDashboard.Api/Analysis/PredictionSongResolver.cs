@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Limits;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
 
@@ -11,14 +10,14 @@ namespace SpotifyDashboard.Api.Analysis;
 /// songs are fictional, no provider knows them), otherwise through the enrichment's cached lookup, one of few at a
 /// time (<see cref="UpstreamLookupGate"/>), with a miss remembered only briefly: whoever asks is anonymous.
 /// </summary>
-public sealed class PredictionSongResolver(IOptions<SurveyOptions> survey, DemoSongIndex demo, UpstreamLookupGate gate, IServiceProvider services)
+public sealed class PredictionSongResolver(ActiveSourceHolder activeSource, DemoSongIndex demo, UpstreamLookupGate gate, IServiceProvider services)
 {
     public const string LookupNotConfigured =
         "Song lookup is not set up in the api (the enrichment services are not registered), so songs outside the survey cannot be enriched.";
 
     public async Task<SongOutcome> ResolveAsync(string title, string? artist, CancellationToken cancellationToken = default)
     {
-        if (survey.Value.Source == SurveySourceKind.Demo)
+        if ((await activeSource.GetAsync(cancellationToken)).Kind == SurveySourceKind.Demo)
         {
             return demo.Find(title, artist) is { } song
                 ? SongOutcome.Found(song.ToTrack(), song.Features)

@@ -1,12 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Api.Limits;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Enrichment.Lookup;
 
 namespace SpotifyDashboard.Api.Apis;
@@ -47,11 +46,10 @@ public static class AnalysisApi
 
     public static async Task<Results<Ok<ClustersView>, ProblemHttpResult>> GetClusters(
         ClassDataHolder data,
-        IOptions<SurveyOptions> survey,
         CancellationToken cancellationToken)
     {
         var view = await data.GetAsync(cancellationToken);
-        return view.Analysis is { } analysis ? TypedResults.Ok(ClustersView.From(analysis, view)) : NoAnalysisYet(survey);
+        return view.Analysis is { } analysis ? TypedResults.Ok(ClustersView.From(analysis, view)) : NoAnalysisYet(view.Source);
     }
 
     /// <param name="k">Bound as text so that "abc" gets a 400 that names the value.</param>
@@ -59,7 +57,6 @@ public static class AnalysisApi
         string responseId,
         [FromQuery] string? k,
         ClassDataHolder data,
-        IOptions<SurveyOptions> survey,
         CancellationToken cancellationToken)
     {
         var count = DefaultTwins;
@@ -73,7 +70,7 @@ public static class AnalysisApi
         var view = await data.GetAsync(cancellationToken);
         if (view.Analysis is not { } analysis)
         {
-            return NoAnalysisYet(survey);
+            return NoAnalysisYet(view.Source);
         }
 
         if (analysis.Twins is null)
@@ -100,7 +97,6 @@ public static class AnalysisApi
         TwinsRequest request,
         ClassDataHolder data,
         PredictionSongResolver songs,
-        IOptions<SurveyOptions> survey,
         CancellationToken cancellationToken)
     {
         var errors = request.Validate(MaxTwins);
@@ -112,7 +108,7 @@ public static class AnalysisApi
         var view = await data.GetAsync(cancellationToken);
         if (view.Analysis is not { } analysis)
         {
-            return NoAnalysisYet(survey);
+            return NoAnalysisYet(view.Source);
         }
 
         var title = request.Song!.Trim();
@@ -144,11 +140,12 @@ public static class AnalysisApi
 
     public static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetModel(
         SnapshotHolder holder,
-        IOptions<SurveyOptions> survey,
+        ActiveSourceHolder activeSource,
         CancellationToken cancellationToken)
     {
-        var analysis = await holder.GetAsync(survey.StorageName(), cancellationToken);
-        return analysis is null ? NoAnalysisYet(survey) : TypedResults.Ok(ModelView.From(analysis));
+        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
+        var analysis = await holder.GetAsync(source, cancellationToken);
+        return analysis is null ? NoAnalysisYet(source) : TypedResults.Ok(ModelView.From(analysis));
     }
 
     /// <summary>
@@ -160,7 +157,7 @@ public static class AnalysisApi
         PredictMajorRequest request,
         SnapshotHolder holder,
         PredictionSongResolver songs,
-        IOptions<SurveyOptions> survey,
+        ActiveSourceHolder activeSource,
         CancellationToken cancellationToken)
     {
         var errors = request.Validate();
@@ -169,10 +166,11 @@ public static class AnalysisApi
             return TypedResults.ValidationProblem(errors, title: "Invalid song");
         }
 
-        var analysis = await holder.GetAsync(survey.StorageName(), cancellationToken);
+        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
+        var analysis = await holder.GetAsync(source, cancellationToken);
         if (analysis is null)
         {
-            return NoAnalysisYet(survey);
+            return NoAnalysisYet(source);
         }
 
         var title = request.Song!.Trim();
@@ -227,9 +225,9 @@ public static class AnalysisApi
             detail: "The latest analysis was made without standardized rows (Analysis:IncludeStandardizedRows=false), so twins cannot be found.",
             statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    private static ProblemHttpResult NoAnalysisYet(IOptions<SurveyOptions> survey) =>
+    private static ProblemHttpResult NoAnalysisYet(string source) =>
         TypedResults.Problem(
             title: "No analysis yet",
-            detail: $"The worker has not published an analysis of the '{survey.StorageName()}' survey yet. It does so within seconds once enriched responses exist; try again shortly.",
+            detail: $"The worker has not published an analysis of the '{source}' survey yet. It does so within seconds once enriched responses exist; try again shortly.",
             statusCode: StatusCodes.Status503ServiceUnavailable);
 }

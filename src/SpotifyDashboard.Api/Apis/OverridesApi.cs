@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Options;
-using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Api.Admin;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Enrichment.Curation;
-using SpotifyDashboard.Enrichment.Options;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -13,6 +10,7 @@ public static class OverridesApi
     public static IEndpointRouteBuilder MapOverridesApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/overrides", PostOverride)
+            .RequireAdminKey()
             .WithTags("Curation")
             .WithName("PostOverride")
             .WithSummary("Admin: map a song (songKey, or song and artist) to a Spotify track id or URL; the worker re-enriches it on its next run");
@@ -23,33 +21,19 @@ public static class OverridesApi
     /// The api may have no Spotify credentials, so it stores the override in Redis and puts the
     /// song's responses back to pending; the worker fetches the track and its features.
     /// </summary>
-    public static async Task<Results<Accepted<OverrideAccepted>, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> PostOverride(
+    public static async Task<Results<Accepted<OverrideAccepted>, ValidationProblem>> PostOverride(
         OverrideRequest request,
-        [FromHeader(Name = AdminKey.HeaderName)] string? adminKey,
         SongCurator curator,
-        IOptions<EnrichmentOptions> enrichment,
-        IOptions<SurveyOptions> survey)
+        ActiveSourceHolder activeSource,
+        CancellationToken cancellationToken)
     {
-        if (!AdminKey.IsConfigured(enrichment.Value.AdminKey))
-        {
-            return TypedResults.Problem(
-                title: "Overrides are disabled",
-                detail: "No admin key is configured: set the admin-key parameter (Enrichment__AdminKey) to enable POST /api/overrides.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        if (!AdminKey.Matches(enrichment.Value.AdminKey, adminKey))
-        {
-            return TypedResults.Unauthorized();
-        }
-
         var errors = SongCurator.Validate(request);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Invalid override");
         }
 
-        var accepted = await curator.ApplyOverrideAsync(survey.Value.Source.StorageName(), request);
+        var accepted = await curator.ApplyOverrideAsync((await activeSource.GetAsync(cancellationToken)).StorageName, request);
         return TypedResults.Accepted((string?)null, accepted);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Api.Apis;
@@ -17,7 +17,7 @@ public static class QuarantineApi
 
         api.MapGet("/quarantine", GetQuarantine)
             .WithName("GetQuarantine")
-            .WithSummary("Rows of the active source that could not be used, with their row number, raw values and every reason");
+            .WithSummary("Rows of the active source that could not be used: row number, every reason and the survey fields that identify nobody");
         api.MapGet("/status/ingestion", GetIngestionStatus)
             .WithName("GetIngestionStatus")
             .WithSummary("The header mapping found in the active source and its last read error");
@@ -25,10 +25,11 @@ public static class QuarantineApi
         return app;
     }
 
-    public static async Task<Results<Ok<QuarantinePage>, ValidationProblem>> GetQuarantine(
+    public static async Task<Results<Ok<ClassQuarantinePage>, ValidationProblem>> GetQuarantine(
         [AsParameters] PageRequest page,
         QuarantineStore store,
-        IOptions<SurveyOptions> survey)
+        ActiveSourceHolder activeSource,
+        CancellationToken cancellationToken)
     {
         var errors = page.Validate(MaxLimit);
         if (errors.Count > 0)
@@ -36,12 +37,17 @@ public static class QuarantineApi
             return TypedResults.ValidationProblem(errors, title: "Invalid paging values");
         }
 
-        return TypedResults.Ok(await store.GetPageAsync(survey.StorageName(), page.OffsetOr(0), page.LimitOr(DefaultLimit)));
+        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
+        var all = await store.GetAllAsync(source);
+        var columns = await store.GetColumnsAsync(source);
+        var items = all.Skip(page.OffsetOr(0)).Take(page.LimitOr(DefaultLimit)).Select(r => QuarantineFields.ForClass(r, columns));
+        return TypedResults.Ok(new ClassQuarantinePage(all.Count, [.. items]));
     }
 
     public static async Task<Ok<IngestionStatus>> GetIngestionStatus(
         QuarantineStore store,
         SourceStatusStore statuses,
-        IOptions<SurveyOptions> survey) =>
-        TypedResults.Ok(await store.GetIngestionStatusAsync(survey.StorageName(), statuses));
+        ActiveSourceHolder activeSource,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.GetIngestionStatusAsync((await activeSource.GetAsync(cancellationToken)).StorageName, statuses));
 }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Api.Apis;
@@ -29,7 +28,8 @@ public static class ResponsesApi
     public static async Task<Results<Ok<ResponsePage>, ValidationProblem>> GetResponses(
         [AsParameters] PageRequest page,
         SurveyResponseStore store,
-        IOptions<SurveyOptions> survey)
+        ActiveSourceHolder activeSource,
+        CancellationToken cancellationToken)
     {
         var errors = page.Validate(MaxLimit);
         if (errors.Count > 0)
@@ -37,7 +37,7 @@ public static class ResponsesApi
             return TypedResults.ValidationProblem(errors, title: "Invalid paging values");
         }
 
-        var source = survey.StorageName();
+        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
         var total = await store.CountAsync(source);
         var items = await store.GetPageAsync(source, page.OffsetOr(0), page.LimitOr(DefaultLimit));
         return TypedResults.Ok(new ResponsePage(total, [.. items.Select(ResponseItem.From)]));
@@ -46,9 +46,10 @@ public static class ResponsesApi
     public static async Task<Results<Ok<ResponseItem>, NotFound<ProblemDetails>>> GetResponse(
         string id,
         SurveyResponseStore store,
-        IOptions<SurveyOptions> survey)
+        ActiveSourceHolder activeSource,
+        CancellationToken cancellationToken)
     {
-        var item = await store.GetAsync(survey.StorageName(), id);
+        var item = await store.GetAsync((await activeSource.GetAsync(cancellationToken)).StorageName, id);
         return item is null
             ? TypedResults.NotFound(new ProblemDetails { Title = "No such response", Detail = $"No response has the id '{id}'.", Status = 404 })
             : TypedResults.Ok(ResponseItem.From(item));

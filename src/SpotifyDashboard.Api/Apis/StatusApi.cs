@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Status;
@@ -25,10 +24,13 @@ public static class StatusApi
         SourceStatusStore statuses,
         QuarantineStore quarantine,
         EnrichmentStatusReader enrichment,
-        IOptions<SurveyOptions> survey)
+        ActiveSourceHolder activeSource,
+        CancellationToken cancellationToken)
     {
-        var kind = survey.Value.Source;
-        var source = kind.StorageName();
+        // The active source, which the teacher may have switched at run time; errors stay the short public text.
+        var active = await activeSource.GetAsync(cancellationToken);
+        var kind = active.Kind;
+        var source = active.StorageName;
         var count = await responses.CountAsync(source);
         var status = await statuses.GetAsync(source);
         var mode = kind == SurveySourceKind.Demo ? StatusReport.DemoMode : StatusReport.LiveMode;

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Options;
-using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Enrichment.Curation;
 
 namespace SpotifyDashboard.Api.Apis;
@@ -17,6 +15,6 @@ public static class UnmatchedApi
         return app;
     }
 
-    public static async Task<Ok<UnmatchedReport>> GetUnmatched(SongCurator curator, IOptions<SurveyOptions> survey) =>
-        TypedResults.Ok(await curator.GetUnmatchedAsync(survey.Value.Source.StorageName()));
+    public static async Task<Ok<UnmatchedReport>> GetUnmatched(SongCurator curator, ActiveSourceHolder activeSource, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await curator.GetUnmatchedAsync((await activeSource.GetAsync(cancellationToken)).StorageName));
 }

@@ -2,8 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
-using SpotifyDashboard.Api.Apis;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
 
@@ -11,7 +10,7 @@ namespace SpotifyDashboard.Api.Data;
 
 /// <summary>
 /// Keeps the active source's answers in memory: loads them at start, after <c>response-added</c> or
-/// <c>responses-enriched</c> (once a burst has been quiet for <see cref="ClassDataOptions.Debounce"/>) and every
+/// <c>responses-enriched</c> or <c>source-changed</c> (once a burst has been quiet for <see cref="ClassDataOptions.Debounce"/>) and every
 /// <see cref="ClassDataOptions.ReloadInterval"/> as a fallback. A request waits for Redis only when nothing is held
 /// yet; otherwise it gets the held answers joined with the latest snapshot, the join made once per snapshot version.
 /// </summary>
@@ -19,7 +18,7 @@ public sealed partial class ClassDataHolder(
     SurveyResponseStore store,
     SnapshotHolder snapshots,
     IConnectionMultiplexer redis,
-    IOptions<SurveyOptions> survey,
+    ActiveSourceHolder activeSource,
     IOptions<ClassDataOptions> options,
     TimeProvider time,
     ILogger<ClassDataHolder> logger) : BackgroundService
@@ -36,11 +35,11 @@ public sealed partial class ClassDataHolder(
     /// <summary>The active source's current answers joined with its latest analysis (null analysis before the first one).</summary>
     public async Task<ClassDataView> GetAsync(CancellationToken cancellationToken = default)
     {
-        var source = survey.StorageName();
+        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
         var responses = _responses;
         if (responses is null || responses.Source != source)
         {
-            responses = await LoadAsync(onlyIfMissing: true, cancellationToken);
+            responses = await LoadAsync(source, onlyIfMissing: true, cancellationToken);
         }
 
         var analysis = await snapshots.GetAsync(source, cancellationToken);
@@ -57,12 +56,11 @@ public sealed partial class ClassDataHolder(
     }
 
     /// <summary>Reads every answer of the active source again.</summary>
-    public Task<ClassResponses> ReloadAsync(CancellationToken cancellationToken = default) =>
-        LoadAsync(onlyIfMissing: false, cancellationToken);
+    public async Task<ClassResponses> ReloadAsync(CancellationToken cancellationToken = default) =>
+        await LoadAsync((await activeSource.GetAsync(cancellationToken)).StorageName, onlyIfMissing: false, cancellationToken);
 
-    private async Task<ClassResponses> LoadAsync(bool onlyIfMissing, CancellationToken cancellationToken)
+    private async Task<ClassResponses> LoadAsync(string source, bool onlyIfMissing, CancellationToken cancellationToken)
     {
-        var source = survey.StorageName();
         await _loading.WaitAsync(cancellationToken);
         try
         {
@@ -146,7 +144,7 @@ public sealed partial class ClassDataHolder(
 
         await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
         {
-            if (ChangesAnswers(message, survey.StorageName()))
+            if (ChangesAnswers(message, activeSource.Current?.StorageName))
             {
                 _wake.Writer.TryWrite(true);
             }
@@ -154,13 +152,15 @@ public sealed partial class ClassDataHolder(
         _subscribed = true;
     }
 
-    private static bool ChangesAnswers(RedisValue message, string source)
+    private static bool ChangesAnswers(RedisValue message, string? source)
     {
         try
         {
             var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options);
-            return storeEvent is { Type: StoreEvent.ResponseAdded or StoreEvent.ResponsesEnriched }
-                && (string.IsNullOrEmpty(storeEvent.Source) || storeEvent.Source == source);
+            // Another source becoming active changes every answer; the reload reads whichever source is active then.
+            return storeEvent?.Type == StoreEvent.SourceChanged
+                || (storeEvent is { Type: StoreEvent.ResponseAdded or StoreEvent.ResponsesEnriched }
+                    && (string.IsNullOrEmpty(storeEvent.Source) || source is null || storeEvent.Source == source));
         }
         catch (JsonException)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpotifyDashboard.Api.Analysis;
+using SpotifyDashboard.Api.Sources;
 
 namespace SpotifyDashboard.Api.Data;
 
@@ -16,6 +17,7 @@ public static class ClassDataServiceCollectionExtensions
             return services;
         }
 
+        services.AddActiveSource();
         services.AddAnalysisSnapshots();
         services.AddOptions<ClassDataOptions>().BindConfiguration(ClassDataOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

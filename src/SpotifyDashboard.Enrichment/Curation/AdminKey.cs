@@ -10,8 +10,21 @@ public static class AdminKey
 
     public static bool IsConfigured(string? configured) => !string.IsNullOrWhiteSpace(configured);
 
-    public static bool Matches(string? configured, string? supplied) =>
-        IsConfigured(configured)
-        && !string.IsNullOrEmpty(supplied)
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(configured!), Encoding.UTF8.GetBytes(supplied));
+    /// <summary>
+    /// Compares SHA-256 digests rather than the keys: FixedTimeEquals returns at once for inputs of different
+    /// lengths, which would tell a caller how long the key is; digests always have the same length.
+    /// </summary>
+    public static bool Matches(string? configured, string? supplied)
+    {
+        if (!IsConfigured(configured) || string.IsNullOrEmpty(supplied))
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(configured!), expected);
+        SHA256.HashData(Encoding.UTF8.GetBytes(supplied), actual);
+        return CryptographicOperations.FixedTimeEquals(expected, actual);
+    }
 }

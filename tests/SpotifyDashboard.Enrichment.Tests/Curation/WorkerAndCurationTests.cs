@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Apis;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
@@ -95,12 +91,12 @@ public class WorkerAndCurationTests
         await store.AddAsync(EnrichmentHost.Pending(song.ToLowerInvariant(), "ghost", student: "B"));
         await host.Get<EnrichmentWorker>().RunOnceAsync();
 
-        var result = await UnmatchedApi.GetUnmatched(host.Get<SongCurator>(), Microsoft.Extensions.Options.Options.Create(new SurveyOptions { Source = SurveySourceKind.Csv }));
+        var result = await host.Get<SongCurator>().GetUnmatchedAsync("csv");
 
-        var item = Assert.Single(result.Value!.Items, i => i.SongKey == SongKeyOf(song, "Ghost"));
+        var item = Assert.Single(result.Items, i => i.SongKey == SongKeyOf(song, "Ghost"));
         Assert.Equal(2, item.Students);
         Assert.Equal(EnrichmentReasons.NoMatch, item.Reason);
-        Assert.Equal(result.Value.Items.Count, result.Value.Total);
+        Assert.Equal(result.Items.Count, result.Total);
     }
 
     [Fact]
@@ -122,9 +118,9 @@ public class WorkerAndCurationTests
         await host.Get<EnrichmentWorker>().RunOnceAsync();
         Assert.Equal(EnrichmentState.Unmatched, (await store.GetAsync("csv", response.Response.Id))!.Enrichment);
 
-        var posted = await PostAsync(host, "sesame", new OverrideRequest(null, response.Response.FavoriteSong, "Artist", $"https://open.spotify.com/track/{trackId}?si=x"));
-        var accepted = Assert.IsType<Accepted<OverrideAccepted>>(posted.Result);
-        Assert.Equal(1, accepted.Value!.Requeued);
+        var accepted = await host.Get<SongCurator>().ApplyOverrideAsync(
+            "csv", new OverrideRequest(null, response.Response.FavoriteSong, "Artist", $"https://open.spotify.com/track/{trackId}?si=x"));
+        Assert.Equal(1, accepted.Requeued);
         Assert.Contains(response.Response.Id, await store.GetPendingIdsAsync("csv"));
 
         await host.Get<EnrichmentWorker>().RunOnceAsync();
@@ -136,38 +132,12 @@ public class WorkerAndCurationTests
     }
 
     [Fact]
-    public async Task OverridesNeedTheAdminKey()
+    public void AnOverrideNeedsASongAndATrack()
     {
-        using var fakes = new UpstreamFakes();
-        await using var host = new EnrichmentHost(fakes, new() { ["Enrichment:AdminKey"] = "sesame" });
-        var request = new OverrideRequest(null, "Song", "Artist", "4uLU6hMCjMI75M1A2tKUQC");
-
-        Assert.IsType<UnauthorizedHttpResult>((await PostAsync(host, null, request)).Result);
-        Assert.IsType<UnauthorizedHttpResult>((await PostAsync(host, "wrong", request)).Result);
-        Assert.IsType<ValidationProblem>((await PostAsync(host, "sesame", request with { Track = "not a track" })).Result);
+        Assert.Empty(SongCurator.Validate(new OverrideRequest(null, "Song", "Artist", "4uLU6hMCjMI75M1A2tKUQC")));
+        Assert.Contains("track", SongCurator.Validate(new OverrideRequest(null, "Song", "Artist", "not a track")).Keys);
+        Assert.Contains("song", SongCurator.Validate(new OverrideRequest(null, null, null, "4uLU6hMCjMI75M1A2tKUQC")).Keys);
     }
-
-    [Fact]
-    public async Task OverridesAreRefusedClearlyWhenNoAdminKeyIsConfigured()
-    {
-        using var fakes = new UpstreamFakes();
-        await using var host = new EnrichmentHost(fakes);
-
-        var result = await PostAsync(host, "anything", new OverrideRequest(null, "Song", "Artist", "4uLU6hMCjMI75M1A2tKUQC"));
-
-        var problem = Assert.IsType<ProblemHttpResult>(result.Result);
-        Assert.Equal(503, problem.StatusCode);
-        Assert.Contains("admin-key", problem.ProblemDetails.Detail);
-    }
-
-    private static Task<Results<Accepted<OverrideAccepted>, UnauthorizedHttpResult, ProblemHttpResult, ValidationProblem>> PostAsync(
-        EnrichmentHost host, string? key, OverrideRequest request) =>
-        OverridesApi.PostOverride(
-            request,
-            key,
-            host.Get<SongCurator>(),
-            host.Get<IOptions<EnrichmentOptions>>(),
-            host.Get<IOptions<SurveyOptions>>());
 
     private static string SongKeyOf(string song, string artist) => Enrichment.Songs.SongKey.For(song, artist);
 

@@ -1,0 +1,91 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Enrichment.Curation;
+using SpotifyDashboard.Enrichment.Options;
+
+namespace SpotifyDashboard.Api.Admin;
+
+/// <summary>
+/// The teacher's key as an authentication scheme, so the check runs before the endpoint binds its body: a caller
+/// without the key learns nothing from validation errors and cannot make the api read a large upload.
+/// </summary>
+public sealed class AdminKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptionsMonitor<EnrichmentOptions> enrichment,
+    IProblemDetailsService problems)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "AdminKey";
+    public const string PolicyName = "Admin";
+    public const string TeacherRole = "teacher";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(AdminKey.HeaderName, out var supplied))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        // Never the key in the message: it ends up in the logs.
+        if (supplied.Count != 1 || !AdminKey.Matches(enrichment.CurrentValue.AdminKey, supplied[0]))
+        {
+            return Task.FromResult(AuthenticateResult.Fail($"The {AdminKey.HeaderName} header does not hold the admin key."));
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Role, TeacherRole)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var problem = AdminKey.IsConfigured(enrichment.CurrentValue.AdminKey)
+            ? new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "Admin key required",
+                Detail = $"Send the admin key in the {AdminKey.HeaderName} header.",
+            }
+            : new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Admin is disabled",
+                Detail = "No admin key is configured: set the admin-key parameter (environment variable Enrichment__AdminKey) to enable the teacher's endpoints.",
+            };
+        Response.StatusCode = problem.Status!.Value;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+    }
+
+    // The policy asks only for an authenticated teacher, so a forbid means the same as a challenge.
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => HandleChallengeAsync(properties);
+}
+
+public static class AdminKeyEndpointConventions
+{
+    /// <summary>
+    /// The scheme and its policy. No default scheme: only endpoints marked with <see cref="RequireAdminKey{TBuilder}"/>
+    /// look at the header.
+    /// </summary>
+    public static IServiceCollection AddAdminKey(this IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminKeyAuthenticationHandler.PolicyName, policy => policy
+                .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+                .RequireRole(AdminKeyAuthenticationHandler.TeacherRole));
+        return services;
+    }
+
+    /// <summary>
+    /// Every teacher's endpoint: 401 ProblemDetails without the right <c>X-Admin-Key</c>, 503 "Admin is disabled" when
+    /// no key is configured.
+    /// </summary>
+    public static TBuilder RequireAdminKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(AdminKeyAuthenticationHandler.PolicyName);
+}

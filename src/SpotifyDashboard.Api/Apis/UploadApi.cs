@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using SpotifyDashboard.Api.Admin;
+using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Core.Contracts.Admin;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Api.Apis;
+
+/// <summary>
+/// The teacher uploads the Forms "Download responses (.csv)" file: previewed first, then made the CSV source.
+/// A file that cannot be used changes nothing.
+/// </summary>
+public static class UploadApi
+{
+    public const string FileField = "file";
+
+    /// <summary>The file, plus room for the multipart boundaries and part headers around it.</summary>
+    public const long MaxRequestBytes = UploadInspector.MaxBytes + 64 * 1024;
+
+    private const int MaxOtherPartBytes = 64 * 1024;
+
+    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain"];
+
+    public static IEndpointRouteBuilder MapUploadApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/admin/upload", Upload)
+            .RequireAdminKey()
+            .WithTags("Admin")
+            .WithName("UploadSurveyCsv")
+            .WithSummary("Admin: preview (preview=true, the default) or upload a Forms CSV (multipart field 'file', or a text/csv body; at most 10 MB); an upload becomes the csv source");
+        return app;
+    }
+
+    /// <summary>
+    /// 200 with the preview; with <c>preview=false</c> 202 once stored and made active, or 422 with the preview's
+    /// problems when the file cannot be used. 413 beyond 10 MB, 415 for a body that is neither multipart nor CSV.
+    /// </summary>
+    public static async Task<Results<Ok<UploadPreview>, Accepted<UploadPreview>, UnprocessableEntity<UploadPreview>, ProblemHttpResult>> Upload(
+        HttpContext context,
+        UploadInspector inspector,
+        ActiveSourceHolder activeSource,
+        WorkerCommandQueue commands,
+        IConnectionMultiplexer redis,
+        CancellationToken cancellationToken,
+        bool preview = true)
+    {
+        // This endpoint only: Kestrel then stops reading past the limit instead of taking its 30 MB default.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxRequestBytes;
+        }
+
+        if (context.Request.ContentLength > MaxRequestBytes)
+        {
+            return TooLarge();
+        }
+
+        UploadedFile? file;
+        try
+        {
+            var read = await ReadFileAsync(context.Request, cancellationToken);
+            if (read.Problem is not null)
+            {
+                return read.Problem;
+            }
+
+            file = read.File;
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.Problem(
+                title: "Unreadable form",
+                detail: "The multipart body could not be read; send the file as multipart/form-data in the field 'file', or as a text/csv body.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (file is null)
+        {
+            return TooLarge();
+        }
+
+        var inspection = await inspector.InspectAsync(file.Bytes, file.Name, cancellationToken);
+        if (preview)
+        {
+            return TypedResults.Ok(inspection.Preview);
+        }
+
+        if (inspection.Text is null)
+        {
+            return TypedResults.UnprocessableEntity(inspection.Preview);
+        }
+
+        // The text first: once the csv source is active the worker reads it.
+        await redis.GetDatabase().StringSetAsync(RedisKeys.UploadedCsv, inspection.Text);
+        await activeSource.ChooseAsync(SurveySourceKind.Csv);
+        await commands.QueueAsync(WorkerCommand.ReadNowType);
+        return TypedResults.Accepted("/api/admin/sources", inspection.Preview);
+    }
+
+    private sealed record UploadedFile(string? Name, byte[] Bytes);
+
+    /// <summary>The file, or null when it is too large; or the problem with the request.</summary>
+    private sealed record ReadResult(UploadedFile? File, ProblemHttpResult? Problem);
+
+    private static async Task<ReadResult> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType);
+        var type = mediaType?.MediaType.Value;
+        if (string.Equals(type, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var boundary = HeaderUtilities.RemoveQuotes(mediaType!.Boundary).Value;
+            if (string.IsNullOrEmpty(boundary))
+            {
+                return new(null, BadRequest("The multipart body has no boundary."));
+            }
+
+            var reader = new MultipartReader(boundary, request.Body);
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+                var isFile = string.Equals(HeaderUtilities.RemoveQuotes(disposition?.Name ?? default).Value, FileField, StringComparison.Ordinal);
+                var bytes = await ReadCappedAsync(section.Body, isFile ? UploadInspector.MaxBytes : MaxOtherPartBytes, cancellationToken);
+                if (bytes is null)
+                {
+                    return new(null, null);
+                }
+
+                if (isFile)
+                {
+                    var name = HeaderUtilities.RemoveQuotes(disposition!.FileName).Value ?? disposition.FileNameStar.Value;
+                    return new(new UploadedFile(Path.GetFileName(name), bytes), null);
+                }
+            }
+
+            return new(null, BadRequest($"The form has no field '{FileField}': put the CSV file in it."));
+        }
+
+        if (type is not null && CsvMediaTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+        {
+            var bytes = await ReadCappedAsync(request.Body, UploadInspector.MaxBytes, cancellationToken);
+            return bytes is null ? new(null, null) : new(new UploadedFile(null, bytes), null);
+        }
+
+        return new(null, TypedResults.Problem(
+            title: "Unsupported upload",
+            detail: $"Send the CSV as multipart/form-data in the field '{FileField}', or as a text/csv body; got '{request.ContentType ?? "no content type"}'.",
+            statusCode: StatusCodes.Status415UnsupportedMediaType));
+    }
+
+    /// <summary>The whole stream, or null as soon as it passes <paramref name="max"/> bytes.</summary>
+    private static async Task<byte[]?> ReadCappedAsync(Stream stream, int max, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[64 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(title: "Unreadable form", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(
+            title: "File too large",
+            detail: $"At most {UploadInspector.MaxBytes / (1024 * 1024)} MB can be uploaded; a class survey's CSV is far smaller, so this is probably not the responses file.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Api.Sources;
+
+/// <summary>Which source the api serves: <see cref="Kind"/>, chosen by the teacher (<see cref="Overridden"/>) or configured.</summary>
+public sealed record ActiveSourceState(SurveySourceKind Kind, SurveySourceKind Configured, bool Overridden)
+{
+    /// <summary>The name the source's data is stored under (<c>demo</c>, <c>sheet</c>, <c>csv</c>).</summary>
+    public string StorageName => Kind.StorageName();
+}
+
+/// <summary>
+/// The active survey source, held in memory: the override in <see cref="ActiveSourceStore"/> when the teacher chose
+/// one, else <c>Survey:Source</c>. Read at start, on every <c>source-changed</c> event and every
+/// <see cref="ActiveSourceOptions.PollInterval"/> as a fallback, so every replica follows a change within seconds.
+/// Requests wait for Redis only when nothing is held yet.
+/// </summary>
+public sealed partial class ActiveSourceHolder(
+    ActiveSourceStore store,
+    IConnectionMultiplexer redis,
+    IOptions<SurveyOptions> survey,
+    IOptions<ActiveSourceOptions> options,
+    TimeProvider time,
+    ILogger<ActiveSourceHolder> logger) : BackgroundService
+{
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private volatile ActiveSourceState? _current;
+    private long _changes;
+    private bool _subscribed;
+
+    public SurveySourceKind Configured => survey.Value.Source;
+
+    /// <summary>What is held, or null before the first read.</summary>
+    public ActiveSourceState? Current => _current;
+
+    public async ValueTask<ActiveSourceState> GetAsync(CancellationToken cancellationToken = default) =>
+        _current ?? await RefreshAsync(cancellationToken);
+
+    /// <summary>Reads the override again. When Redis cannot answer, keeps what is held (the configured source at first).</summary>
+    public async Task<ActiveSourceState> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var changesBefore = Interlocked.Read(ref _changes);
+        SurveySourceKind? chosen;
+        try
+        {
+            chosen = await store.GetOverrideAsync();
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogReadFailed(ex);
+            return _current ?? State(null);
+        }
+
+        // A change made here while the read was under way is newer than what the read saw.
+        if (Interlocked.Read(ref _changes) != changesBefore && _current is { } newer)
+        {
+            return newer;
+        }
+
+        return Hold(State(chosen));
+    }
+
+    /// <summary>
+    /// Sets or clears (<paramref name="kind"/> null) the override, and follows it here at once; other replicas
+    /// follow on the <c>source-changed</c> event the store publishes.
+    /// </summary>
+    public async Task<ActiveSourceState> ChooseAsync(SurveySourceKind? kind)
+    {
+        if (kind is { } chosen)
+        {
+            await store.SetOverrideAsync(chosen);
+        }
+        else
+        {
+            await store.ClearOverrideAsync(Configured);
+        }
+
+        Interlocked.Increment(ref _changes);
+        return Hold(State(kind));
+    }
+
+    private ActiveSourceState State(SurveySourceKind? chosen) => new(chosen ?? Configured, Configured, chosen is not null);
+
+    private ActiveSourceState Hold(ActiveSourceState state)
+    {
+        var previous = _current;
+        _current = state;
+        if (previous is not null && previous.Kind != state.Kind)
+        {
+            LogChanged(previous.StorageName, state.StorageName);
+        }
+
+        return state;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SubscribeOnceAsync();
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogReadFailed(ex);
+            }
+
+            await WaitForEventOrPollAsync(stoppingToken);
+        }
+    }
+
+    private async Task WaitForEventOrPollAsync(CancellationToken stoppingToken)
+    {
+        using var poll = new CancellationTokenSource(options.Value.PollInterval, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
+        try
+        {
+            await _wake.Reader.ReadAsync(either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The poll interval passed, or the api is stopping (the loop checks which).
+        }
+    }
+
+    private async Task SubscribeOnceAsync()
+    {
+        if (_subscribed)
+        {
+            return;
+        }
+
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
+        {
+            if (IsSourceChange(message))
+            {
+                _wake.Writer.TryWrite(true);
+            }
+        });
+        _subscribed = true;
+    }
+
+    private static bool IsSourceChange(RedisValue message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options)?.Type == StoreEvent.SourceChanged;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Active survey source is now {Source} (was {Previous})")]
+    private partial void LogChanged(string previous, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the active-source override; keeping the source held until the next event or poll")]
+    private partial void LogReadFailed(Exception exception);
+}
