@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
+using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Bench;
 
@@ -16,7 +17,7 @@ public sealed class LocalGarnet : IDisposable
 
     private LocalGarnet(int port)
     {
-        _server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(), "--lua", "false", "--device-type", "RandomAccess"]);
+        _server = new GarnetServer(GarnetArguments.For("127.0.0.1", port));
         _server.Start();
         Address = $"127.0.0.1:{port}";
     }

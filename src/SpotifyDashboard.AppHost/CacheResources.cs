@@ -9,13 +9,25 @@ public static class CacheResourceExtensions
 {
     public const string CacheName = "cache";
 
+    public const string PasswordName = "cache-password";
+
     public static CacheResources AddCache(this IDistributedApplicationBuilder builder)
     {
+        // One generated secret for either server, kept in the AppHost's user-secrets like pseudonym-key,
+        // so the data folder and its clients agree across restarts. No special characters: it goes
+        // into a connection string as it is.
+        var password = builder.AddParameter(PasswordName, new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
         var useContainer = builder.Configuration.GetValue<bool>("Cache:UseContainer");
         if (builder.ExecutionContext.IsPublishMode || useContainer)
         {
             // A deployable manifest needs a real Redis; Garnet in a project is a development convenience.
-            var redis = builder.AddRedis(CacheName).WithDataVolume().WithPersistence();
+            // The append-only file on the data volume keeps every acknowledged write across a restart,
+            // not only the last snapshot.
+            var redis = builder.AddRedis(CacheName, password: password)
+                .WithDataVolume()
+                .WithPersistence()
+                .WithArgs(WithAppendOnlyFile);
             return new CacheResources(redis, redis);
         }
 
@@ -26,13 +38,36 @@ public static class CacheResourceExtensions
         var garnet = builder.AddProject<Projects.SpotifyDashboard_CacheHost>("cache-garnet")
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "Cache__Port")
             .WithEnvironment("Cache__DataPath", dataPath)
+            .WithEnvironment("Cache__Password", password)
             .WithHttpHealthCheck("/health");
 
         var endpoint = garnet.GetEndpoint("tcp");
         var connectionString = builder.AddConnectionString(
             CacheName,
-            ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.HostAndPort)},abortConnect=false"));
+            ReferenceExpression.Create($"{endpoint.Property(EndpointProperty.HostAndPort)},password={password},abortConnect=false"));
         return new CacheResources(connectionString, garnet);
+    }
+
+    /// <summary>
+    /// With a password Aspire starts Redis through <c>/bin/sh -c "redis-server --requirepass $REDIS_PASSWORD …"</c>,
+    /// so extra arguments must go inside that one string, not after it (they would only be the shell's $0, $1…).
+    /// </summary>
+    private static void WithAppendOnlyFile(CommandLineArgsCallbackContext context)
+    {
+        const string AppendOnly = "--appendonly yes --appendfsync everysec";
+        for (var i = 0; i < context.Args.Count; i++)
+        {
+            if (context.Args[i] is string command && command.StartsWith("redis-server", StringComparison.Ordinal))
+            {
+                context.Args[i] = $"{command} {AppendOnly}";
+                return;
+            }
+        }
+
+        foreach (var arg in AppendOnly.Split(' '))
+        {
+            context.Args.Add(arg);
+        }
     }
 
     public static IResourceBuilder<ProjectResource> WithCache(this IResourceBuilder<ProjectResource> project, CacheResources cache) =>

@@ -15,7 +15,7 @@ public sealed class GarnetHealthCheck(GarnetHost host) : IHealthCheck
 
         try
         {
-            return await GarnetCommand.SendAsync(host.Port, "PING", cancellationToken) == "+PONG"
+            return await GarnetCommand.SendAsync(host.Port, "PING", host.Password, cancellationToken) == "+PONG"
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy("Garnet did not answer PING");
         }

@@ -1,11 +1,13 @@
 using Garnet;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.CacheHost;
 
 /// <summary>
-/// Runs an in-process Garnet server. With a data folder it writes an append-only file that is
-/// committed on every write and recovers it at start, so the data survives a restart.
+/// Runs an in-process Garnet server, with a password when one is configured. With a data folder it
+/// writes an append-only file that is committed on every write and recovers it at start, so the data
+/// survives a restart.
 /// </summary>
 public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<GarnetHost> logger) : IHostedService, IDisposable
 {
@@ -15,6 +17,8 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
 
     public int Port => options.Value.Port;
 
+    internal string? Password => options.Value.Password;
+
     /// <summary>How long a restart waits for the previous instance to let go of the port.</summary>
     private static readonly TimeSpan PortWait = TimeSpan.FromSeconds(30);
 
@@ -22,15 +26,11 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
     {
         var settings = options.Value;
         await WaitForFreePortAsync(settings.Bind, settings.Port, cancellationToken);
-        // RandomAccess: plain .NET file I/O. Garnet's native Linux device needs libaio, which a
-        // fresh machine may lack (and its SONAME differs between distributions).
-        List<string> args = ["--bind", settings.Bind, "--port", settings.Port.ToString(), "--lua", "false", "--device-type", "RandomAccess"];
+        string? dataPath = null;
         if (!string.IsNullOrWhiteSpace(settings.DataPath))
         {
-            var dataPath = Path.GetFullPath(settings.DataPath);
+            dataPath = Path.GetFullPath(settings.DataPath);
             Directory.CreateDirectory(dataPath);
-            // --aof-commit-freq 0 commits each write at once: a crash loses nothing acknowledged.
-            args.AddRange(["--checkpointdir", dataPath, "--aof", "--aof-commit-freq", "0", "--recover"]);
             logger.LogInformation("Garnet keeps its data in {DataPath}", dataPath);
         }
         else
@@ -38,9 +38,14 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
             logger.LogWarning("Cache:DataPath is empty: the cache lives in memory only and is lost on restart");
         }
 
-        _server = new GarnetServer([.. args]);
+        if (string.IsNullOrEmpty(settings.Password))
+        {
+            logger.LogWarning("Cache:Password is empty: any process on this machine can read and change the cache");
+        }
+
+        _server = new GarnetServer(GarnetArguments.For(settings.Bind, settings.Port, settings.Password, dataPath));
         _server.Start();
-        logger.LogInformation("Garnet listening on {Bind}:{Port}", settings.Bind, settings.Port);
+        logger.LogInformation("Garnet listening on {Bind}:{Port} ({Auth})", settings.Bind, settings.Port, string.IsNullOrEmpty(settings.Password) ? "no password" : "password required");
     }
 
     /// <summary>
@@ -80,7 +85,7 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
             {
                 // A checkpoint lets the next start recover from it instead of replaying the whole
                 // append-only file; every write was already committed to the AOF either way.
-                var reply = await GarnetCommand.SendAsync(options.Value.Port, "SAVE", cancellationToken);
+                var reply = await GarnetCommand.SendAsync(options.Value.Port, "SAVE", options.Value.Password, cancellationToken);
                 logger.LogInformation("Checkpoint on shutdown: {Reply}", reply);
             }
             catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SpotifyDashboard.CacheHost;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.Services.AddOptions<GarnetHostOptions>()
     .BindConfiguration(GarnetHostOptions.SectionName)
     .ValidateDataAnnotations()
     .ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<GarnetHostOptions>, GarnetHostOptionsValidator>();
 builder.Services.AddSingleton<GarnetHost>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<GarnetHost>());
 builder.Services.AddHealthChecks().AddCheck<GarnetHealthCheck>("garnet");

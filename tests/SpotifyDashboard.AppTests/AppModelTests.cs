@@ -36,4 +36,57 @@ public class AppModelTests
         Assert.Contains(builder.Resources, r => r is RedisResource { Name: "cache" });
         Assert.DoesNotContain(builder.Resources, r => r.Name == "cache-garnet");
     }
+
+    [Fact]
+    public async Task GarnetGetsAGeneratedPasswordAndTheConnectionStringCarriesIt()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>();
+
+        var password = Assert.Single(builder.Resources.OfType<ParameterResource>(), p => p.Name == "cache-password");
+        Assert.True(password.Secret);
+        // Generated once, then kept in the AppHost's user-secrets like pseudonym-key.
+        Assert.Equal("UserSecretsParameterDefault", password.Default?.GetType().Name);
+        var garnet = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "cache-garnet");
+        Assert.Same(password, (await EnvironmentOf(garnet, builder.ExecutionContext))["Cache__Password"]);
+        var cache = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == "cache");
+        Assert.Contains("password={cache-password.value}", cache.ConnectionStringExpression.ValueExpression);
+    }
+
+    [Fact]
+    public async Task PublishModeRedisRequiresThePasswordAndKeepsAnAppendOnlyFile()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"sd-manifest-{Guid.NewGuid():N}");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>(
+            ["--operation", "publish", "--publisher", "manifest", "--output-path", output]);
+
+        var redis = builder.Resources.OfType<RedisResource>().Single(r => r.Name == "cache");
+        Assert.Equal("cache-password", redis.PasswordParameter?.Name);
+        Assert.Contains("password={cache-password.value}", redis.ConnectionStringExpression.ValueExpression);
+        var command = string.Join(' ', await ArgumentsOf(redis));
+        Assert.Contains("--requirepass", command);
+        Assert.Contains("--appendonly yes", command);
+        Assert.Contains(redis.Annotations.OfType<ContainerMountAnnotation>(), m => m.Target == "/data");
+    }
+
+    private static async Task<IReadOnlyList<string>> ArgumentsOf(IResource resource)
+    {
+        var args = new List<object>();
+        foreach (var annotation in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            await annotation.Callback(new CommandLineArgsCallbackContext(args));
+        }
+
+        return [.. args.Select(a => a.ToString() ?? "")];
+    }
+
+    private static async Task<Dictionary<string, object>> EnvironmentOf(IResource resource, DistributedApplicationExecutionContext executionContext)
+    {
+        var environment = new Dictionary<string, object>();
+        foreach (var annotation in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await annotation.Callback(new EnvironmentCallbackContext(executionContext, environment));
+        }
+
+        return environment;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
+using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.TestSupport;
@@ -14,8 +15,8 @@ public sealed class InProcessGarnet : IAsyncDisposable
     private InProcessGarnet(int port)
     {
         Port = port;
-        // No Lua and a plain file device keep start-up fast and the server self-contained.
-        _server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(), "--lua", "false", "--device-type", "RandomAccess"]);
+        // Password-less: only this process and its tests use it, on loopback.
+        _server = new GarnetServer(GarnetArguments.For("127.0.0.1", port));
         _server.Start();
         // Connected on first use, so a caller that only hands Address to its own client opens no extra connection.
         // allowAdmin: tests flush the database between cases; code under test connects without it.

@@ -23,6 +23,7 @@ namespace SpotifyDashboard.Bench.Commands;
 public sealed class IngestBenchCommand : IBenchCommand
 {
     private const string Source = "bench";
+    private const string BenchKey = "bench-key";
 
     public string Name => "ingest";
 
@@ -79,12 +80,13 @@ public sealed class IngestBenchCommand : IBenchCommand
         var mapping = new HeaderMapper().Map(table.Headers);
         var validator = new RowValidator(new SurveyIngestionOptions());
         var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
+        var keys = new Pseudonymizer(BenchKey);
         var seen = new HashSet<string>();
         long accepted = 0, quarantined = 0, duplicates = 0;
         var ids = new List<string>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
-            var id = RowIdentity.RowId(row.Cells[timestampColumn], row.Cells);
+            var id = RowIdentity.RowId(keys, row.Cells[timestampColumn], row.Cells);
             ids.Add(id);
             if (!seen.Add(id))
             {
@@ -117,7 +119,7 @@ public sealed class IngestBenchCommand : IBenchCommand
             statuses,
             new HeaderMapper(),
             MsOptions.Create(new SurveyIngestionOptions()),
-            new NamePolicy(new Pseudonymizer("bench-key"), StoreNames: false),
+            new NamePolicy(new Pseudonymizer(BenchKey), StoreNames: false),
             TimeProvider.System,
             NullLogger<SurveyIngestor>.Instance);
 

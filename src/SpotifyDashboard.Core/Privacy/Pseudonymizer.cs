@@ -45,6 +45,12 @@ public sealed class Pseudonymizer
         return $"{adjective} {animal} {suffix}";
     }
 
+    /// <summary>
+    /// HMAC-SHA256 of <paramref name="data"/> under the pseudonym key, for other ids that must not be
+    /// reproducible by someone who has the raw data but not the key (e.g. response ids).
+    /// </summary>
+    public byte[] Mac(ReadOnlySpan<byte> data) => HMACSHA256.HashData(_key, data);
+
     /// <summary>"  Ana  María " and "ana maría" are the same person.</summary>
     private static string Normalize(string name) =>
         string.Join(' ', name.Normalize(NormalizationForm.FormC)

@@ -38,7 +38,7 @@ public sealed class SurveyIngestor(
     {
         var mapping = mapper.Map(table.Headers);
         var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
-        var ids = table.Rows.Select(r => RowIdentity.RowId(r.Cells[timestampColumn], r.Cells)).ToArray();
+        var ids = table.Rows.Select(r => RowIdentity.RowId(names.Pseudonymizer, r.Cells[timestampColumn], r.Cells)).ToArray();
         var chain = RowIdentity.Chain(table.Headers, ids);
 
         var checkpoint = await statuses.GetCheckpointAsync<IngestCheckpoint>(source);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
@@ -12,8 +13,8 @@ namespace SpotifyDashboard.Ingestion.Ingest;
 
 /// <summary>
 /// One poll of the configured source: read, ingest, and on a problem a person must fix (missing
-/// setting, sheet not shared, missing column) put the message in the source's status and keep the
-/// last good data. Problems of our own (e.g. the cache unreachable) are thrown to the worker.
+/// setting, sheet not shared, missing column, a source that does not answer) put a short message in
+/// the source's public status and the full one in its detail, and keep the last good data. Problems of our own (e.g. the cache unreachable) are thrown to the worker.
 /// </summary>
 public sealed class SurveySourcePoller(
     SurveyTableReaderFactory readers,
@@ -41,7 +42,8 @@ public sealed class SurveySourcePoller(
         var missing = options.Value.MissingSettingsFor(kind);
         if (missing.Count > 0)
         {
-            await ReportAsync(source, kind, string.Join(" ", missing));
+            var message = string.Join(" ", missing);
+            await ReportAsync(activity, source, kind, message, message);
             return null;
         }
 
@@ -50,24 +52,44 @@ public sealed class SurveySourcePoller(
             var reader = readers.For(kind);
             var table = await reader.ReadAsync(cancellationToken);
             var result = await ingestor.IngestAsync(source, kind, table, cancellationToken);
+            await statuses.SetDetailAsync(source, null);
             activity?.SetTag("survey.rows", result.RowsRead);
             activity?.SetTag("survey.new_rows", result.NewRows);
             return result;
         }
-        catch (Exception ex) when (ex is SurveySourceException or HeaderMappingException)
+        catch (SurveySourceException ex)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            await ReportAsync(source, kind, ex.Message);
+            await ReportAsync(activity, source, kind, ex.PublicMessage, ex.Message);
+            return null;
+        }
+        catch (HeaderMappingException ex)
+        {
+            await ReportAsync(activity, source, kind, ex.PublicMessage, ex.Message);
+            return null;
+        }
+        catch (Exception ex) when (IsUnanswered(ex, cancellationToken))
+        {
+            // The resilience handler already retried; what the upstream said (host, port) is for the detail only.
+            await ReportAsync(activity, source, kind, SurveySourceException.DidNotAnswer, $"The survey source did not answer after retries: {ex.GetType().Name}: {ex.Message}");
             return null;
         }
     }
 
-    /// <summary>Keeps the counts of the last good read; only the error changes.</summary>
-    private async Task ReportAsync(string source, SurveySourceKind kind, string error)
+    private static bool IsUnanswered(Exception ex, CancellationToken cancellationToken) =>
+        ex is HttpRequestException or TimeoutRejectedException
+        || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    /// <summary>
+    /// Keeps the counts of the last good read; only the error changes. The public status and the trace
+    /// get the short message; the log (at Warning) and the teacher's detail get the full one.
+    /// </summary>
+    private async Task ReportAsync(Activity? activity, string source, SurveySourceKind kind, string publicMessage, string detail)
     {
-        // These messages name settings, sheet ids, headers and status codes, never cell values or names.
-        logger.LogWarning("Survey source {Source} cannot be read: {Error}", source, error);
+        // Neither message holds a secret's value or a cell value; the detail may name ids, paths, URLs and the account's e-mail.
+        activity?.SetStatus(ActivityStatusCode.Error, publicMessage);
+        logger.LogWarning("Survey source {Source} cannot be read: {Error}", source, detail);
         var status = await statuses.GetAsync(source) ?? new SourceStatus { Name = source, Kind = kind.ToString() };
-        await statuses.SetAsync(status with { Error = error });
+        await statuses.SetAsync(status with { Error = publicMessage });
+        await statuses.SetDetailAsync(source, detail);
     }
 }

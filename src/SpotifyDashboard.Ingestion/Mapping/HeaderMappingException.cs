@@ -6,6 +6,10 @@ public sealed class HeaderMappingException(IReadOnlyList<SurveyField> missing, I
         $"No column for {string.Join(", ", missing)} ({string.Join("; ", missing.Select(Hint))}). " +
         $"Headers seen: {string.Join(" | ", headersSeen.Select(h => $"\"{h}\""))}.")
 {
+    /// <summary>For the public status: which fields and how to fix it, without the headers of the source.</summary>
+    public string PublicMessage =>
+        $"No column for {string.Join(", ", missing)}: rename the question or set Survey:Columns:{missing[0]} to its header.";
+
     public IReadOnlyList<SurveyField> Missing => missing;
 
     public IReadOnlyList<string> HeadersSeen => headersSeen;

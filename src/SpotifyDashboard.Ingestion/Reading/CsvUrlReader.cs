@@ -19,19 +19,27 @@ public sealed class CsvUrlReader(HttpClient http, IOptions<SurveyIngestionOption
         using var response = await http.GetAsync(Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new SurveySourceException(response.StatusCode switch
+            var status = (int)response.StatusCode;
+            throw response.StatusCode switch
             {
-                HttpStatusCode.NotFound => $"Survey:CsvUrl answered 404 Not Found: check the URL ({Description}).",
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                    $"Survey:CsvUrl answered {(int)response.StatusCode}: the file is not public. Share it as 'Anyone with the link' or use Survey:Source=GoogleSheet with a service account.",
-                _ => $"Survey:CsvUrl answered {(int)response.StatusCode} {response.ReasonPhrase} after retries; the last good data is kept.",
-            });
+                HttpStatusCode.NotFound => new SurveySourceException(
+                    "The CSV URL answered 404 Not Found: check Survey:CsvUrl.",
+                    $"Survey:CsvUrl answered 404 Not Found: check the URL ({Description})."),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new SurveySourceException(
+                    "The CSV URL is not public: share the sheet as 'Anyone with the link' or use Survey:Source=GoogleSheet.",
+                    $"Survey:CsvUrl ({Description}) answered {status}: the file is not public. Share it as 'Anyone with the link' or use Survey:Source=GoogleSheet with a service account."),
+                _ => new SurveySourceException(
+                    SurveySourceException.DidNotAnswer,
+                    $"Survey:CsvUrl ({Description}) answered {status} {response.ReasonPhrase} after retries; the last good data is kept."),
+            };
         }
 
         if (response.Content.Headers.ContentType?.MediaType == "text/html")
         {
             // A private Google sheet answers its export URL with a sign-in page, not an error.
-            throw new SurveySourceException("Survey:CsvUrl returned an HTML page instead of CSV: the sheet is probably not shared by link (or needs sign-in).");
+            throw new SurveySourceException(
+                "The CSV URL returned a web page instead of CSV: the sheet is probably not shared by link.",
+                $"Survey:CsvUrl ({Description}) returned an HTML page instead of CSV: the sheet is probably not shared by link (or needs sign-in).");
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);

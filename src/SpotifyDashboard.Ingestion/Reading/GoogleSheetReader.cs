@@ -31,7 +31,7 @@ public sealed class GoogleSheetReader(HttpClient http, ServiceAccountTokenSource
         if (!response.IsSuccessStatusCode)
         {
             var detail = await GoogleErrorMessageAsync(response, cancellationToken);
-            throw new SurveySourceException(ExplainFailure(response.StatusCode, detail, settings));
+            throw Failure(response.StatusCode, detail, settings);
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
@@ -65,19 +65,27 @@ public sealed class GoogleSheetReader(HttpClient http, ServiceAccountTokenSource
         _ => "",
     };
 
-    private string ExplainFailure(HttpStatusCode status, string detail, SurveyIngestionOptions settings) => status switch
+    /// <summary>In public a short hint naming the setting to check; in the detail the sheet id, the account and Google's words.</summary>
+    private SurveySourceException Failure(HttpStatusCode status, string detail, SurveyIngestionOptions settings) => status switch
     {
-        HttpStatusCode.Forbidden =>
-            $"The Google Sheet {settings.SheetId} is not shared with the service account {tokens.ClientEmail}: open the sheet, press Share and add that address as Viewer. (Google said: {detail})",
-        HttpStatusCode.NotFound =>
-            $"No Google Sheet with id '{settings.SheetId}' was found: check Survey:SheetId (the part of the sheet's URL after /d/). (Google said: {detail})",
-        HttpStatusCode.BadRequest =>
-            $"Google Sheets rejected the request: check Survey:Range '{settings.Range}' names a tab of the sheet. (Google said: {detail})",
-        HttpStatusCode.Unauthorized =>
-            $"Google Sheets did not accept the service account's token: check the google-service-account key and that the Sheets API is enabled. (Google said: {detail})",
-        HttpStatusCode.TooManyRequests =>
-            $"Google Sheets quota exceeded (429) even after retries: raise Survey:PollInterval (the quota is 60 reads a minute). (Google said: {detail})",
-        _ => $"Google Sheets answered {(int)status} even after retries; the last good data is kept. (Google said: {detail})",
+        HttpStatusCode.Forbidden => new(
+            "The sheet is not shared with the service account.",
+            $"The Google Sheet {settings.SheetId} is not shared with the service account {tokens.ClientEmail}: open the sheet, press Share and add that address as Viewer. (Google said: {detail})"),
+        HttpStatusCode.NotFound => new(
+            "The sheet was not found: check Survey:SheetId.",
+            $"No Google Sheet with id '{settings.SheetId}' was found: check Survey:SheetId (the part of the sheet's URL after /d/). (Google said: {detail})"),
+        HttpStatusCode.BadRequest => new(
+            "Google Sheets rejected the range: check Survey:Range.",
+            $"Google Sheets rejected the request: check Survey:Range '{settings.Range}' names a tab of the sheet. (Google said: {detail})"),
+        HttpStatusCode.Unauthorized => new(
+            "Google Sheets did not accept the service account: check the google-service-account key and that the Sheets API is enabled.",
+            $"Google Sheets did not accept the token of the service account {tokens.ClientEmail}: check the google-service-account key and that the Sheets API is enabled. (Google said: {detail})"),
+        HttpStatusCode.TooManyRequests => new(
+            "The Google Sheets quota is exceeded: raise Survey:PollInterval.",
+            $"Google Sheets quota exceeded (429) even after retries: raise Survey:PollInterval (the quota is 60 reads a minute). (Google said: {detail})"),
+        _ => new(
+            SurveySourceException.DidNotAnswer,
+            $"Google Sheets answered {(int)status} for the sheet {settings.SheetId} even after retries; the last good data is kept. (Google said: {detail})"),
     };
 
     private static async Task<string> GoogleErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Responses;
 using Microsoft.Extensions.Options;
@@ -7,13 +7,18 @@ using SpotifyDashboard.Ingestion.Options;
 namespace SpotifyDashboard.Ingestion.Reading;
 
 /// <summary>
-/// Access tokens for the Sheets API from the service-account key in <c>Survey:ServiceAccount</c>
-/// (a file path or the JSON itself). The token endpoint is the key's own <c>token_uri</c>, so a test
-/// key can point at a fake. The credential caches and refreshes its token. Never logs the key.
+/// Access tokens for the Sheets API from the service-account key in <c>Survey:ServiceAccount</c>:
+/// the key JSON itself, base64 of it (one line, easy to put in an environment variable), or the path
+/// of the key file. The token endpoint is the key's own <c>token_uri</c>, so a test key can point at a
+/// fake. The credential caches and refreshes its token.
+/// The setting's value never appears in a message, a log or a status: a malformed value may be a
+/// pasted private key, so a failure says what kind of value was expected, not what was given.
 /// </summary>
 public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> options)
 {
     public const string ReadOnlyScope = "https://www.googleapis.com/auth/spreadsheets.readonly";
+
+    private const string NotUsable = "Survey:ServiceAccount (the secret parameter google-service-account) is not a usable service-account key.";
 
     private readonly Lock _gate = new();
     private (GoogleCredential Credential, string Email)? _loaded;
@@ -31,12 +36,41 @@ public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> o
         catch (TokenResponseException ex)
         {
             throw new SurveySourceException(
+                "Google refused the service account's key: create a new key and set the google-service-account parameter.",
                 $"Google refused a token for the service account {email}: {ex.Error?.Error} {ex.Error?.ErrorDescription}. " +
-                "The key may be revoked or deleted: create a new key and set the google-service-account parameter.", ex);
+                "The key may be revoked or deleted: create a new key and set the google-service-account parameter.");
         }
         catch (HttpRequestException ex)
         {
-            throw new SurveySourceException($"Could not reach Google's token endpoint for the service account {email}: {ex.Message}", ex);
+            throw new SurveySourceException(SurveySourceException.DidNotAnswer, $"Could not reach Google's token endpoint for the service account {email}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// The key JSON the setting holds, decodes to or names; null when it is none of these. Never
+    /// throws with the value in the message.
+    /// </summary>
+    public static string? KeyJson(string setting)
+    {
+        var text = setting.Trim();
+        if (text.StartsWith('{'))
+        {
+            return text;
+        }
+
+        if (FromBase64(text) is { } decoded)
+        {
+            return decoded;
+        }
+
+        try
+        {
+            return File.Exists(text) ? File.ReadAllText(text) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The path is the setting's value: say that the file is unreadable, not which file.
+            throw new SurveySourceException(NotUsable, $"Survey:ServiceAccount names a file that could not be read ({ex.GetType().Name}).");
         }
     }
 
@@ -55,27 +89,58 @@ public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> o
             throw new SurveySourceException("Survey:ServiceAccount (the secret parameter google-service-account) is not set.");
         }
 
-        var json = setting.TrimStart().StartsWith('{') ? setting : ReadKeyFile(setting);
+        var json = KeyJson(setting) ?? throw new SurveySourceException(
+            NotUsable,
+            "Survey:ServiceAccount (the secret parameter google-service-account) is neither a service-account key JSON, nor base64 of one, " +
+            "nor the path of an existing file (its value is not shown). Download a JSON key of type service_account from the Google Cloud console " +
+            "and give the JSON, its base64 or the path of the file.");
         try
         {
             var account = CredentialFactory.FromJson<ServiceAccountCredential>(json);
             var credential = account.ToGoogleCredential().CreateScoped(ReadOnlyScope);
             return (credential, account.Id);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or JsonException or ArgumentException or FormatException or Newtonsoft.Json.JsonException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The message of these exceptions never contains the private key.
-            throw new SurveySourceException($"Survey:ServiceAccount is not a usable service-account key ({ex.GetType().Name}): download a JSON key of type service_account from the Google Cloud console.", ex);
+            // Neither the inner exception nor its message: a JSON parser quotes the text it choked on,
+            // and that text is the key.
+            throw new SurveySourceException(
+                NotUsable,
+                $"Survey:ServiceAccount (the secret parameter google-service-account) is not a usable service-account key ({ex.GetType().Name}): download a JSON key of type service_account from the Google Cloud console.");
         }
     }
 
-    private static string ReadKeyFile(string path)
+    /// <summary>Standard or URL-safe base64, padded or not, wrapped or not, of something that looks like JSON.</summary>
+    private static string? FromBase64(string text)
     {
-        if (!File.Exists(path))
+        var compact = new StringBuilder(text.Length + 3);
+        foreach (var c in text)
         {
-            throw new SurveySourceException($"Survey:ServiceAccount looks like a file path, but '{path}' does not exist. Give the path to the key JSON file, or the JSON itself.");
+            if (!char.IsWhiteSpace(c))
+            {
+                compact.Append(c switch { '-' => '+', '_' => '/', _ => c });
+            }
         }
 
-        return File.ReadAllText(path);
+        while (compact.Length % 4 != 0)
+        {
+            compact.Append('=');
+        }
+
+        var bytes = new byte[compact.Length];
+        if (compact.Length == 0 || !Convert.TryFromBase64String(compact.ToString(), bytes, out var written))
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, 0, written).Trim();
+            return decoded.StartsWith('{') ? decoded : null;
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using SpotifyDashboard.Core.Privacy;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Ingestion.Hosting;
@@ -19,11 +20,18 @@ public static class IngestionServices
         IDictionary<string, string?> settings,
         TimeProvider? time = null,
         bool storeNames = false,
-        bool withWorker = false)
+        bool withWorker = false,
+        ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+            }
+        });
         if (redis is not null)
         {
             services.AddSingleton(redis);

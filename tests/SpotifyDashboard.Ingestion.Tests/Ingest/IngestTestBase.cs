@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
@@ -26,8 +27,8 @@ public abstract class IngestTestBase(GarnetFixture garnet) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    protected ServiceProvider Services(bool storeNames = false, IDictionary<string, string?>? settings = null) =>
-        IngestionServices.Build(garnet.Redis, settings ?? new Dictionary<string, string?> { ["Survey:Source"] = "Csv", ["Survey:CsvPath"] = "unused.csv" }, storeNames: storeNames);
+    protected ServiceProvider Services(bool storeNames = false, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null) =>
+        IngestionServices.Build(garnet.Redis, settings ?? new Dictionary<string, string?> { ["Survey:Source"] = "Csv", ["Survey:CsvPath"] = "unused.csv" }, storeNames: storeNames, logs: logs);
 
     protected static async Task<IngestResult> IngestAsync(ServiceProvider services, SurveyTable table)
     {

@@ -107,6 +107,62 @@ public sealed class SurveyIngestorTests(GarnetFixture garnet) : IngestTestBase(g
     }
 
     [Fact]
+    public async Task AfterTheIdsBecameKeyedAReReadLeavesExactlyTheNewIds()
+    {
+        var rows = new[]
+        {
+            FormsTable.Row("11/20/2026 9:00:00", "Ana", "Despacito", "Luis Fonsi"),
+            FormsTable.Row("11/20/2026 9:01:00", "Ben", "", "The Cranberries"),
+            FormsTable.Row("11/20/2026 9:02:00", "Cy", "Yellow", "Coldplay"),
+            FormsTable.Row("11/20/2026 9:03:00", "Ana", "Zombie", "The Cranberries"),
+        };
+        var table = FormsTable.Of(rows);
+        var services = Services();
+        await IngestAsync(services, table);
+        var expected = (await Responses.GetAllAsync(Source)).Select(r => r.Response.Id).Order().ToList();
+        await StoreAsTheUnkeyedVersionDidAsync(table);
+
+        var result = await IngestAsync(services, table);
+
+        Assert.True(result.FullRead);
+        Assert.Equal((3, 3), (result.Added, result.Removed));
+        var stored = await Responses.GetAllAsync(Source);
+        Assert.Equal(expected, stored.Select(r => r.Response.Id).Order().ToList());
+        Assert.Equal(expected, (await Responses.GetPendingIdsAsync(Source)).Order().ToList());
+        Assert.All(stored, r => Assert.True(r.Response.SupersededBy is null || expected.Contains(r.Response.SupersededBy)));
+        Assert.DoesNotContain((await Quarantine.GetAllAsync(Source)).Select(q => q.Id), id => id.Length != 32);
+        await AssertReconcilesAsync(4);
+
+        var again = await IngestAsync(services, table);
+        Assert.Equal((false, 0, 0), (again.FullRead, again.Added, again.Removed));
+    }
+
+    /// <summary>Rewrites the store to what the version with unkeyed ids left: the same rows under the old ids and its checkpoint.</summary>
+    private async Task StoreAsTheUnkeyedVersionDidAsync(SurveyTable table)
+    {
+        var legacyIds = table.Rows.Select(r => RowIdentityTests.LegacyRowId(r.Cells[0], r.Cells)).ToList();
+        var idsNow = table.Rows.Select(r => RowIdentity.RowId(Pseudonyms, r.Cells[0], r.Cells)).ToList();
+        string Legacy(string id) => legacyIds[idsNow.IndexOf(id)];
+        foreach (var item in await Responses.GetAllAsync(Source))
+        {
+            await Responses.RemoveAsync(Source, item.Response.Id);
+            var response = item.Response with
+            {
+                Id = Legacy(item.Response.Id),
+                SupersededBy = item.Response.SupersededBy is { } later ? Legacy(later) : null,
+            };
+            await Responses.AddAsync(item with { Response = response }, announce: false);
+        }
+
+        var quarantined = await Quarantine.GetAllAsync(Source);
+        await Quarantine.ReplaceAllAsync(Source, [.. quarantined.Select(q => q with { Id = Legacy(q.Id) })]);
+        var checkpoint = await Statuses.GetCheckpointAsync<IngestCheckpoint>(Source);
+        var chain = RowIdentity.Chain(table.Headers, legacyIds);
+        await Statuses.SetCheckpointAsync(Source, checkpoint! with { ChainHash = chain[^1], LastRowId = legacyIds[^1] });
+        Assert.Equal(legacyIds.Where(id => id != Legacy(quarantined.Single().Id)).Order(), (await Responses.GetAllAsync(Source)).Select(r => r.Response.Id).Order());
+    }
+
+    [Fact]
     public async Task ExactDuplicatesAreCountedButStoredOnce()
     {
         var row = FormsTable.Row("11/20/2026 9:00:00", "Ana", "Despacito", "Luis Fonsi");

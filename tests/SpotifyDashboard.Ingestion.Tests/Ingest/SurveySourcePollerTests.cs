@@ -33,7 +33,9 @@ public sealed class SurveySourcePollerTests(GarnetFixture garnet) : IngestTestBa
         Assert.Null(result);
         var status = await Statuses.GetAsync(Source);
         Assert.Contains("No column for Artist", status!.Error);
-        Assert.Contains("\"What's your favourite song?\"", status.Error);
+        Assert.Contains("Survey:Columns:Artist", status.Error);
+        Assert.DoesNotContain("What's your favourite song?", status.Error);
+        Assert.Contains("\"What's your favourite song?\"", await Statuses.GetDetailAsync(Source));
         Assert.Equal(before, await SnapshotAsync());
         await AssertReconcilesAsync(6);
     }
@@ -50,6 +52,7 @@ public sealed class SurveySourcePollerTests(GarnetFixture garnet) : IngestTestBa
 
         var status = await Statuses.GetAsync(Source);
         Assert.Null(status!.Error);
+        Assert.Null(await Statuses.GetDetailAsync(Source));
         Assert.Equal(6, status.RowsRead);
     }
 

@@ -120,6 +120,7 @@ public sealed class GoogleSheetReaderTests : IDisposable
         var error = await Assert.ThrowsAsync<SurveySourceException>(() => Reader().ReadAsync(CancellationToken.None));
 
         Assert.Contains($"not shared with the service account {FakeGoogle.ClientEmail}", error.Message);
+        Assert.Equal("The sheet is not shared with the service account.", error.PublicMessage);
         Assert.Contains("Share", error.Message);
         Assert.Equal(1, _google.ValuesRequestCount);
     }
@@ -146,6 +147,47 @@ public sealed class GoogleSheetReaderTests : IDisposable
 
         Assert.Contains("invalid_grant", error.Message);
         Assert.DoesNotContain("PRIVATE KEY", error.ToString());
+    }
+
+    [Fact]
+    public async Task AcceptsBase64OfTheKeyJson()
+    {
+        _google.Server.Given(FakeGoogle.ValuesRequest()).RespondWith(FakeGoogle.Json(RaggedValueRange));
+        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(_google.ServiceAccountJson));
+
+        var table = await Reader(base64).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(3, table.Rows.Count);
+    }
+
+    [Fact]
+    public async Task AcceptsWrappedUrlSafeBase64WithoutPadding()
+    {
+        _google.Server.Given(FakeGoogle.ValuesRequest()).RespondWith(FakeGoogle.Json(RaggedValueRange));
+        var urlSafe = Convert.ToBase64String(Encoding.UTF8.GetBytes(_google.ServiceAccountJson + "  ")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var wrapped = string.Join('\n', urlSafe.Chunk(76).Select(c => new string(c)));
+
+        var table = await Reader(wrapped).ReadAsync(CancellationToken.None);
+
+        Assert.Equal(3, table.Rows.Count);
+    }
+
+    [Fact]
+    public async Task AcceptsThePathOfTheKeyFile()
+    {
+        _google.Server.Given(FakeGoogle.ValuesRequest()).RespondWith(FakeGoogle.Json(RaggedValueRange));
+        var path = Path.Combine(Path.GetTempPath(), $"key-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, _google.ServiceAccountJson);
+        try
+        {
+            var table = await Reader(path).ReadAsync(CancellationToken.None);
+
+            Assert.Equal(3, table.Rows.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     public void Dispose() => _google.Dispose();
