@@ -38,6 +38,7 @@ public static class EnrichmentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<SurveyResponseStore>();
+        services.TryAddSingleton<ActiveSourceStore>();
         services.TryAddSingleton<ProviderStatusRegistry>();
         services.TryAddSingleton<ProviderStatusStore>();
         services.TryAddSingleton<EnrichmentTelemetry>();
@@ -57,9 +58,13 @@ public static class EnrichmentServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The background loop; the worker only.</summary>
+    /// <summary>
+    /// The background loop; the worker only. It runs while the process leads (<see cref="IWorkerLeadership"/>); a host
+    /// that registers none is taken to be the only worker.
+    /// </summary>
     public static IServiceCollection AddEnrichmentWorker(this IServiceCollection services)
     {
+        services.TryAddSingleton<IWorkerLeadership, SoleWorkerLeadership>();
         services.TryAddSingleton<EnrichmentWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<EnrichmentWorker>());
         return services;

@@ -14,13 +14,16 @@ using SpotifyDashboard.Enrichment.Telemetry;
 namespace SpotifyDashboard.Enrichment;
 
 /// <summary>
-/// Every <c>Enrichment:Interval</c>: enriches the active source's pending responses, stores
-/// them back (which takes them off the pending set) and saves the provider states for the api.
+/// Every <c>Enrichment:Interval</c>, while this process leads the worker (<see cref="IWorkerLeadership"/>): enriches
+/// the active source's pending responses (resolved each pass, so an upload is followed), stores them back with
+/// compare-and-set (which takes them off the pending set) and saves the provider states for the api.
 /// The demo source is skipped: its responses arrive enriched.
 /// </summary>
 public sealed partial class EnrichmentWorker(
     SongEnricher enricher,
     SurveyResponseStore store,
+    ActiveSourceStore activeSource,
+    IWorkerLeadership leadership,
     ProviderStatusRegistry registry,
     ProviderStatusStore statusStore,
     IOptionsMonitor<SurveyOptions> survey,
@@ -37,7 +40,7 @@ public sealed partial class EnrichmentWorker(
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                await TickAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -47,10 +50,14 @@ public sealed partial class EnrichmentWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One pass over the pending responses; returns how many changed state.</summary>
+    /// <summary>One pass if this process leads the worker; null when another replica does (it enriches instead).</summary>
+    public async Task<EnrichmentRun?> TickAsync(CancellationToken cancellationToken = default) =>
+        await leadership.EnsureLeadingAsync() ? await RunOnceAsync(cancellationToken) : null;
+
+    /// <summary>One pass over the pending responses, leader or not (the caller decides); returns how many changed state.</summary>
     public async Task<EnrichmentRun> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        var kind = survey.CurrentValue.Source;
+        var kind = await activeSource.ResolveAsync(survey.CurrentValue.Source);
         if (kind == SurveySourceKind.Demo)
         {
             return EnrichmentRun.Skipped;
@@ -72,10 +79,11 @@ public sealed partial class EnrichmentWorker(
         if (pending.Count > 0)
         {
             var updated = await enricher.EnrichAsync(pending, cancellationToken);
-            var changed = updated.Where((r, i) => r.Enrichment != pending[i].Enrichment || r.EnrichmentNote != pending[i].EnrichmentNote).ToList();
-            foreach (var response in changed)
+            for (var i = 0; i < pending.Count; i++)
             {
-                await store.UpdateAsync(response);
+                // Compare-and-set: an override or a refresh that requeued the song meanwhile, a newer SupersededBy,
+                // or a removal by a full re-read all win over this pass.
+                await store.UpdateAsync(source, pending[i].Response.Id, ResponseChanges.Enrich(pending[i], updated[i]));
             }
 
             run = new EnrichmentRun(

@@ -18,6 +18,8 @@ builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.S
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SurveyResponseStore>();
 builder.Services.AddSingleton<SourceStatusStore>();
+builder.Services.AddSingleton<ActiveSourceStore>();
+builder.Services.AddWorkerLeadership();
 builder.Services.AddSingleton<PseudonymProvider>();
 builder.Services.AddSingleton<WorkerHeartbeat>();
 builder.Services.AddHealthChecks().AddCheck<WorkerHeartbeatHealthCheck>("worker");
@@ -30,6 +32,7 @@ builder.Services.AddSingleton(sp =>
 builder.Services.AddSurveyIngestion(builder.Configuration);
 builder.Services.AddSongEnrichment(builder.Configuration).AddEnrichmentWorker();
 builder.Services.AddAnalysisWorker();
+builder.Services.AddWorkerCommands();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -33,18 +33,36 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis)
         await GetCurrentPointerAsync() is { } pointer ? await GetAsync<T>(pointer.Version) : null;
 
     /// <summary>Writes the snapshot under a new version and makes it current; returns its pointer.</summary>
-    public async Task<SnapshotPointer> SaveAsync<T>(string source, string fingerprint, T snapshot, DateTimeOffset now, TimeSpan keepPrevious)
+    public async Task<SnapshotPointer> SaveAsync<T>(string source, string fingerprint, T snapshot, DateTimeOffset now, TimeSpan keepPrevious) =>
+        await WriteAsync(source, fingerprint, snapshot, now, keepPrevious, fence: null)
+        ?? throw new InvalidOperationException("Writing the snapshot was not committed.");
+
+    /// <summary>
+    /// Like <see cref="SaveAsync{T}"/>, but only while <paramref name="lockKey"/> still holds <paramref name="token"/>:
+    /// the check and both writes are one MULTI/EXEC, so a leader that was paused past its lock's expiry cannot
+    /// overwrite the snapshot of the replica that took over. Null when the lock was no longer ours (nothing written).
+    /// </summary>
+    public Task<SnapshotPointer?> SaveFencedAsync<T>(string source, string fingerprint, T snapshot, DateTimeOffset now, TimeSpan keepPrevious, string lockKey, string token) =>
+        WriteAsync(source, fingerprint, snapshot, now, keepPrevious, (lockKey, token));
+
+    private async Task<SnapshotPointer?> WriteAsync<T>(string source, string fingerprint, T snapshot, DateTimeOffset now, TimeSpan keepPrevious, (string Key, string Token)? fence)
     {
         var previous = await GetCurrentPointerAsync();
         var version = await Db.StringIncrementAsync(SnapshotKeys.VersionCounter);
         var stored = new StoredSnapshot<T>(version, source, fingerprint, now, snapshot);
 
         var transaction = Db.CreateTransaction();
+        if (fence is { } held)
+        {
+            transaction.AddCondition(Condition.StringEqual(held.Key, held.Token));
+        }
+
         _ = transaction.StringSetAsync(RedisKeys.Snapshot(version), JsonSerializer.Serialize(stored, StoreJson.Options));
         _ = transaction.StringSetAsync(RedisKeys.SnapshotCurrent, JsonSerializer.Serialize(stored.Pointer, StoreJson.Options));
         if (!await transaction.ExecuteAsync())
         {
-            throw new InvalidOperationException($"Writing snapshot {version} was not committed.");
+            // The version number is spent; versions only need to grow, not to be consecutive.
+            return null;
         }
 
         if (previous is not null && previous.Version != version)

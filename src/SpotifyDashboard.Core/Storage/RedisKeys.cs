@@ -36,6 +36,7 @@ public static class RedisKeys
 
     public static string Snapshot(long version) => $"{Prefix}snapshot:{version}";
 
+    /// <summary>String: the token of the worker replica that leads (ingests, enriches, analyses, runs commands), with an expiry; it also fences snapshot writes.</summary>
     public const string WorkerLock = Prefix + "lock:worker";
 
     /// <summary>String: the survey source chosen at run time (an upload), overriding <c>Survey:Source</c> until cleared.</summary>
@@ -44,7 +45,10 @@ public static class RedisKeys
     /// <summary>String: the CSV text the teacher uploaded, read by the <c>csv</c> source instead of its path or URL.</summary>
     public const string UploadedCsv = Prefix + "upload:csv";
 
-    /// <summary>List: commands for the worker (refresh, read now), pushed by the api, popped by the leader.</summary>
+    /// <summary>
+    /// List: <c>WorkerCommand</c> JSON for the worker (refresh, read now). The api appends with RPUSH, the leading worker
+    /// replica takes the oldest with LPOP, so commands run once and in the order they were asked.
+    /// </summary>
     public const string WorkerCommands = Prefix + "worker:commands";
 
     /// <summary>String: a refresh's progress JSON, kept a day.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using SpotifyDashboard.Core.Survey;
 using StackExchange.Redis;
 
@@ -6,10 +7,18 @@ namespace SpotifyDashboard.Core.Storage;
 
 /// <summary>
 /// Accepted responses of each source in Redis: a hash of JSON documents by id, and a sorted set
-/// by submission time for newest-first paging. Writes are idempotent by id.
+/// by submission time for newest-first paging. Writes are idempotent by id, and each is one
+/// MULTI/EXEC over the document, the time index and the pending set, so a crash or a concurrent
+/// writer never leaves them disagreeing. Updates are compare-and-set (<see cref="UpdateAsync"/>).
 /// </summary>
-public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
+public sealed class SurveyResponseStore(IConnectionMultiplexer redis, ILogger<SurveyResponseStore>? logger = null)
 {
+    /// <summary>
+    /// Tries of an update before it gives up. A conflict means another write to the same source's hash landed
+    /// between our read and our EXEC (WATCH is per key, not per field); a handful of retries covers a busy class.
+    /// </summary>
+    public const int MaxUpdateAttempts = 10;
+
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
@@ -20,29 +29,91 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
     public async Task<bool> AddAsync(EnrichedResponse item, bool announce = true)
     {
         var source = item.Response.Source;
+        var id = item.Response.Id;
         var json = JsonSerializer.Serialize(item, StoreJson.Options);
-        var added = await Db.HashSetAsync(RedisKeys.Responses(source), item.Response.Id, json, When.NotExists);
-        if (added)
+        for (var attempt = 1; ; attempt++)
         {
-            await Db.SortedSetAddAsync(RedisKeys.ResponsesByTime(source), item.Response.Id, item.Response.SubmittedAt.ToUnixTimeMilliseconds());
-            await TrackPendingAsync(item);
-            if (announce)
+            var transaction = Db.CreateTransaction();
+            var isNew = transaction.AddCondition(Condition.HashNotExists(RedisKeys.Responses(source), id));
+            _ = transaction.HashSetAsync(RedisKeys.Responses(source), id, json);
+            _ = transaction.SortedSetAddAsync(RedisKeys.ResponsesByTime(source), id, item.Response.SubmittedAt.ToUnixTimeMilliseconds());
+            _ = TrackPending(transaction, item);
+            if (await transaction.ExecuteAsync())
             {
-                await PublishAsync(new StoreEvent(StoreEvent.ResponseAdded, source, item.Response.Id, DateTimeOffset.UtcNow));
+                break;
             }
+
+            if (!isNew.WasSatisfied)
+            {
+                return false;
+            }
+
+            // The id was free, but another write to the hash aborted the EXEC: try again.
+            if (attempt == MaxUpdateAttempts)
+            {
+                throw new RedisException($"Adding response {id} of {source} kept conflicting with other writes ({attempt} tries).");
+            }
+
+            await Backoff(attempt);
         }
 
-        return added;
+        if (announce)
+        {
+            await PublishAsync(new StoreEvent(StoreEvent.ResponseAdded, source, id, DateTimeOffset.UtcNow));
+        }
+
+        return true;
     }
 
-    /// <summary>Replaces a stored response (e.g. when enrichment finishes); the id must exist.</summary>
-    public async Task UpdateAsync(EnrichedResponse item)
+    /// <summary>
+    /// Changes a stored response without losing a concurrent write: reads it, applies <paramref name="change"/>
+    /// and writes the result only if the document is still the one read (WATCH + <c>Condition.HashEqual</c>);
+    /// on a conflict it reads again and applies <paramref name="change"/> to the newer document. So
+    /// <paramref name="change"/> must be a function of what it is given (it may run several times), and returns
+    /// null when there is nothing to do, e.g. the document already moved on. A response that is gone (a full
+    /// re-read removed it) is never written back.
+    /// </summary>
+    public async Task<ResponseUpdateOutcome> UpdateAsync(string source, string id, Func<EnrichedResponse, EnrichedResponse?> change)
     {
-        var json = JsonSerializer.Serialize(item, StoreJson.Options);
-        await Db.HashSetAsync(RedisKeys.Responses(item.Response.Source), item.Response.Id, json);
-        await Db.SortedSetAddAsync(RedisKeys.ResponsesByTime(item.Response.Source), item.Response.Id, item.Response.SubmittedAt.ToUnixTimeMilliseconds());
-        await TrackPendingAsync(item);
+        var key = RedisKeys.Responses(source);
+        for (var attempt = 1; attempt <= MaxUpdateAttempts; attempt++)
+        {
+            var json = await Db.HashGetAsync(key, id);
+            if (json.IsNullOrEmpty)
+            {
+                return ResponseUpdateOutcome.Missing;
+            }
+
+            var current = JsonSerializer.Deserialize<EnrichedResponse>(json.ToString(), StoreJson.Options)!;
+            var changed = change(current);
+            if (changed is null)
+            {
+                return ResponseUpdateOutcome.Unchanged;
+            }
+
+            if (changed.Response.Id != id || changed.Response.Source != source)
+            {
+                throw new InvalidOperationException($"An update of response {id} of {source} may not change its id or source.");
+            }
+
+            var transaction = Db.CreateTransaction();
+            transaction.AddCondition(Condition.HashEqual(key, id, json));
+            _ = transaction.HashSetAsync(key, id, JsonSerializer.Serialize(changed, StoreJson.Options));
+            _ = TrackPending(transaction, changed);
+            if (await transaction.ExecuteAsync())
+            {
+                return ResponseUpdateOutcome.Updated;
+            }
+
+            await Backoff(attempt);
+        }
+
+        logger?.LogWarning("Gave up updating response {Id} of {Source} after {Attempts} conflicting writes; the next pass tries again", id, source, MaxUpdateAttempts);
+        return ResponseUpdateOutcome.GaveUp;
     }
+
+    /// <summary>A short random pause, so two writers that conflicted do not collide again in lockstep.</summary>
+    private static Task Backoff(int attempt) => Task.Delay(Random.Shared.Next(1, 5 * Math.Min(attempt, 4)));
 
     /// <summary>Ids of the responses still waiting for enrichment.</summary>
     public async Task<IReadOnlyList<string>> GetPendingIdsAsync(string source) =>
@@ -52,17 +123,20 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
     public Task<IReadOnlyList<EnrichedResponse>> GetManyAsync(string source, IEnumerable<string> ids) =>
         ReadManyAsync(source, [.. ids.Select(id => (RedisValue)id)]);
 
-    private Task TrackPendingAsync(EnrichedResponse item) =>
+    private static Task TrackPending(ITransaction transaction, EnrichedResponse item) =>
         item.Enrichment == Music.EnrichmentState.Pending
-            ? Db.SetAddAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id)
-            : Db.SetRemoveAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id);
+            ? transaction.SetAddAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id)
+            : transaction.SetRemoveAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id);
 
-    /// <summary>Removes a response (a row edited or deleted in the source).</summary>
-    public Task RemoveAsync(string source, string id) =>
-        Task.WhenAll(
-            Db.HashDeleteAsync(RedisKeys.Responses(source), id),
-            Db.SortedSetRemoveAsync(RedisKeys.ResponsesByTime(source), id),
-            Db.SetRemoveAsync(RedisKeys.Pending(source), id));
+    /// <summary>Removes a response (a row edited or deleted in the source): document, time index and pending set at once.</summary>
+    public async Task RemoveAsync(string source, string id)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.HashDeleteAsync(RedisKeys.Responses(source), id);
+        _ = transaction.SortedSetRemoveAsync(RedisKeys.ResponsesByTime(source), id);
+        _ = transaction.SetRemoveAsync(RedisKeys.Pending(source), id);
+        await transaction.ExecuteAsync();
+    }
 
     public Task<long> CountAsync(string source) => Db.SortedSetLengthAsync(RedisKeys.ResponsesByTime(source));
 
@@ -107,4 +181,20 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis)
             .Select(v => JsonSerializer.Deserialize<EnrichedResponse>(v.ToString(), StoreJson.Options)!)
             .ToList();
     }
+}
+
+/// <summary>What <see cref="SurveyResponseStore.UpdateAsync"/> did.</summary>
+public enum ResponseUpdateOutcome
+{
+    /// <summary>The change was written.</summary>
+    Updated,
+
+    /// <summary>The change function found nothing to do.</summary>
+    Unchanged,
+
+    /// <summary>No response with that id (e.g. a full re-read removed it); nothing was written.</summary>
+    Missing,
+
+    /// <summary>Every try conflicted with another write; nothing was written (and it was logged).</summary>
+    GaveUp,
 }

@@ -32,4 +32,17 @@ public sealed class SongCache(HybridCache cache, IOptionsMonitor<EnrichmentOptio
         };
         return cache.SetAsync(songKey, song, entry, cancellationToken: cancellationToken);
     }
+
+    /// <summary>Forgets a cached miss (a refresh tries those songs again); a cached hit stays.</summary>
+    public async ValueTask<bool> ForgetMissAsync(string songKey, CancellationToken cancellationToken)
+    {
+        var cached = await GetAsync(songKey, cancellationToken);
+        if (cached is null || cached.IsFound)
+        {
+            return false;
+        }
+
+        await cache.RemoveAsync(songKey, cancellationToken);
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Songs;
 
@@ -53,6 +54,7 @@ public sealed class SongCurator(SurveyResponseStore responses, SongOverrideStore
         await overrides.SetAsync(new SongOverride(key, trackId, request.Song, request.Artist, time.GetUtcNow()));
 
         var requeued = 0;
+        var requeue = ResponseChanges.Requeue(EnrichmentReasons.OverrideQueued(trackId));
         foreach (var response in await responses.GetAllAsync(source))
         {
             if (SongKey.For(response.Response.FavoriteSong, response.Response.Artist) != key || response.Track?.Id == trackId)
@@ -60,14 +62,12 @@ public sealed class SongCurator(SurveyResponseStore responses, SongOverrideStore
                 continue;
             }
 
-            await responses.UpdateAsync(response with
+            // Checked again on the stored document: the worker may have written this very track meanwhile.
+            var outcome = await responses.UpdateAsync(source, response.Response.Id, current => current.Track?.Id == trackId ? null : requeue(current));
+            if (outcome == ResponseUpdateOutcome.Updated)
             {
-                Enrichment = EnrichmentState.Pending,
-                Track = null,
-                Features = null,
-                EnrichmentNote = EnrichmentReasons.OverrideQueued(trackId),
-            });
-            requeued++;
+                requeued++;
+            }
         }
 
         return new OverrideAccepted(key, trackId, requeued);

@@ -11,5 +11,10 @@ public static class EnrichmentReasons
 
     public static string NoSuchTrack(string trackId) => $"Spotify has no track {trackId}";
 
+    public static string Refused(string provider, int status, string? reasonPhrase) =>
+        $"{provider} refuses to look this song up ({status}{(string.IsNullOrWhiteSpace(reasonPhrase) ? "" : " " + reasonPhrase)}); map it to a track by hand";
+
+    public const string RefreshQueued = "queued again by a refresh";
+
     public static string OverrideQueued(string trackId) => $"mapped by an admin to Spotify track {trackId}; the worker re-enriches it on its next run";
 }

@@ -190,6 +190,12 @@ public sealed class SongFeatureLookup(
             {
                 outcomes[request.Song.Key] = SongOutcome.Deferred(e.Message);
             }
+            catch (SongRefusedException e)
+            {
+                // Cached as a miss like "no match": the refusal is about this song, so asking every tick only repeats it.
+                outcomes[request.Song.Key] = SongOutcome.Unmatched(e.Message);
+                await cache.SetAsync(request.Song.Key, new CachedSong(null, null, e.Message, time.GetUtcNow()), ct);
+            }
         });
 
         // Several songs can resolve to one recording: ask for its features once.

@@ -7,7 +7,7 @@ public enum SongOutcomeKind
     /// <summary>Track and features known.</summary>
     Found,
 
-    /// <summary>No track matches, or the track has no known features; cached for <c>MissTtl</c>.</summary>
+    /// <summary>No track matches, the track has no known features, or Spotify refuses the song's query (a 4xx other than 401/403/408/429); cached for <c>MissTtl</c>.</summary>
     Unmatched,
 
     /// <summary>A provider could not answer now; try again later, nothing cached.</summary>

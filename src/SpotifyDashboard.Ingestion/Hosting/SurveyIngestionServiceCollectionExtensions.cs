@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Mapping;
 using SpotifyDashboard.Ingestion.Options;
@@ -35,6 +36,9 @@ public static class SurveyIngestionServiceCollectionExtensions
         services.AddOptions<SurveyIngestionOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SurveyIngestionOptions>, SurveyIngestionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ActiveSourceStore>();
+        // A host without the worker's lock is taken to be the only worker.
+        services.TryAddSingleton<IWorkerLeadership, SoleWorkerLeadership>();
 
         services.TryAddSingleton<QuarantineStore>();
         services.TryAddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value.Columns));

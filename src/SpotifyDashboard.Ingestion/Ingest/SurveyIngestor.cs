@@ -33,8 +33,9 @@ public sealed class SurveyIngestor(
 
     private readonly RowValidator _validator = new(options.Value);
 
+    /// <param name="fullRead">Ignore the checkpoint and process every row (a refresh); the store is made to match the table.</param>
     /// <exception cref="HeaderMappingException">A required column is missing; nothing is written.</exception>
-    public async Task<IngestResult> IngestAsync(string source, SurveySourceKind kind, SurveyTable table, CancellationToken cancellationToken = default)
+    public async Task<IngestResult> IngestAsync(string source, SurveySourceKind kind, SurveyTable table, CancellationToken cancellationToken = default, bool fullRead = false)
     {
         var mapping = mapper.Map(table.Headers);
         var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
@@ -42,10 +43,11 @@ public sealed class SurveyIngestor(
         var chain = RowIdentity.Chain(table.Headers, ids);
 
         var checkpoint = await statuses.GetCheckpointAsync<IngestCheckpoint>(source);
-        var incremental = checkpoint is not null
+        var incremental = !fullRead
+            && checkpoint is not null
             && checkpoint.RowCount <= ids.Length
             && chain[checkpoint.RowCount] == checkpoint.ChainHash;
-        if (checkpoint is not null && !incremental)
+        if (checkpoint is not null && !incremental && !fullRead)
         {
             logger.LogInformation("Source {Source}: rows above the checkpoint (row {Row}) changed or vanished; re-reading all {Rows} rows", source, checkpoint.RowCount + 1, ids.Length);
         }
@@ -175,9 +177,10 @@ public sealed class SurveyIngestor(
             }
             else if (existing.Response.SupersededBy != supersededBy)
             {
-                // Keeps whatever enrichment found; only the pointer to the later answer changes.
-                var item = existing with { Response = existing.Response with { SupersededBy = supersededBy } };
-                writes.Add(() => responses.UpdateAsync(item));
+                // Compare-and-set: an enrichment result written since our read is kept, and a response a
+                // concurrent removal took away is not brought back.
+                var id = response.Id;
+                writes.Add(() => responses.UpdateAsync(source, id, ResponseChanges.Supersede(supersededBy)));
             }
         }
 

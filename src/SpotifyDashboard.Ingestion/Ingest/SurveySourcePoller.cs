@@ -6,30 +6,31 @@ using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
 using SpotifyDashboard.Ingestion.Reading;
 
 namespace SpotifyDashboard.Ingestion.Ingest;
 
 /// <summary>
-/// One poll of the configured source: read, ingest, and on a problem a person must fix (missing
-/// setting, sheet not shared, missing column, a source that does not answer) put a short message in
-/// the source's public status and the full one in its detail, and keep the last good data. Problems of our own (e.g. the cache unreachable) are thrown to the worker.
+/// One poll of the active source (<c>Survey:Source</c>, or the teacher's run-time choice in <see cref="ActiveSourceStore"/>):
+/// read, ingest, and on a problem a person must fix (missing setting, sheet not shared, missing column, a source that
+/// does not answer) put a short message in the source's public status and the full one in its detail, and keep the
+/// last good data. Problems of our own (e.g. the cache unreachable) are thrown to the worker.
 /// </summary>
 public sealed class SurveySourcePoller(
     SurveyTableReaderFactory readers,
     SurveyIngestor ingestor,
     SourceStatusStore statuses,
+    ActiveSourceStore activeSource,
     IOptions<SurveyOptions> survey,
-    IOptions<SurveyIngestionOptions> options,
     ILogger<SurveySourcePoller> logger)
 {
     public static readonly ActivitySource ActivitySource = new("SpotifyDashboard.Ingestion");
 
     /// <summary>The ingest result, or null when the source is Demo or could not be read (see its status).</summary>
-    public async Task<IngestResult?> PollAsync(CancellationToken cancellationToken)
+    /// <param name="fullRead">Ignore the checkpoint and read every row again (a refresh).</param>
+    public async Task<IngestResult?> PollAsync(CancellationToken cancellationToken, bool fullRead = false)
     {
-        var kind = survey.Value.Source;
+        var kind = await activeSource.ResolveAsync(survey.Value.Source);
         if (kind == SurveySourceKind.Demo)
         {
             return null;
@@ -39,19 +40,11 @@ public sealed class SurveySourcePoller(
         using var activity = ActivitySource.StartActivity("survey.ingest");
         activity?.SetTag("survey.source", source);
 
-        var missing = options.Value.MissingSettingsFor(kind);
-        if (missing.Count > 0)
-        {
-            var message = string.Join(" ", missing);
-            await ReportAsync(activity, source, kind, message, message);
-            return null;
-        }
-
         try
         {
-            var reader = readers.For(kind);
+            var reader = await readers.ForAsync(kind);
             var table = await reader.ReadAsync(cancellationToken);
-            var result = await ingestor.IngestAsync(source, kind, table, cancellationToken);
+            var result = await ingestor.IngestAsync(source, kind, table, cancellationToken, fullRead);
             await statuses.SetDetailAsync(source, null);
             activity?.SetTag("survey.rows", result.RowsRead);
             activity?.SetTag("survey.new_rows", result.NewRows);

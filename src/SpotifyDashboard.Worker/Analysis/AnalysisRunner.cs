@@ -9,7 +9,8 @@ namespace SpotifyDashboard.Worker.Analysis;
 /// <summary>
 /// One analysis of a source: read its responses, run the engine off the caller's thread (it is
 /// CPU-bound), write a new snapshot version unless the content is the current one, and announce it
-/// with a <c>snapshot-updated</c> event whose id is the version. Only the lock holder writes.
+/// with a <c>snapshot-updated</c> event whose id is the version. Only the lock holder writes, and the write
+/// itself is fenced by the lock's token, so a replica that lost the lock while the engine ran writes nothing.
 /// </summary>
 public sealed class AnalysisRunner(
     SurveyResponseStore responses,
@@ -22,9 +23,25 @@ public sealed class AnalysisRunner(
 {
     public static readonly ActivitySource ActivitySource = new("SpotifyDashboard.Worker.Analysis");
 
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private (string Source, string Fingerprint)? _lastInput;
 
-    public async Task<AnalysisRunResult> RunAsync(string source, CancellationToken cancellationToken = default)
+    /// <summary>Runs one at a time: the analysis worker and a refresh command may both ask.</summary>
+    /// <param name="force">Run the engine and write a new version even when the input or the snapshot is unchanged (a refresh).</param>
+    public async Task<AnalysisRunResult> RunAsync(string source, CancellationToken cancellationToken = default, bool force = false)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunOnceAsync(source, force, cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<AnalysisRunResult> RunOnceAsync(string source, bool force, CancellationToken cancellationToken)
     {
         using var activity = ActivitySource.StartActivity("analysis.run");
         activity?.SetTag("analysis.source", source);
@@ -35,7 +52,7 @@ public sealed class AnalysisRunner(
             return new AnalysisRunResult(AnalysisRunOutcome.NoData, source, 0);
         }
 
-        if (_lastInput == (source, input.Fingerprint))
+        if (!force && _lastInput == (source, input.Fingerprint))
         {
             return new AnalysisRunResult(AnalysisRunOutcome.InputUnchanged, source, input.Rows.Count);
         }
@@ -43,19 +60,22 @@ public sealed class AnalysisRunner(
         var started = time.GetTimestamp();
         var snapshot = await RunEngineKeepingTheLockAsync(input, cancellationToken);
         var current = await snapshots.GetCurrentPointerAsync();
-        if (current is not null && current.Source == source && current.Fingerprint == snapshot.Version)
+        if (!force && current is not null && current.Source == source && current.Fingerprint == snapshot.Version)
         {
             _lastInput = (source, input.Fingerprint);
             return new AnalysisRunResult(AnalysisRunOutcome.SnapshotUnchanged, source, input.Rows.Count, current.Version, snapshot.Version);
         }
 
-        // A replica that lost the lock mid-run must not overwrite the new leader's snapshot.
-        if (!await leaderLock.RenewNowAsync())
+        // A replica that lost the lock mid-run must not overwrite the new leader's snapshot. Renewing first gives the
+        // write a full expiry; the fence makes it safe even if this process is paused between the two.
+        var pointer = await leaderLock.RenewNowAsync()
+            ? await snapshots.SaveFencedAsync(source, snapshot.Version, snapshot, time.GetUtcNow(), schedule.Value.KeepPreviousSnapshots, RedisKeys.WorkerLock, leaderLock.Token)
+            : null;
+        if (pointer is null)
         {
             return new AnalysisRunResult(AnalysisRunOutcome.LostLeadership, source, input.Rows.Count);
         }
 
-        var pointer = await snapshots.SaveAsync(source, snapshot.Version, snapshot, time.GetUtcNow(), schedule.Value.KeepPreviousSnapshots);
         await responses.PublishAsync(new StoreEvent(StoreEvent.SnapshotUpdated, source, pointer.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), pointer.PublishedAt));
         _lastInput = (source, input.Fingerprint);
         activity?.SetTag("analysis.version", pointer.Version);

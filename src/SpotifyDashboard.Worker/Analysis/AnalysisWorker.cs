@@ -21,7 +21,7 @@ public enum AnalysisTickOutcome
 }
 
 /// <summary>
-/// Reruns the analysis of the active source when its enriched data changes. A change is noticed by a
+/// Reruns the analysis of the active source (resolved each tick, so an upload that switches to CSV is followed) when its enriched data changes. A change is noticed by a
 /// non-snapshot event of the source on <c>sd:events</c>, by a different response or pending count, or by
 /// the periodic reread; the run waits for <c>Analysis:Debounce</c> of quiet, at most <c>Analysis:MaxDelay</c>.
 /// Only the replica holding the <see cref="WorkerLeaderLock"/> runs; it gives the lock back when it stops.
@@ -31,6 +31,7 @@ public sealed class AnalysisWorker(
     WorkerLeaderLock leaderLock,
     AnalysisWorkerStatus status,
     IConnectionMultiplexer redis,
+    ActiveSourceStore activeSource,
     IOptions<SurveyOptions> survey,
     IOptions<AnalysisScheduleOptions> options,
     TimeProvider time,
@@ -42,11 +43,10 @@ public sealed class AnalysisWorker(
     private DateTimeOffset _nextRecheckAt = DateTimeOffset.MinValue;
     private int _eventSeen;
     private bool _subscribed;
+    private volatile string _source = survey.Value.Source.StorageName();
 
     /// <summary>A change was noticed and waits for its run.</summary>
     internal bool HasPendingChange => _debouncer.HasPendingChange;
-
-    private string Source => survey.Value.Source.StorageName();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -89,7 +89,14 @@ public sealed class AnalysisWorker(
             return AnalysisTickOutcome.Standby;
         }
 
-        var source = Source;
+        var source = (await activeSource.ResolveAsync(survey.Value.Source)).StorageName();
+        if (source != _source)
+        {
+            // Another source became active: its data is new to us.
+            _source = source;
+            _lastCounts = null;
+        }
+
         if (!_wasLeader)
         {
             // The previous leader may have died with unanalysed changes: look right away.
@@ -127,7 +134,7 @@ public sealed class AnalysisWorker(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Could not release the analysis lock; it expires by itself");
+            logger.LogWarning(ex, "Could not release the worker lock; it expires by itself");
         }
 
         _wasLeader = false;
@@ -143,7 +150,7 @@ public sealed class AnalysisWorker(
         await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
         {
             var storeEvent = TryRead(message);
-            if (storeEvent is not null && storeEvent.Type != StoreEvent.SnapshotUpdated && storeEvent.Source == Source)
+            if (storeEvent is not null && storeEvent.Type != StoreEvent.SnapshotUpdated && storeEvent.Source == _source)
             {
                 Interlocked.Exchange(ref _eventSeen, 1);
             }

@@ -14,19 +14,23 @@ public enum LeaderRole
 public sealed record LeaderLockStatus(LeaderRole Role, string Token, DateTimeOffset? LeaderSince, DateTimeOffset? LastRenewedAt, string? LastError);
 
 /// <summary>
-/// Makes one worker replica the analysis leader: a Redis lock at <see cref="RedisKeys.WorkerLock"/> holding this
+/// Makes one worker replica the leader of every duty (ingestion, enrichment, analysis, commands): a Redis lock at <see cref="RedisKeys.WorkerLock"/> holding this
 /// replica's token, taken with SET NX PX (StackExchange.Redis <c>LockTake</c>), renewed with <c>LockExtend</c>
 /// and given back with <c>LockRelease</c>. Those two check the token in a WATCH/MULTI transaction, not in Lua,
 /// so they work on Garnet with <c>--lua false</c> (the tests prove it). A replica that stops renewing (it died or
 /// hangs) loses the lock when it expires; a standby replica retries every <c>StandbyRetryInterval</c> and takes over.
-/// Called from one loop only; not thread-safe.
+/// Several loops ask it at once (one per duty): taking, renewing and releasing are serialized, so a tick of one
+/// loop renews the lock for all of them. A snapshot write is also fenced by <see cref="Token"/> (see
+/// <c>SnapshotStore.SaveFencedAsync</c>), so a replica paused past the expiry cannot overwrite a newer one.
 /// </summary>
 public sealed class WorkerLeaderLock(
     IConnectionMultiplexer redis,
     IOptions<AnalysisScheduleOptions> options,
     TimeProvider time,
-    ILogger<WorkerLeaderLock> logger)
+    ILogger<WorkerLeaderLock> logger) : IWorkerLeadership
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _state = new();
     private DateTimeOffset? _leaderSince;
     private DateTimeOffset? _lastRenewedAt;
     private DateTimeOffset _nextAttemptAt = DateTimeOffset.MinValue;
@@ -43,9 +47,30 @@ public sealed class WorkerLeaderLock(
     /// True while this replica holds the lock as far as it knows: taken or renewed less than
     /// <c>LockExpiry</c> ago. Without renewals the answer turns false by itself, as the lock in Redis expires.
     /// </summary>
-    public bool IsLeader => _lastRenewedAt is { } renewed && time.GetUtcNow() - renewed < Settings.LockExpiry;
+    public bool IsLeader
+    {
+        get
+        {
+            lock (_state)
+            {
+                return _lastRenewedAt is { } renewed && time.GetUtcNow() - renewed < Settings.LockExpiry;
+            }
+        }
+    }
 
-    public LeaderLockStatus Status => new(IsLeader ? LeaderRole.Leader : LeaderRole.Standby, Token, IsLeader ? _leaderSince : null, _lastRenewedAt, _lastError);
+    public LeaderLockStatus Status
+    {
+        get
+        {
+            lock (_state)
+            {
+                var leads = IsLeader;
+                return new(leads ? LeaderRole.Leader : LeaderRole.Standby, Token, leads ? _leaderSince : null, _lastRenewedAt, _lastError);
+            }
+        }
+    }
+
+    public Task<bool> EnsureLeadingAsync() => EnsureAsync();
 
     /// <summary>
     /// Called every tick. The leader renews when <c>LockRenewInterval</c> has passed; a standby tries to take
@@ -53,11 +78,24 @@ public sealed class WorkerLeaderLock(
     /// </summary>
     public async Task<bool> EnsureAsync()
     {
+        await _gate.WaitAsync();
+        try
+        {
+            return await EnsureCoreAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<bool> EnsureCoreAsync()
+    {
         var now = time.GetUtcNow();
         if (_lastRenewedAt is { } renewed)
         {
             // Also after a pause longer than the expiry: if the lock still holds our token, it is still ours.
-            if (now - renewed < Settings.LockRenewInterval || await RenewNowAsync())
+            if (now - renewed < Settings.LockRenewInterval || await RenewCoreAsync())
             {
                 return true;
             }
@@ -74,15 +112,32 @@ public sealed class WorkerLeaderLock(
             return false;
         }
 
-        _leaderSince = now;
-        _lastRenewedAt = now;
-        _lastError = null;
-        logger.LogInformation("This worker replica now leads the analysis");
+        lock (_state)
+        {
+            _leaderSince = now;
+            _lastRenewedAt = now;
+            _lastError = null;
+        }
+
+        logger.LogInformation("This worker replica now leads the worker's duties");
         return true;
     }
 
     /// <summary>Extends the lock now (e.g. right before writing a snapshot); false when it is no longer ours.</summary>
     public async Task<bool> RenewNowAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return await RenewCoreAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<bool> RenewCoreAsync()
     {
         if (_lastRenewedAt is null)
         {
@@ -92,7 +147,11 @@ public sealed class WorkerLeaderLock(
         var now = time.GetUtcNow();
         if (await Db.LockExtendAsync(RedisKeys.WorkerLock, Token, Settings.LockExpiry))
         {
-            _lastRenewedAt = now;
+            lock (_state)
+            {
+                _lastRenewedAt = now;
+            }
+
             return true;
         }
 
@@ -103,24 +162,40 @@ public sealed class WorkerLeaderLock(
     /// <summary>Gives the lock back (on shutdown) so a standby replica need not wait for it to expire.</summary>
     public async Task ReleaseAsync()
     {
-        if (_lastRenewedAt is null)
+        await _gate.WaitAsync();
+        try
         {
-            return;
-        }
+            if (_lastRenewedAt is null)
+            {
+                return;
+            }
 
-        _lastRenewedAt = null;
-        _leaderSince = null;
-        if (await Db.LockReleaseAsync(RedisKeys.WorkerLock, Token))
+            lock (_state)
+            {
+                _lastRenewedAt = null;
+                _leaderSince = null;
+            }
+
+            if (await Db.LockReleaseAsync(RedisKeys.WorkerLock, Token))
+            {
+                logger.LogInformation("This worker replica released the worker lock");
+            }
+        }
+        finally
         {
-            logger.LogInformation("This worker replica released the analysis lock");
+            _gate.Release();
         }
     }
 
     private void Lost(string reason)
     {
-        _lastRenewedAt = null;
-        _leaderSince = null;
-        _lastError = reason;
-        logger.LogWarning("This worker replica no longer leads the analysis: {Reason}", reason);
+        lock (_state)
+        {
+            _lastRenewedAt = null;
+            _leaderSince = null;
+            _lastError = reason;
+        }
+
+        logger.LogWarning("This worker replica no longer leads the worker's duties: {Reason}", reason);
     }
 }

@@ -9,13 +9,14 @@ namespace SpotifyDashboard.Worker.Demo;
 /// <summary>
 /// In demo mode, creates the initial class and then lets one new student arrive every
 /// <see cref="DemoOptions.NewResponseInterval"/>. Progress is checkpointed, so a restart
-/// continues the same class instead of starting over.
+/// continues the same class instead of starting over. Only the leading replica generates, so students arrive once.
 /// </summary>
 public sealed class DemoSurveyWorker(
     DemoResponseFactory factory,
     SurveyResponseStore responses,
     SourceStatusStore statuses,
     WorkerHeartbeat heartbeat,
+    IWorkerLeadership leadership,
     IOptions<SurveyOptions> survey,
     IOptions<DemoOptions> demo,
     TimeProvider time,
@@ -39,7 +40,11 @@ public sealed class DemoSurveyWorker(
         {
             try
             {
-                await TickAsync();
+                if (await leadership.EnsureLeadingAsync())
+                {
+                    await TickAsync();
+                }
+
                 heartbeat.Succeeded();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

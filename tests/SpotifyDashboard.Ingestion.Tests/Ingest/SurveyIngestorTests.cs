@@ -67,7 +67,7 @@ public sealed class SurveyIngestorTests(GarnetFixture garnet) : IngestTestBase(g
         await IngestAsync(services, FormsTable.Of(first));
         // Enrichment finished meanwhile: an incremental read must not touch this response.
         var ana = (await Responses.GetAllAsync(Source)).Single(r => r.Response.FavoriteSong == "Despacito");
-        await Responses.UpdateAsync(ana with { Enrichment = EnrichmentState.Enriched });
+        await Responses.UpdateAsync(Source, ana.Response.Id, r => r with { Enrichment = EnrichmentState.Enriched });
 
         var result = await IngestAsync(services, FormsTable.Of([.. first,
             FormsTable.Row("11/20/2026 9:02:00", "Cy", "Yellow", "Coldplay"),

@@ -28,7 +28,7 @@ public sealed class AnalysisReplica
             options,
             time,
             NullLogger<AnalysisRunner>.Instance);
-        Worker = new AnalysisWorker(Runner, Lock, Status, redis, MsOptions.Create(new SurveyOptions()), options, time, NullLogger<AnalysisWorker>.Instance);
+        Worker = new AnalysisWorker(Runner, Lock, Status, redis, new ActiveSourceStore(redis), MsOptions.Create(new SurveyOptions()), options, time, NullLogger<AnalysisWorker>.Instance);
     }
 
     public WorkerLeaderLock Lock { get; }

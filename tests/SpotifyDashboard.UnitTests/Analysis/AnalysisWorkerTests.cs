@@ -169,7 +169,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
 
         // Enrichment finished for a response whose counts did not change: only the event tells.
         var changed = AnalysisTestData.Enriched(3) with { Features = AnalysisTestData.Enriched(4).Features };
-        await Responses.UpdateAsync(changed);
+        await Responses.UpdateAsync(changed.Response.Source, changed.Response.Id, _ => changed);
         await Responses.PublishAsync(new StoreEvent("responses-enriched", "demo", null, _time.GetUtcNow()));
         await WaitForEventDeliveryAsync(replica);
         _time.Advance(TimeSpan.FromSeconds(2));

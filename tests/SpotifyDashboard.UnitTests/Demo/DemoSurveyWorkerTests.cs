@@ -20,6 +20,7 @@ public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetF
             new SurveyResponseStore(garnet.Redis),
             new SourceStatusStore(garnet.Redis),
             new WorkerHeartbeat(time),
+            new SoleWorkerLeadership(),
             MsOptions.Create(new SurveyOptions()),
             MsOptions.Create(new DemoOptions { InitialStudents = 50, MaxStudents = 52 }),
             time,

@@ -72,7 +72,7 @@ public class SurveyResponseStoreTests(GarnetFixture garnet) : IClassFixture<Garn
 
         Assert.Equal(["pend-1"], await store.GetPendingIdsAsync("pend"));
 
-        await store.UpdateAsync(pending with { Enrichment = EnrichmentState.Unmatched });
+        Assert.Equal(ResponseUpdateOutcome.Updated, await store.UpdateAsync("pend", "pend-1", r => r with { Enrichment = EnrichmentState.Unmatched }));
         Assert.Empty(await store.GetPendingIdsAsync("pend"));
         Assert.Equal(EnrichmentState.Unmatched, (await store.GetAsync("pend", "pend-1"))!.Enrichment);
     }

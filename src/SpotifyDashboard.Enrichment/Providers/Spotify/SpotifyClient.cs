@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Options;
 using SpotifyDashboard.Enrichment.Telemetry;
 
@@ -28,6 +29,7 @@ public sealed class SpotifyClient(
     public bool HasCredentials => options.CurrentValue.HasCredentials;
 
     /// <summary>Tracks for a search query, in Spotify's relevance order.</summary>
+    /// <exception cref="SongRefusedException">Spotify refuses this query (e.g. 400); asking again would not help.</exception>
     public async Task<IReadOnlyList<Track>> SearchTracksAsync(string query, CancellationToken cancellationToken)
     {
         var limit = Math.Clamp(options.CurrentValue.SearchLimit, 1, 10);
@@ -110,6 +112,12 @@ public sealed class SpotifyClient(
 
         var message = $"{provider} answered {(int)response.StatusCode}";
         telemetry.Error(provider, $"http-{(int)response.StatusCode}");
+        if (SongRefusedException.IsRefusal(response.StatusCode))
+        {
+            // The provider is fine; it refuses this one request, and will again next tick.
+            throw new SongRefusedException(provider, response.StatusCode, EnrichmentReasons.Refused(provider, (int)response.StatusCode, response.ReasonPhrase));
+        }
+
         registry.RecordError(provider, message);
         throw new ProviderUnavailableException(provider, message);
     }
