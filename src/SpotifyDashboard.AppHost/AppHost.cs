@@ -31,6 +31,8 @@ var api = builder.AddProject<Projects.SpotifyDashboard_Api>("api")
 builder.AddProject<Projects.SpotifyDashboard_Web>("web")
     .WithReference(api)
     .WaitFor(api)
+    .WithCache(cache)
+    .WithSecret("Admin__Key", adminKey)
     .WithAppSettings(builder.Configuration, AppSettingsForwarding.WebSections)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
