@@ -34,8 +34,10 @@ public static class TeacherSignIn
         builder.AddRedisClient("cache");
         builder.Services.AddDataProtection().SetApplicationName("SpotifyDashboard.Web");
         builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IConnectionMultiplexer>((options, redis) =>
-                options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), DataProtectionKeysKey));
+            .Configure<IServiceProvider>((options, services) =>
+                // The connection is looked up at first use, not when the options are built.
+                options.XmlRepository = new RedisXmlRepository(
+                    () => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), DataProtectionKeysKey));
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
