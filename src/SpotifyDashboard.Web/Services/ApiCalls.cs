@@ -64,6 +64,7 @@ internal static class ApiCalls
         var status = (int)response.StatusCode;
         var fallback = status switch
         {
+            404 => "The api does not know this endpoint: it may be older than this web front.",
             401 => "The api did not accept the admin key: the web and the api must be given the same admin-key parameter.",
             413 => "The file is larger than the api accepts (10 MB).",
             503 => "The api has no admin key configured: " + Security.AdminOptions.HowToSetKey,

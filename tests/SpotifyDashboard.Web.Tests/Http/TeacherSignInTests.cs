@@ -26,6 +26,16 @@ public sealed class TeacherSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task SignedOutThePagesOfferSignInAndHideTheTeachersNavigation()
+    {
+        var html = await (await _web.CreateBrowser().GetAsync("/")).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"signin-link\"", html);
+        Assert.DoesNotContain("title=\"Teacher\"", html);
+        Assert.DoesNotContain("href=\"/admin/sources\"", html);
+    }
+
+    [Fact]
     public async Task AWrongPasswordShowsAnErrorSetsNoCookieAndIsLoggedWithoutWhatWasTyped()
     {
         var response = await SignInForm.PostAsync(_web.CreateBrowser(), "not-the-key-1234");
@@ -85,7 +95,7 @@ public sealed class TeacherSignInTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("Sources", html);
-        Assert.Contains("id=\"nav-teacher\"", html);
+        Assert.Contains("title=\"Teacher\"", html);
         Assert.DoesNotContain(WebFactory.AdminKey, html);
         Assert.Equal(WebFactory.AdminKey, _web.Api.LastRequestTo("/api/admin/sources").Header(AdminKeyHandler.HeaderName));
     }
@@ -95,8 +105,9 @@ public sealed class TeacherSignInTests : IDisposable
     {
         var browser = await _web.SignedInBrowserAsync();
 
-        await browser.GetAsync("/");
+        var html = await (await browser.GetAsync("/")).Content.ReadAsStringAsync();
 
+        Assert.DoesNotContain(WebFactory.AdminKey, html);
         Assert.All(_web.Api.Requests.Where(r => !r.Path.StartsWith("/api/admin", StringComparison.Ordinal) && r.Path != "/api/unmatched"),
             request => Assert.Null(request.Header(AdminKeyHandler.HeaderName)));
         Assert.NotEmpty(_web.Api.Requests);
