@@ -1,5 +1,6 @@
 using Microsoft.FluentUI.AspNetCore.Components;
 using SpotifyDashboard.Web.Components;
+using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,12 +28,20 @@ builder.Services.AddHttpClient(ApiEventStream.HttpClientName, client =>
 builder.Services.AddSingleton<ApiEventStream>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiEventStream>());
 
+// The teacher's sign-in and pages (cookie, data-protection keys in the cache, the api's admin endpoints).
+builder.AddTeacherSignIn();
+builder.AddAdminApiClient();
+
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+
+app.UseBrowserSecurityHeaders();
+app.UseMetricsOnlyFromInside();
+app.UseTeacherSignIn();
 
 app.UseAntiforgery();
 app.UsePlotlyScriptCaching();

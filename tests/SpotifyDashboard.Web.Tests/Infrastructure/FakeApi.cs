@@ -80,7 +80,10 @@ public sealed class FakeApi : HttpMessageHandler
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("A request without a URI.");
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        var received = new FakeApiRequest(request.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), body);
+        var received = new FakeApiRequest(request.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), body)
+        {
+            Headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.First(), StringComparer.OrdinalIgnoreCase),
+        };
         _requests.Enqueue(received);
 
         if (_paused is { } paused)

@@ -8,6 +8,11 @@ public sealed record FakeApiRequest(HttpMethod Method, string Path, string Query
     private readonly Dictionary<string, string> _query =
         QueryHelpers.ParseQuery(QueryString).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The request's headers (the first value of each), for what the web must or must not send.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    public string? Header(string name) => Headers.GetValueOrDefault(name);
+
     /// <summary>The query string's parameters, unescaped.</summary>
     public IReadOnlyDictionary<string, string> Query => _query;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.FluentUI.AspNetCore.Components;
+using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Tests.Infrastructure;
@@ -28,6 +29,12 @@ public class WebTestContext : BunitContext
         Services.AddSingleton(Options.Create(LiveFeed));
         Services.AddSingleton(new DashboardApiClient(new HttpClient(Api, disposeHandler: false) { BaseAddress = new("http://api") }));
         Services.AddSingleton<IHttpClientFactory, OfflineHttpClientFactory>();
+        Services.AddOptions<AdminOptions>().Configure(options => options.Key = Admin.Key);
+        Services.AddSingleton(sp => new AdminApiClient(
+            new HttpClient(new AdminKeyHandler(sp.GetRequiredService<IOptionsMonitor<AdminOptions>>()) { InnerHandler = Api }, disposeHandler: false)
+            {
+                BaseAddress = new("http://api"),
+            }));
         Services.AddSingleton<ApiEventStream>();
         Charts = new ChartCalls(JSInterop);
     }
@@ -95,4 +102,7 @@ public class WebTestContext : BunitContext
     public DashboardOptions Dashboard { get; } = new();
 
     public LiveFeedOptions LiveFeed { get; } = new();
+
+    /// <summary>The web's admin settings: a key by default; set <c>Key</c> to null before the first render for a web without one.</summary>
+    public AdminOptions Admin { get; } = new() { Key = "test-admin-key" };
 }

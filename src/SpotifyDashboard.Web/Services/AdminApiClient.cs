@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Contracts.Admin;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Web.Security;
+using SpotifyDashboard.Web.Services.Models;
+
+namespace SpotifyDashboard.Web.Services;
+
+/// <summary>
+/// The api's admin endpoints, called from the server for the signed-in teacher's pages only. The admin key travels in
+/// the <c>X-Admin-Key</c> header added by <see cref="AdminKeyHandler"/>; it never reaches the browser.
+/// </summary>
+public sealed class AdminApiClient(HttpClient http)
+{
+    public const long MaxUploadBytes = 10 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions Json = StoreJson.Options;
+
+    public Task<ApiResult<AdminSourcesView>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<AdminSourcesView>(() => http.GetAsync("/api/admin/sources", cancellationToken), cancellationToken);
+
+    /// <summary>Makes <paramref name="source"/> ("demo", "sheet", "csv") the active source; null goes back to the configured one.</summary>
+    public Task<ApiProblem?> SetActiveSourceAsync(string? source, CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync(() => http.PostAsJsonAsync("/api/admin/sources/active", new { source }, Json, cancellationToken), cancellationToken);
+
+    public Task<ApiProblem?> ReadNowAsync(CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync(() => http.PostAsync("/api/admin/sources/read", null, cancellationToken), cancellationToken);
+
+    public Task<ApiResult<RefreshAccepted>> StartRefreshAsync(RefreshRequest request, CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<RefreshAccepted>(() => http.PostAsJsonAsync("/api/refresh", request, Json, cancellationToken), cancellationToken);
+
+    public Task<ApiResult<RefreshProgress>> GetRefreshAsync(string id, CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<RefreshProgress>(() => http.GetAsync($"/api/admin/refresh/{Uri.EscapeDataString(id)}", cancellationToken), cancellationToken);
+
+    public Task<ApiResult<AdminQuarantinePage>> GetQuarantineAsync(CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<AdminQuarantinePage>(() => http.GetAsync("/api/admin/quarantine", cancellationToken), cancellationToken);
+
+    public Task<ApiResult<UnmatchedReportModel>> GetUnmatchedAsync(CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<UnmatchedReportModel>(() => http.GetAsync("/api/unmatched", cancellationToken), cancellationToken);
+
+    public Task<ApiResult<OverrideAcceptedModel>> MapSongAsync(OverrideRequestModel request, CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<OverrideAcceptedModel>(() => http.PostAsJsonAsync("/api/overrides", request, Json, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Sends a CSV file for a preview (<paramref name="preview"/> true) or to become the CSV source. A file the api
+    /// cannot use comes back as a preview too (422, <see cref="UploadPreview.CanUse"/> false), saying what is wrong.
+    /// </summary>
+    public Task<ApiResult<UploadPreview>> UploadAsync(string fileName, byte[] content, bool preview, CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<UploadPreview>(
+            () =>
+            {
+                var file = new ByteArrayContent(content);
+                file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+                var form = new MultipartFormDataContent { { file, "file", fileName } };
+                return http.PostAsync($"/api/admin/upload?preview={(preview ? "true" : "false")}", form, cancellationToken);
+            },
+            cancellationToken,
+            readBodyOf: status => status == StatusCodes.Status422UnprocessableEntity);
+}
+
+/// <summary>Adds the web's configured admin key to every request of the <see cref="AdminApiClient"/>.</summary>
+public sealed class AdminKeyHandler(IOptionsMonitor<AdminOptions> options) : DelegatingHandler
+{
+    public const string HeaderName = "X-Admin-Key";
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (options.CurrentValue.Key is { Length: > 0 } key)
+        {
+            request.Headers.Remove(HeaderName);
+            request.Headers.Add(HeaderName, key);
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
+public static class AdminApiClientExtensions
+{
+    public static WebApplicationBuilder AddAdminApiClient(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddTransient<AdminKeyHandler>();
+        builder.Services.AddHttpClient<AdminApiClient>(client => client.BaseAddress = new("https+http://api"))
+            .AddHttpMessageHandler<AdminKeyHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SpotifyDashboard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The web's real pipeline in memory, its api calls answered by <see cref="Api"/>, its data-protection keys in memory
+/// instead of the cache, and every log line kept in <see cref="Logs"/>. A request with the header
+/// <see cref="FromLoopbackHeader"/> arrives as if from this machine (the test server has no remote address otherwise).
+/// </summary>
+public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string environment = "Development") : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "correct horse battery staple";
+    public const string FromLoopbackHeader = "X-Test-From-Loopback";
+
+    public FakeApi Api { get; } = new();
+
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Admin:Key", adminKey ?? "");
+        builder.UseSetting("ConnectionStrings:cache", "localhost:1,abortConnect=false,connectTimeout=100");
+        builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Configure<KeyManagementOptions>(options => options.XmlRepository = new MemoryXmlRepository());
+            services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => new ForwardTo(Api)));
+            services.AddSingleton<IStartupFilter, LoopbackFilter>();
+        });
+    }
+
+    public HttpClient CreateBrowser(string baseAddress = "https://localhost") => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new(baseAddress),
+        HandleCookies = true,
+    });
+
+    private sealed class ForwardTo(HttpMessageHandler target) : HttpMessageHandler
+    {
+        private readonly HttpMessageInvoker _invoker = new(target, disposeHandler: false);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            _invoker.SendAsync(request, cancellationToken);
+    }
+
+    private sealed class MemoryXmlRepository : IXmlRepository
+    {
+        private readonly List<XElement> _elements = [];
+
+        public IReadOnlyCollection<XElement> GetAllElements()
+        {
+            lock (_elements)
+            {
+                return [.. _elements.Select(e => new XElement(e))];
+            }
+        }
+
+        public void StoreElement(XElement element, string friendlyName)
+        {
+            lock (_elements)
+            {
+                _elements.Add(new XElement(element));
+            }
+        }
+    }
+
+    private sealed class LoopbackFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (HttpContext context, RequestDelegate nextMiddleware) =>
+            {
+                if (context.Request.Headers.ContainsKey(FromLoopbackHeader))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                }
+
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    private sealed class ListLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ListLogger(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ListLogger(ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var structured = state is IEnumerable<KeyValuePair<string, object?>> values ? string.Join(" ", values.Select(v => $"{v.Key}={v.Value}")) : "";
+                lines.Enqueue($"{logLevel}: {formatter(state, exception)} {structured} {exception}");
+            }
+        }
+    }
+}
