@@ -66,7 +66,7 @@ public class WholeAppTests(AppFixture fixture)
     public async Task LiveFeedPageShowsTheStudentsSongs()
     {
         var page = await fixture.Api.GetFromJsonAsync<ResponsePage>("/api/responses?limit=5", StoreJson.Options);
-        var html = await fixture.Web.GetStringAsync("/");
+        var html = await fixture.Web.GetStringAsync("/live");
 
         Assert.Contains("Live Feed", html);
         Assert.Contains("Demo data", html);
