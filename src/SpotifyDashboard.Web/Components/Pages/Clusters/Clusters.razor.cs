@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Services.Models;
@@ -15,20 +14,7 @@ public partial class Clusters
 {
     private ClustersModel? _clusters;
     private ApiProblem? _problem;
-    private LiveUpdates? _live;
     private int _cameraResets;
-
-    [Inject]
-    public required DashboardApiClient Api { get; init; }
-
-    [Inject]
-    public required ApiEventStream Events { get; init; }
-
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
-    [Inject]
-    public required IOptions<DashboardOptions> Options { get; init; }
 
     [SupplyParameterFromQuery(Name = "colour")]
     public string? ColourByQuery { get; set; }
@@ -47,16 +33,9 @@ public partial class Clusters
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
-                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
-                LiveUpdates.AnalysisEvents);
-            _live.Start();
-        }
-    }
+    protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
+
+    protected override Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -121,12 +100,4 @@ public partial class Clusters
                 c.Name,
                 c.Size.ToString(CultureInfo.InvariantCulture),
                 string.Join(", ", Distinctive(c).Select(p => $"{p.Feature} {p.ZScore.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)}"))])]);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_live is not null)
-        {
-            await _live.DisposeAsync();
-        }
-    }
 }

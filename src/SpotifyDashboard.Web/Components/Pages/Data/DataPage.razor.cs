@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using Microsoft.FluentUI.AspNetCore.Components;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
@@ -13,7 +12,7 @@ namespace SpotifyDashboard.Web.Components.Pages.Data;
 /// Every current answer in one table. Sorting, filtering and paging all happen on the api, one page at a time,
 /// so the page stays as fast with 10,000 answers as with 10.
 /// </summary>
-public partial class DataPage : IAsyncDisposable
+public partial class DataPage
 {
     public static IReadOnlyList<int> PageSizes { get; } = [25, 50, 100];
 
@@ -39,19 +38,6 @@ public partial class DataPage : IAsyncDisposable
     private string _search = "";
     private CancellationTokenSource? _typing;
     private int _sequence;
-    private LiveUpdates? _live;
-
-    [Inject]
-    public required DashboardApiClient Api { get; init; }
-
-    [Inject]
-    public required ApiEventStream Events { get; init; }
-
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
-    [Inject]
-    public required IOptions<DashboardOptions> Options { get; init; }
 
     private int Offset => _query.Offset ?? 0;
 
@@ -61,17 +47,10 @@ public partial class DataPage : IAsyncDisposable
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            // A refresh asks for the query as it is then: the reader keeps their page, sort and filters.
-            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
-                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
-                [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents]);
-            _live.Start();
-        }
-    }
+    // A refresh asks for the query as it is then: the reader keeps their page, sort and filters.
+    protected override string[] LiveEvents => [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents];
+
+    protected override Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -227,14 +206,11 @@ public partial class DataPage : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _typing?.Cancel();
         _typing?.Dispose();
-        if (_live is not null)
-        {
-            await _live.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 
     private sealed record DataColumn(string Title, string? SortKey, bool Numeric = false);

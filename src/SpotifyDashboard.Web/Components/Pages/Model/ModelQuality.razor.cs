@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Services.Models;
@@ -12,32 +11,12 @@ public partial class ModelQuality
 {
     private ModelReportModel? _model;
     private ApiProblem? _problem;
-    private LiveUpdates? _live;
-
-    [Inject]
-    public required DashboardApiClient Api { get; init; }
-
-    [Inject]
-    public required ApiEventStream Events { get; init; }
-
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
-    [Inject]
-    public required IOptions<DashboardOptions> Options { get; init; }
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
-                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
-                LiveUpdates.AnalysisEvents);
-            _live.Start();
-        }
-    }
+    protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
+
+    protected override Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -71,12 +50,4 @@ public partial class ModelQuality
 
     private static ChartTable ImportanceTable(ModelReportModel m) =>
         new(["Feature", "Accuracy drop (points)"], [.. m.FeatureImportance.Select(f => (IReadOnlyList<string>)[f.Feature, (f.AccuracyDrop * 100).ToString("0.00", CultureInfo.InvariantCulture)])]);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_live is not null)
-        {
-            await _live.DisposeAsync();
-        }
-    }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
@@ -16,19 +15,6 @@ public partial class Overview
     private string? _lastJson;
     private int _revision;
     private string _comparedMajor = "";
-    private LiveUpdates? _live;
-
-    [Inject]
-    public required DashboardApiClient Api { get; init; }
-
-    [Inject]
-    public required ApiEventStream Events { get; init; }
-
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
-    [Inject]
-    public required IOptions<DashboardOptions> Options { get; init; }
 
     /// <summary>
     /// What the prerendered page showed, handed to the interactive one: it starts from the same data instead of an empty
@@ -51,16 +37,9 @@ public partial class Overview
         Prerendered = _overview;
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
-                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
-                [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents]);
-            _live.Start();
-        }
-    }
+    protected override string[] LiveEvents => [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents];
+
+    protected override Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -137,12 +116,4 @@ public partial class Overview
     private static ChartTable ProfileTable(ClassOverview o) =>
         new(["Feature", "Class", .. o.Profile.ByMajor.Select(m => m.Major)],
             [.. o.Profile.Features.Select((f, i) => (IReadOnlyList<string>)[f, o.Profile.ClassMean[i].ToString("0.00", CultureInfo.InvariantCulture), .. o.Profile.ByMajor.Select(m => m.Mean[i].ToString("0.00", CultureInfo.InvariantCulture))])]);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_live is not null)
-        {
-            await _live.DisposeAsync();
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
@@ -24,20 +23,7 @@ public partial class MajorPredictor
     private string _song = "";
     private string _artist = "";
     private bool _busy;
-    private LiveUpdates? _live;
     private IReadOnlyList<RankedSong> _examples = [];
-
-    [Inject]
-    public required DashboardApiClient Api { get; init; }
-
-    [Inject]
-    public required ApiEventStream Events { get; init; }
-
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
-    [Inject]
-    public required IOptions<DashboardOptions> Options { get; init; }
 
     public static bool ClearlyAboveBaseline(double accuracy, double baseline) => accuracy >= baseline + ClearMargin;
 
@@ -55,16 +41,9 @@ public partial class MajorPredictor
         await PredictAsync();
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
-                () => InvokeAsync(async () => { await LoadModelAsync(); StateHasChanged(); }),
-                LiveUpdates.AnalysisEvents);
-            _live.Start();
-        }
-    }
+    protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
+
+    protected override Task ReloadAsync() => LoadModelAsync();
 
     private async Task LoadModelAsync()
     {
@@ -103,12 +82,4 @@ public partial class MajorPredictor
 
     private static ChartTable ProbabilityTable(PredictionModel p) =>
         new(["Major", "Probability"], [.. p.Probabilities.OrderByDescending(x => x.Probability).Select(x => (IReadOnlyList<string>)[x.Major, Percent(x.Probability)])]);
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_live is not null)
-        {
-            await _live.DisposeAsync();
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Web.Components.Controls.Chart;
@@ -27,19 +26,6 @@ public partial class TwinFinder
     private string _artist = "";
     private (string Song, string Artist)? _comparedSong;
     private CancellationTokenSource? _search;
-    private LiveUpdates? _live;
-
-    [Inject]
-    public required DashboardApiClient Api { get; init; }
-
-    [Inject]
-    public required ApiEventStream Events { get; init; }
-
-    [Inject]
-    public required TimeProvider Time { get; init; }
-
-    [Inject]
-    public required IOptions<DashboardOptions> Options { get; init; }
 
     [Parameter]
     public string? ResponseId { get; set; }
@@ -56,17 +42,9 @@ public partial class TwinFinder
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            // A new analysis can change anyone's twins: ask again for whoever is on screen.
-            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
-                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
-                LiveUpdates.AnalysisEvents);
-            _live.Start();
-        }
-    }
+    protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
+
+    protected override Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -185,12 +163,9 @@ public partial class TwinFinder
         _ => "right at the heart of the class's taste",
     };
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _search?.Cancel();
-        if (_live is not null)
-        {
-            await _live.DisposeAsync();
-        }
+        await base.DisposeAsync();
     }
 }
