@@ -42,6 +42,10 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAnonymousLimits();
+// After the limits, not where the host would put them by itself (first): a refused admin key must pass through the
+// failed-attempt throttle on its way out.
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapResponsesApi();

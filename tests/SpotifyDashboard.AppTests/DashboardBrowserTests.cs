@@ -227,6 +227,8 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
     {
         var page = await _browser.NewPageAsync();
         await page.GotoAsync(Url(path));
+        // The prerendered page is replaced when the circuit starts: measure the live one, not one about to go.
+        await PageWaits.WaitForInteractiveAsync(page);
 
         var panel = page.Locator("#join-panel");
         await panel.Locator("svg").First.WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });

@@ -1,3 +1,4 @@
+using SpotifyDashboard.Api.Limits;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -30,6 +31,8 @@ public static class UploadApi
     {
         app.MapPost("/api/admin/upload", Upload)
             .RequireAdminKey()
+            // No general body limit here: the handler allows 10 MB itself and says so in the teacher's words.
+            .WithMetadata(new BodyLimit(null))
             .WithTags("Admin")
             .WithName("UploadSurveyCsv")
             .WithSummary("Admin: preview (preview=true, the default) or upload a Forms CSV (multipart field 'file', or a text/csv body; at most 10 MB); an upload becomes the csv source");
