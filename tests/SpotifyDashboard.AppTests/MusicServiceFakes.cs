@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Web;
 using WireMock;
+using WireMock.Matchers;
+using WireMock.Types;
+using WireMock.Util;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -11,14 +15,20 @@ using WireMock.Server;
 namespace SpotifyDashboard.AppTests;
 
 /// <summary>
-/// Spotify (accounts and search) and ReccoBeats on one WireMock server on loopback, in the shapes of
-/// ../shared/specs. Search finds exactly the song asked for, under an id derived from its title and artist;
-/// ReccoBeats knows every id, with features derived from the id, so a class of made-up songs spreads
-/// out into clusters and twins the same way on every run.
+/// Spotify (accounts, search and tracks by id) and ReccoBeats on one WireMock server on loopback, in the shapes of
+/// ../shared/specs. Search finds exactly the song asked for, under an id derived from its title and artist, except a
+/// title that starts with <see cref="UnlistedPrefix"/>, which it never finds; <c>/v1/tracks/{id}</c> knows only the
+/// tracks added with <see cref="AddTrack"/>. ReccoBeats knows every id, with features derived from the id, so a class
+/// of made-up songs spreads out into clusters and twins the same way on every run.
 /// </summary>
 public sealed partial class MusicServiceFakes : IDisposable
 {
+    /// <summary>Search finds no track for a song whose title starts with this: the song stays unmatched until mapped by hand.</summary>
+    public const string UnlistedPrefix = "Unlisted";
+
     private const string ReccoBeatsPrefix = "/recco/v1";
+
+    private readonly ConcurrentDictionary<string, (string Title, string Artist)> _tracks = new(StringComparer.Ordinal);
 
     public MusicServiceFakes()
     {
@@ -27,6 +37,8 @@ public sealed partial class MusicServiceFakes : IDisposable
             .RespondWith(Json(_ => """{"access_token":"fake-token","token_type":"Bearer","expires_in":3600}"""));
         Server.Given(Request.Create().WithPath("/v1/search").UsingGet())
             .RespondWith(Json(SearchAnswer));
+        Server.Given(Request.Create().WithPath(new RegexMatcher("^/v1/tracks/[^/]+$")).UsingGet())
+            .RespondWith(Response.Create().WithCallback(TrackAnswer));
         Server.Given(Request.Create().WithPath(ReccoBeatsPrefix + "/audio-features").UsingGet())
             .RespondWith(Json(FeaturesAnswer));
     }
@@ -47,6 +59,9 @@ public sealed partial class MusicServiceFakes : IDisposable
         return new string([.. hash.Take(22).Select(b => alphabet[b % alphabet.Length])]);
     }
 
+    /// <summary>A track <c>/v1/tracks/{id}</c> answers with from now on (Spotify answers 404 for any other id).</summary>
+    public void AddTrack(string id, string title, string artist) => _tracks[id] = (title, artist);
+
     private static IResponseBuilder Json(Func<IRequestMessage, string> body) =>
         Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
 
@@ -56,8 +71,35 @@ public sealed partial class MusicServiceFakes : IDisposable
         var q = Query(request, "q");
         var fielded = FieldedQuery().Match(q);
         var (title, artist) = fielded.Success ? (fielded.Groups["track"].Value, fielded.Groups["artist"].Value) : (q, q);
-        var id = TrackIdFor(title, artist);
-        var track = new
+        if (title.StartsWith(UnlistedPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return JsonSerializer.Serialize(new { tracks = new { href = "fake", limit = 10, offset = 0, total = 0, items = Array.Empty<object>() } });
+        }
+
+        var track = TrackJson(TrackIdFor(title, artist), title, artist);
+        return JsonSerializer.Serialize(new { tracks = new { href = "fake", limit = 10, offset = 0, total = 1, items = new[] { track } } });
+    }
+
+    private ResponseMessage TrackAnswer(IRequestMessage request)
+    {
+        var id = request.Path[(request.Path.LastIndexOf('/') + 1)..];
+        var found = _tracks.TryGetValue(id, out var known);
+        return new ResponseMessage
+        {
+            StatusCode = found ? 200 : 404,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new BodyData
+            {
+                DetectedBodyType = BodyType.String,
+                BodyAsString = found
+                    ? JsonSerializer.Serialize(TrackJson(id, known.Title, known.Artist))
+                    : """{"error":{"status":404,"message":"Non existing id"}}""",
+            },
+        };
+    }
+
+    private static object TrackJson(string id, string title, string artist) =>
+        new
         {
             id,
             name = title,
@@ -68,8 +110,6 @@ public sealed partial class MusicServiceFakes : IDisposable
             external_ids = new { isrc = "QZ" + id[..10].ToUpperInvariant() },
             type = "track",
         };
-        return JsonSerializer.Serialize(new { tracks = new { href = "fake", limit = 10, offset = 0, total = 1, items = new[] { track } } });
-    }
 
     private static string FeaturesAnswer(IRequestMessage request)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.Admin;
@@ -41,7 +42,9 @@ public sealed class UnmatchedTests : WebTestContext
             {
                 Content = JsonContent.Create(new OverrideAcceptedModel("bohemian-rapsody|queen", "4uLU6hMCjMI75M1A2tKUQC", 2), options: StoreJson.Options),
             })
-            .Returns("/api/data", _ => Page([.. states.Select((s, i) => Row(i, song: "Bohemian Rapsody", artist: "Queen", enrichment: s)), Row(9, song: "Bohemian Rapsody Live", artist: "Queen")]));
+            // The store's answers (/api/responses), not the api's copy of the class (/api/data), which lags behind an override.
+            .Returns("/api/data", _ => Page([Row(0, song: "Bohemian Rapsody", artist: "Queen", enrichment: EnrichmentState.Unmatched)]))
+            .Returns("/api/responses", _ => Responses([.. states.Select((s, i) => Answer(i, "Bohemian Rapsody", "Queen", s)), Answer(9, "Bohemian Rapsody Live", "Queen", EnrichmentState.Unmatched)]));
         Events.IsConnected = true;
         var page = Render<Unmatched>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#unmatched-table")));
@@ -64,6 +67,11 @@ public sealed class UnmatchedTests : WebTestContext
         Push(StoreEvent.ResponsesEnriched, () => page.FindAll("#mapping-bohemian-rapsody\\|queen-done").Count == 1);
         Assert.Contains("2 of 2 answers have their audio features", page.Find("#mapping-bohemian-rapsody\\|queen-done").TextContent);
     }
+
+    private static ResponsePage Responses(IReadOnlyList<ResponseItem> items) => new(items.Count, items);
+
+    private static ResponseItem Answer(int i, string song, string artist, EnrichmentState state) =>
+        new($"r{i}", DateTimeOffset.UnixEpoch.AddMinutes(i), $"student-{i}", "Biology", "Junior", song, artist, state, null, null);
 
     [Fact]
     public void SomethingThatIsNotASpotifyTrackIsNotSent()

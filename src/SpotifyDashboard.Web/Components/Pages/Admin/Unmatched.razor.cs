@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts.Dashboard;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Services;
@@ -66,16 +66,34 @@ public partial class Unmatched
         await LoadAsync();
     }
 
-    /// <summary>Counts the song's answers by enrichment state, from the data table (the same song and artist only).</summary>
+    /// <summary>
+    /// Counts the song's answers by enrichment state (the same song and artist only), from <c>/api/responses</c>, which
+    /// reads the store. Not from <c>/api/data</c>: the api refreshes that copy of the class only after the worker's
+    /// events, so right after the override it still shows the answers unmatched and the mapping would look finished
+    /// before the worker even started.
+    /// </summary>
     private async Task CountAsync(Mapping mapping)
     {
-        var data = await Api.GetDataAsync(new DataQuery(Q: mapping.Song, Limit: 500));
-        if (data.Value is not { } page)
+        const int pageSize = 500;
+        var rows = new List<ResponseItem>();
+        try
         {
+            for (var offset = 0; ; offset += pageSize)
+            {
+                var page = await Api.GetResponsesAsync(pageSize, offset);
+                rows.AddRange(page.Items.Where(r => Same(r.Song, mapping.Song) && Same(r.Artist, mapping.Artist)));
+                if (page.Items.Count < pageSize || offset + pageSize >= page.Total)
+                {
+                    break;
+                }
+            }
+        }
+        catch (HttpRequestException)
+        {
+            // The api cannot be reached now: keep the last counts; the next event or the fallback timer asks again.
             return;
         }
 
-        var rows = page.Items.Where(r => Same(r.Song, mapping.Song) && Same(r.Artist, mapping.Artist)).ToList();
         mapping.Pending = rows.Count(r => r.Enrichment == EnrichmentState.Pending);
         mapping.Enriched = rows.Count(r => r.Enrichment == EnrichmentState.Enriched);
         mapping.Unmatched = rows.Count(r => r.Enrichment == EnrichmentState.Unmatched);
