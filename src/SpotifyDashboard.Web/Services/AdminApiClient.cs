@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -82,9 +83,21 @@ public static class AdminApiClientExtensions
 {
     public static WebApplicationBuilder AddAdminApiClient(this WebApplicationBuilder builder)
     {
-        builder.Services.AddTransient<AdminKeyHandler>();
-        builder.Services.AddHttpClient<AdminApiClient>(client => client.BaseAddress = new("https+http://api"))
-            .AddHttpMessageHandler<AdminKeyHandler>();
+        builder.Services.AddAdminApiClient();
         return builder;
+    }
+
+    public static IServiceCollection AddAdminApiClient(this IServiceCollection services)
+    {
+        services.AddTransient<AdminKeyHandler>();
+        // The defaults retry every method; a teacher's post (a refresh, an override, an upload) sent twice would
+        // be done twice, so this client retries only reads.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental, but it is the way to opt one client out of the defaults.
+        services.AddHttpClient<AdminApiClient>(client => client.BaseAddress = new("https+http://api"))
+            .RemoveAllResilienceHandlers()
+            .AddHttpMessageHandler<AdminKeyHandler>()
+            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+#pragma warning restore EXTEXP0001
+        return services;
     }
 }
