@@ -205,11 +205,12 @@ public sealed class AdminBrowserTests(AdminAppFixture fixture, ITestOutputHelper
         await page.WaitForSelectorAsync("#refresh-done", new() { Timeout = 120_000 });
         var states = await page.EvaluateAsync<string[]>("() => window.__sdRefresh");
         output.WriteLine("The refresh panel showed: " + string.Join(" → ", states));
-        // Each look reads the latest progress, so a quick stage may be skipped; but the stages only move forward, at
-        // least one ran visibly after the queue, and every step showed the progress bar.
+        // Each look reads the latest progress, so quick stages may be skipped (a class of 40 can go from queued to done
+        // between two events; the worker's own tests follow every stage); but the panel starts queued, only moves
+        // forward, shows the bar at every step and ends done.
         string[] order = ["Queued", "Reading the source", "Looking up the songs", "Analysing the class"];
         var seen = states.Select(s => Array.FindIndex(order, stage => s.StartsWith(stage, StringComparison.Ordinal))).ToList();
-        Assert.True(seen.Count >= 2 && seen[0] == 0 && seen.All(i => i >= 0), "the progress never moved before done: " + string.Join(" → ", states));
+        Assert.True(seen.Count >= 1 && seen[0] == 0 && seen.All(i => i >= 0), "the progress did not start queued, or showed an unknown stage: " + string.Join(" → ", states));
         Assert.True(seen.Zip(seen.Skip(1)).All(p => p.First <= p.Second), "the stages went backwards: " + string.Join(" → ", states));
         Assert.All(states, s => Assert.DoesNotContain("| no bar", s));
         var summary = await page.InnerTextAsync("#refresh-done");
