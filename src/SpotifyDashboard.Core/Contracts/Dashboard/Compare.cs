@@ -1,0 +1,36 @@
+using SpotifyDashboard.Core.Music;
+
+namespace SpotifyDashboard.Core.Contracts.Dashboard;
+
+/// <summary>
+/// The body of <c>POST /api/compare</c>: a listener's tracks by Spotify id (never a token), or <see cref="DemoListener"/>
+/// in demo mode for tracks taken from the demo catalogue. At most 50 ids. Nothing is written to the class data.
+/// </summary>
+public sealed record CompareRequest(IReadOnlyList<string>? TrackIds, bool DemoListener = false, int? K = null);
+
+/// <summary>
+/// <c>POST /api/compare</c>: where a listener's taste sits in the class. <see cref="Taste"/> is the mean of the tracks'
+/// features; the rest comes from placing it, standardized with the class's scaler, in the latest analysis.
+/// </summary>
+public sealed record CompareAnswer(
+    long Version,
+    IReadOnlyList<CompareTrack> Tracks,
+    IReadOnlyList<string> MissingTrackIds,
+    AudioFeatures Taste,
+    CompareCluster Cluster,
+    ComparePoint Point,
+    double DnaScore,
+    IReadOnlyList<TwinMatch> Twins,
+    ComparePrediction Prediction,
+    string DnaFormula);
+
+/// <summary>One of the listener's tracks with its features, and how close it is to the class's taste (cosine to the nearest answer).</summary>
+public sealed record CompareTrack(string Id, string Name, string Artist, AudioFeatures Features, double ClosestSimilarity, string? ClosestStudent);
+
+public sealed record CompareCluster(int Id, string Name);
+
+/// <summary>The listener as a point in the class's PCA space (same axes as <c>GET /api/clusters</c>).</summary>
+public sealed record ComparePoint(double X, double Y, double Z);
+
+/// <summary>The major the predictor would guess, next to its honesty figures; <see cref="State"/> as in <c>predict-major</c>.</summary>
+public sealed record ComparePrediction(string State, string? Reason, string? Major, double? Confidence, double? CvAccuracy, double? BaselineAccuracy);
