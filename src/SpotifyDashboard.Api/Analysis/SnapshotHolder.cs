@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
@@ -19,12 +18,10 @@ public sealed partial class SnapshotHolder(
     IConnectionMultiplexer redis,
     IOptions<SnapshotHolderOptions> options,
     TimeProvider time,
-    ILogger<SnapshotHolder> logger) : BackgroundService
+    ILogger<SnapshotHolder> logger) : StoreEventFollower(redis, time)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile CurrentAnalysis? _current;
-    private bool _subscribed;
 
     /// <summary>Whatever is held, of any source.</summary>
     public CurrentAnalysis? Current => _current;
@@ -87,67 +84,13 @@ public sealed partial class SnapshotHolder(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SubscribeOnceAsync();
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Redis may be starting or restarting; the next poll tries again.
-                LogLoadFailed(ex);
-            }
+    protected override TimeSpan PollInterval => options.Value.SnapshotPollInterval;
 
-            await WaitForEventOrPollAsync(stoppingToken);
-        }
-    }
+    protected override bool WakesOn(StoreEvent storeEvent) => storeEvent.Type == StoreEvent.SnapshotUpdated;
 
-    private async Task WaitForEventOrPollAsync(CancellationToken stoppingToken)
-    {
-        using var poll = new CancellationTokenSource(options.Value.SnapshotPollInterval, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
-        try
-        {
-            await _wake.Reader.ReadAsync(either.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // The poll interval passed, or the api is stopping (the loop checks which).
-        }
-    }
+    protected override async Task ReadFromStoreAsync(CancellationToken cancellationToken) => await RefreshAsync(cancellationToken);
 
-    private async Task SubscribeOnceAsync()
-    {
-        if (_subscribed)
-        {
-            return;
-        }
-
-        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
-        {
-            if (IsSnapshotUpdate(message))
-            {
-                _wake.Writer.TryWrite(true);
-            }
-        });
-        _subscribed = true;
-    }
-
-    private static bool IsSnapshotUpdate(RedisValue message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options)?.Type == StoreEvent.SnapshotUpdated;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    protected override void OnReadFailed(Exception exception) => LogLoadFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving analysis snapshot {Version} of {Source} ({Points} responses)")]
     private partial void LogLoaded(long version, string source, int points);

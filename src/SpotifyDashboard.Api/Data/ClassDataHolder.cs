@@ -1,7 +1,6 @@
-using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
@@ -21,16 +20,11 @@ public sealed partial class ClassDataHolder(
     ActiveSourceHolder activeSource,
     IOptions<ClassDataOptions> options,
     TimeProvider time,
-    ILogger<ClassDataHolder> logger) : BackgroundService
+    ILogger<ClassDataHolder> logger) : StoreEventFollower(redis, time)
 {
-    /// <summary>A steady stream of events still reloads this often, however short the gaps between them.</summary>
-    private static readonly TimeSpan MaxDebounce = TimeSpan.FromSeconds(2);
-
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile ClassResponses? _responses;
     private volatile ClassDataView? _view;
-    private bool _subscribed;
 
     /// <summary>The active source's current answers joined with its latest analysis (null analysis before the first one).</summary>
     public async Task<ClassDataView> GetAsync(CancellationToken cancellationToken = default)
@@ -70,7 +64,7 @@ public sealed partial class ClassDataHolder(
             }
 
             var all = await store.GetAllAsync(source);
-            var loaded = ClassResponses.From(source, all, time.GetUtcNow());
+            var loaded = ClassResponses.From(source, all, Time.GetUtcNow());
             _responses = loaded;
             LogLoaded(loaded.Current.Count, loaded.Stored, source);
             return loaded;
@@ -81,92 +75,25 @@ public sealed partial class ClassDataHolder(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SubscribeOnceAsync();
-                await ReloadAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Redis may be starting or restarting; the next event or poll tries again.
-                LogLoadFailed(ex);
-            }
+    protected override TimeSpan PollInterval => options.Value.ReloadInterval;
 
-            await WaitForChangeOrPollAsync(stoppingToken);
-        }
+    protected override TimeSpan Debounce => options.Value.Debounce;
+
+    /// <summary>
+    /// New or enriched answers of the source held, or another source becoming active (that changes every answer; the
+    /// reload reads whichever source is active then).
+    /// </summary>
+    protected override bool WakesOn(StoreEvent storeEvent)
+    {
+        var source = activeSource.Current?.StorageName;
+        return storeEvent.Type == StoreEvent.SourceChanged
+            || (storeEvent.Type is StoreEvent.ResponseAdded or StoreEvent.ResponsesEnriched
+                && (string.IsNullOrEmpty(storeEvent.Source) || source is null || storeEvent.Source == source));
     }
 
-    private async Task WaitForChangeOrPollAsync(CancellationToken stoppingToken)
-    {
-        if (!await WaitForEventAsync(options.Value.ReloadInterval, stoppingToken))
-        {
-            return;
-        }
+    protected override async Task ReadFromStoreAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
-        var latest = time.GetUtcNow() + MaxDebounce;
-        while (time.GetUtcNow() < latest && await WaitForEventAsync(options.Value.Debounce, stoppingToken))
-        {
-            // Another event of the same burst: wait for the quiet after it.
-        }
-    }
-
-    /// <summary>True when an event came within <paramref name="timeout"/>; false when it passed or the api is stopping.</summary>
-    private async Task<bool> WaitForEventAsync(TimeSpan timeout, CancellationToken stoppingToken)
-    {
-        if (timeout <= TimeSpan.Zero)
-        {
-            return _wake.Reader.TryRead(out _);
-        }
-
-        using var timer = new CancellationTokenSource(timeout, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timer.Token);
-        try
-        {
-            await _wake.Reader.ReadAsync(either.Token);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private async Task SubscribeOnceAsync()
-    {
-        if (_subscribed)
-        {
-            return;
-        }
-
-        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
-        {
-            if (ChangesAnswers(message, activeSource.Current?.StorageName))
-            {
-                _wake.Writer.TryWrite(true);
-            }
-        });
-        _subscribed = true;
-    }
-
-    private static bool ChangesAnswers(RedisValue message, string? source)
-    {
-        try
-        {
-            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options);
-            // Another source becoming active changes every answer; the reload reads whichever source is active then.
-            return storeEvent?.Type == StoreEvent.SourceChanged
-                || (storeEvent is { Type: StoreEvent.ResponseAdded or StoreEvent.ResponsesEnriched }
-                    && (string.IsNullOrEmpty(storeEvent.Source) || source is null || storeEvent.Source == source));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    protected override void OnReadFailed(Exception exception) => LogLoadFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Holding {Current} current answers ({Stored} stored) of {Source}")]
     private partial void LogLoaded(int current, int stored, string source);

@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
@@ -27,12 +26,10 @@ public sealed partial class ActiveSourceHolder(
     IOptions<SurveyOptions> survey,
     IOptions<ActiveSourceOptions> options,
     TimeProvider time,
-    ILogger<ActiveSourceHolder> logger) : BackgroundService
+    ILogger<ActiveSourceHolder> logger) : StoreEventFollower(redis, time)
 {
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile ActiveSourceState? _current;
     private long _changes;
-    private bool _subscribed;
 
     public SurveySourceKind Configured => survey.Value.Source;
 
@@ -100,66 +97,13 @@ public sealed partial class ActiveSourceHolder(
         return state;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SubscribeOnceAsync();
-                await RefreshAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogReadFailed(ex);
-            }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-            await WaitForEventOrPollAsync(stoppingToken);
-        }
-    }
+    protected override bool WakesOn(StoreEvent storeEvent) => storeEvent.Type == StoreEvent.SourceChanged;
 
-    private async Task WaitForEventOrPollAsync(CancellationToken stoppingToken)
-    {
-        using var poll = new CancellationTokenSource(options.Value.PollInterval, time);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
-        try
-        {
-            await _wake.Reader.ReadAsync(either.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // The poll interval passed, or the api is stopping (the loop checks which).
-        }
-    }
+    protected override async Task ReadFromStoreAsync(CancellationToken cancellationToken) => await RefreshAsync(cancellationToken);
 
-    private async Task SubscribeOnceAsync()
-    {
-        if (_subscribed)
-        {
-            return;
-        }
-
-        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
-        {
-            if (IsSourceChange(message))
-            {
-                _wake.Writer.TryWrite(true);
-            }
-        });
-        _subscribed = true;
-    }
-
-    private static bool IsSourceChange(RedisValue message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options)?.Type == StoreEvent.SourceChanged;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    protected override void OnReadFailed(Exception exception) => LogReadFailed(exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Active survey source is now {Source} (was {Previous})")]
     private partial void LogChanged(string previous, string source);

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using SpotifyDashboard.Core.Storage;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Api.Infrastructure;
+
+/// <summary>
+/// What the api's in-memory holders (the snapshot, the class's answers, the active source) share: a loop that reads
+/// from the store at start, again as soon as an event it cares about arrives on <c>sd:events</c>, and every
+/// <see cref="PollInterval"/> as a fallback (events are fire-and-forget). With a <see cref="Debounce"/>, a burst of
+/// events waits for its quiet (at most <see cref="MaxDebounce"/>) and causes one read. A failed read is logged and
+/// tried again on the next event or poll: Redis may be starting or restarting.
+/// </summary>
+public abstract class StoreEventFollower(IConnectionMultiplexer redis, TimeProvider time) : BackgroundService
+{
+    /// <summary>A steady stream of events still causes a read this often, however short the gaps between them.</summary>
+    protected static readonly TimeSpan MaxDebounce = TimeSpan.FromSeconds(2);
+
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private bool _subscribed;
+
+    protected TimeProvider Time => time;
+
+    protected abstract TimeSpan PollInterval { get; }
+
+    protected virtual TimeSpan Debounce => TimeSpan.Zero;
+
+    /// <summary>Whether <paramref name="storeEvent"/> changes what this holder holds.</summary>
+    protected abstract bool WakesOn(StoreEvent storeEvent);
+
+    protected abstract Task ReadFromStoreAsync(CancellationToken cancellationToken);
+
+    protected abstract void OnReadFailed(Exception exception);
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SubscribeOnceAsync();
+                await ReadFromStoreAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                OnReadFailed(ex);
+            }
+
+            await WaitForEventOrPollAsync(stoppingToken);
+        }
+    }
+
+    private async Task WaitForEventOrPollAsync(CancellationToken stoppingToken)
+    {
+        if (!await WaitForEventAsync(PollInterval, stoppingToken) || Debounce <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var latest = time.GetUtcNow() + MaxDebounce;
+        while (time.GetUtcNow() < latest && await WaitForEventAsync(Debounce, stoppingToken))
+        {
+            // Another event of the same burst: wait for the quiet after it.
+        }
+    }
+
+    /// <summary>True when an event came within <paramref name="timeout"/>; false when it passed or the api is stopping.</summary>
+    private async Task<bool> WaitForEventAsync(TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        if (timeout <= TimeSpan.Zero)
+        {
+            return _wake.Reader.TryRead(out _);
+        }
+
+        using var timer = new CancellationTokenSource(timeout, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timer.Token);
+        try
+        {
+            await _wake.Reader.ReadAsync(either.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task SubscribeOnceAsync()
+    {
+        if (_subscribed)
+        {
+            return;
+        }
+
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
+        {
+            if (Parse(message) is { } storeEvent && WakesOn(storeEvent))
+            {
+                _wake.Writer.TryWrite(true);
+            }
+        });
+        _subscribed = true;
+    }
+
+    private static StoreEvent? Parse(RedisValue message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
