@@ -51,6 +51,7 @@ public static class EnrichmentServiceCollectionExtensions
         services.TryAddSingleton<ReccoBeatsClient>();
         services.TryAddSingleton<SongFeatureLookup>();
         services.TryAddSingleton<ISongFeatureLookup>(sp => sp.GetRequiredService<SongFeatureLookup>());
+        services.TryAddSingleton<ITrackFeatureLookup>(sp => sp.GetRequiredService<SongFeatureLookup>());
         services.TryAddSingleton<SongEnricher>();
 
         AddTrackCache(services);

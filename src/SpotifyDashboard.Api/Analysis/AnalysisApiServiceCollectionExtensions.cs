@@ -30,6 +30,7 @@ public static class AnalysisApiServiceCollectionExtensions
         services.TryAddSingleton<DemoSongIndex>();
         services.TryAddSingleton<UpstreamLookupGate>();
         services.TryAddSingleton<PredictionSongResolver>();
+        services.TryAddSingleton<CompareTrackResolver>();
         return services;
     }
 }

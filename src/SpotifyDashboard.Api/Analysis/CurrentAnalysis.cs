@@ -1,6 +1,7 @@
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Analysis.Classification;
 using SpotifyDashboard.Analysis.Features;
+using SpotifyDashboard.Analysis.Reduction;
 using SpotifyDashboard.Analysis.Twins;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Music;
@@ -34,7 +35,12 @@ public sealed class CurrentAnalysis
         }
 
         ClusterNames = stored.Snapshot.Clustering.Clusters.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Name);
+        _components = [.. stored.Snapshot.Pca.Components.Select(c => c.ToArray())];
+        _centroids = [.. stored.Snapshot.Clustering.Clusters.Select(c => (c.Id, Centroid(c, stored.Snapshot.UsedFeatures)))];
     }
+
+    private readonly double[][] _components;
+    private readonly (int Id, double[] Centre)[] _centroids;
 
     /// <summary>The number in <c>sd:snapshot:{version}</c>.</summary>
     public long Version { get; }
@@ -69,10 +75,56 @@ public sealed class CurrentAnalysis
             return null;
         }
 
-        var standardized = new double[Scaler.UsedColumns.Length];
-        return Scaler.TryStandardize(FeatureScaler.RawVector(features), standardized)
+        return Standardize(features) is { } standardized
             ? DnaScore.PlaceAmong(DnaScore.Distance(standardized), _classDistances)
             : null;
+    }
+
+    /// <summary>Raw features in the snapshot's standardized space (<see cref="AnalysisSnapshot.UsedFeatures"/> order); null when a value is infinite.</summary>
+    public double[]? Standardize(AudioFeatures features)
+    {
+        var standardized = new double[Scaler.UsedColumns.Length];
+        return Scaler.TryStandardize(FeatureScaler.RawVector(features), standardized) ? standardized : null;
+    }
+
+    /// <summary>
+    /// The cluster whose k-means centroid is nearest (Euclidean, in standardized space, as k-means assigns). A cluster's
+    /// profile z-scores are its centroid: (cluster mean − class mean) / class std per used feature.
+    /// </summary>
+    public int NearestCluster(ReadOnlySpan<double> standardized)
+    {
+        var best = -1;
+        var bestDistance = double.PositiveInfinity;
+        foreach (var (id, centre) in _centroids)
+        {
+            double distance = 0;
+            for (var j = 0; j < centre.Length; j++)
+            {
+                var d = standardized[j] - centre[j];
+                distance += d * d;
+            }
+
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (id, distance);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>PCA coordinates as the engine gives every response: the standardized vector (already centred) · each component.</summary>
+    public (double X, double Y, double Z) Project(ReadOnlySpan<double> standardized)
+    {
+        var coordinates = new double[Math.Max(_components.Length, 3)];
+        PrincipalComponents.Project(standardized, _components, coordinates);
+        return (coordinates[0], coordinates[1], coordinates[2]);
+    }
+
+    private static double[] Centroid(ClusterSummary cluster, IReadOnlyList<string> usedFeatures)
+    {
+        var byFeature = cluster.Profile.ToDictionary(p => p.Feature, p => p.ZScore, StringComparer.Ordinal);
+        return [.. usedFeatures.Select(f => byFeature.GetValueOrDefault(f))];
     }
 
     public static CurrentAnalysis From(StoredSnapshot<AnalysisSnapshot> stored) => new(stored);

@@ -11,22 +11,30 @@ namespace SpotifyDashboard.Api.Analysis;
 /// </summary>
 public sealed class DemoSongIndex(IOptions<DemoOptions> demo)
 {
-    private readonly Lazy<(Dictionary<string, DemoSong> ByKey, ILookup<string, DemoSong> ByTitle)> _index = new(() =>
+    private readonly Lazy<(DemoCatalog Catalog, Dictionary<string, DemoSong> ById, Dictionary<string, DemoSong> ByKey, ILookup<string, DemoSong> ByTitle)> _index = new(() =>
     {
-        var songs = new DemoCatalog(demo.Value.Seed).Songs;
+        var catalog = new DemoCatalog(demo.Value.Seed);
+        var songs = catalog.Songs;
         var byKey = new Dictionary<string, DemoSong>(StringComparer.Ordinal);
         foreach (var song in songs)
         {
             byKey.TryAdd(SongKey.For(song.Title, song.Artist), song);
         }
 
-        return (byKey, songs.ToLookup(s => TextFolding.Basic(s.Title), StringComparer.Ordinal));
+        return (catalog, songs.ToDictionary(s => s.Id, StringComparer.Ordinal), byKey, songs.ToLookup(s => TextFolding.Basic(s.Title), StringComparer.Ordinal));
     });
+
+    public DemoCatalog Catalog => _index.Value.Catalog;
+
+    public int Seed => demo.Value.Seed;
+
+    /// <summary>By catalogue id (<c>demo:pop-03</c>).</summary>
+    public DemoSong? FindById(string id) => _index.Value.ById.GetValueOrDefault(id);
 
     /// <summary>By title and artist; with no artist, by title when only one song has it.</summary>
     public DemoSong? Find(string title, string? artist)
     {
-        var (byKey, byTitle) = _index.Value;
+        var (_, _, byKey, byTitle) = _index.Value;
         if (!string.IsNullOrWhiteSpace(artist))
         {
             return byKey.GetValueOrDefault(SongKey.For(title, artist));

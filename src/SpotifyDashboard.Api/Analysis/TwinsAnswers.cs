@@ -32,7 +32,8 @@ public static class TwinsAnswers
         return new TwinsAnswer(null, k, analysis.Version, subject, Matches(twins, data), DnaScore.Formula);
     }
 
-    private static List<TwinMatch> Matches(IReadOnlyList<MusicTwin> twins, ClassDataView data) =>
+    /// <summary>Each twin with the student, song and features the class data holds for it.</summary>
+    public static List<TwinMatch> Matches(IReadOnlyList<MusicTwin> twins, ClassDataView data) =>
         [.. twins.Select(twin =>
         {
             var item = data.Find(twin.Id);

@@ -5,7 +5,10 @@ using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Contracts.Dashboard;
+using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
 
 namespace SpotifyDashboard.Api.Apis;
@@ -40,6 +43,10 @@ public static class AnalysisApi
             .WithName("PredictMajor")
             .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
             .WithSummary("Enriches any song and predicts the major of someone who names it, with every major's probability");
+        api.MapPost("/compare", CompareListener)
+            .WithName("CompareListener")
+            .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
+            .WithSummary("Places a listener's tracks (Spotify ids) in the class: mean taste, nearest cluster, PCA point, DNA score, twins and predicted major");
 
         return app;
     }
@@ -195,6 +202,101 @@ public static class AnalysisApi
             analysis.Version,
             model.CvAccuracy,
             model.BaselineAccuracy));
+    }
+
+    /// <summary>
+    /// 400 for no ids, more than 50, an id that is not a Spotify track id or link, a k outside 1–50, or demoListener
+    /// outside demo mode; 503 without an analysis or when the track lookup cannot answer now; 422 when no track has
+    /// features. The taste is the mean of the tracks' features, placed in the latest analysis; nothing is written to the class data.
+    /// </summary>
+    public static async Task<Results<Ok<CompareAnswer>, ValidationProblem, ProblemHttpResult>> CompareListener(
+        CompareRequest request,
+        ClassDataHolder data,
+        ActiveSourceHolder activeSource,
+        DemoSongIndex demo,
+        CompareTrackResolver tracks,
+        CancellationToken cancellationToken)
+    {
+        var errors = request.Validate(MaxTwins, out var trackIds);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Invalid comparison");
+        }
+
+        if (request.DemoListener)
+        {
+            if ((await activeSource.GetAsync(cancellationToken)).Kind != SurveySourceKind.Demo)
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["demoListener"] = ["The demo listener is only available with demo data; give trackIds instead."] },
+                    title: "Invalid comparison");
+            }
+
+            trackIds = CompareTrackResolver.DemoListenerTrackIds(demo.Catalog, demo.Seed);
+        }
+
+        var view = await data.GetAsync(cancellationToken);
+        if (view.Analysis is not { } analysis)
+        {
+            return NoAnalysisYet(view.Source);
+        }
+
+        if (analysis.Twins is null)
+        {
+            return TwinsUnavailable();
+        }
+
+        var outcome = await tracks.ResolveAsync(trackIds, cancellationToken);
+        if (outcome.Unavailable is { } reason)
+        {
+            return TypedResults.Problem(title: "Track lookup unavailable", detail: reason, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var taste = ListenerTaste.MeanOf([.. outcome.Found.Select(f => f.Features)]);
+        if (outcome.Found.Count == 0 || analysis.Standardize(taste) is not { } standardized)
+        {
+            return TypedResults.Problem(
+                title: "No track features",
+                detail: outcome.Found.Count == 0
+                    ? $"None of the {trackIds.Count} tracks has audio features: {string.Join(", ", outcome.Missing)}."
+                    : "The tracks' mean features cannot be compared with the class (a value is not a finite number).",
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var k = request.K ?? DefaultTwins;
+        var cluster = analysis.NearestCluster(standardized);
+        var (x, y, z) = analysis.Project(standardized);
+        var prediction = analysis.Predictor.Predict(taste);
+        var model = analysis.Snapshot.Model;
+        return TypedResults.Ok(new CompareAnswer(
+            analysis.Version,
+            [.. outcome.Found.Select(f => CompareTrackOf(f.Track, f.Features, analysis, view))],
+            outcome.Missing,
+            taste,
+            new CompareCluster(cluster, analysis.ClusterNames.GetValueOrDefault(cluster, "")),
+            new ComparePoint(x, y, z),
+            analysis.PlaceAmongClass(taste) ?? 50,
+            TwinsAnswers.Matches(analysis.Twins.FindForFeatures(taste, k), view),
+            new ComparePrediction(
+                prediction.Available ? PredictMajorView.Predicted : PredictMajorView.NotEnoughData,
+                prediction.Reason,
+                prediction.Major,
+                prediction.Available ? prediction.Confidence : null,
+                model.CvAccuracy,
+                model.BaselineAccuracy),
+            DnaScore.Formula));
+    }
+
+    private static CompareTrack CompareTrackOf(Track track, AudioFeatures features, CurrentAnalysis analysis, ClassDataView view)
+    {
+        var closest = analysis.Twins!.FindForFeatures(features, 1) is [var twin, ..] ? twin : null;
+        return new CompareTrack(
+            track.Id,
+            track.Name,
+            string.Join(", ", track.Artists),
+            features,
+            closest?.Similarity ?? 0,
+            closest is null ? null : view.Find(closest.Id)?.Response.Student);
     }
 
     /// <summary>422 when no recording matches, 503 when the lookup cannot answer now; null when the song has a track and features.</summary>

@@ -26,8 +26,11 @@ public sealed class SongFeatureLookup(
     IOptionsMonitor<SpotifyOptions> spotifyOptions,
     IOptionsMonitor<EnrichmentOptions> options,
     EnrichmentTelemetry telemetry,
-    TimeProvider time) : ISongFeatureLookup
+    TimeProvider time) : ISongFeatureLookup, ITrackFeatureLookup
 {
+    /// <summary>Cache keys of tracks asked for by id; song keys are hex hashes, so the two never meet.</summary>
+    public static string TrackIdKey(string trackId) => $"id:{trackId}";
+
     private readonly ConcurrentDictionary<string, Task<SongOutcome>> _inFlight = new(StringComparer.Ordinal);
 
     public async Task<SongOutcome> LookupAsync(string title, string artist, CancellationToken cancellationToken = default)
@@ -218,6 +221,81 @@ public sealed class SongFeatureLookup(
                     outcomes[key] = SongOutcome.Deferred(e.Message);
                 }
             }
+        }
+
+        return new Dictionary<string, SongOutcome>(outcomes, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// By id, no search: features in batches of <c>Enrichment:BatchSize</c> (at most ReccoBeats' 40), then the names of
+    /// the tracks that have features from Spotify (when it has credentials; otherwise the track keeps only its id, and is
+    /// cached like that). Unlike songs, concurrent callers asking for the same id are not merged: a visitor's few ids
+    /// rarely meet another's in flight, and the cache answers the next one.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SongOutcome>> LookupTracksForVisitorAsync(IReadOnlyList<string> trackIds, CancellationToken cancellationToken = default)
+    {
+        var settings = options.CurrentValue;
+        var outcomes = new ConcurrentDictionary<string, SongOutcome>(StringComparer.Ordinal);
+        var toFetch = new List<string>();
+        foreach (var id in trackIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await cache.GetAsync(TrackIdKey(id), cancellationToken) is { } cached)
+            {
+                telemetry.CacheHit();
+                outcomes[id] = ToOutcome(cached);
+            }
+            else
+            {
+                telemetry.CacheMiss();
+                toFetch.Add(id);
+            }
+        }
+
+        foreach (var batch in toFetch.Chunk(settings.BatchSize))
+        {
+            IReadOnlyDictionary<string, AudioFeatures> features;
+            Func<string, string> sourceOf;
+            try
+            {
+                (features, sourceOf) = spotify.HasCredentials
+                    ? await GetFeaturesAsync(batch, cancellationToken)
+                    : (await reccoBeats.GetAudioFeaturesAsync(batch, cancellationToken), _ => ProviderNames.ReccoBeats);
+            }
+            catch (ProviderUnavailableException e)
+            {
+                foreach (var id in batch)
+                {
+                    outcomes[id] = SongOutcome.Deferred(e.Message);
+                }
+
+                continue;
+            }
+
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSearches, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(batch, parallel, async (id, ct) =>
+            {
+                if (features.GetValueOrDefault(id) is not { } found)
+                {
+                    var reason = EnrichmentReasons.NoFeatures(id);
+                    outcomes[id] = SongOutcome.Unmatched(reason);
+                    await cache.SetAsync(TrackIdKey(id), new CachedSong(null, null, reason, time.GetUtcNow()), settings.VisitorMissTtl, ct);
+                    return;
+                }
+
+                Track track;
+                try
+                {
+                    track = (spotify.HasCredentials ? await spotify.GetTrackAsync(id, ct) : null) ?? new Track { Id = id, Name = "", Artists = [] };
+                }
+                catch (Exception e) when (e is ProviderUnavailableException or SongRefusedException)
+                {
+                    // The features are what counts; the name can come with the next lookup, so this one is not cached.
+                    outcomes[id] = SongOutcome.Found(new Track { Id = id, Name = "", Artists = [], FeatureSource = sourceOf(id) }, found);
+                    return;
+                }
+
+                outcomes[id] = await CompleteAsync(TrackIdKey(id), track with { Id = id }, found, sourceOf, settings.VisitorMissTtl, ct);
+            });
         }
 
         return new Dictionary<string, SongOutcome>(outcomes, StringComparer.Ordinal);
