@@ -19,6 +19,8 @@ public static class SpotifySignIn
     /// <summary>The query parameter with which the callback tells <c>/compare</c> how the sign-in went.</summary>
     public const string OutcomeParameter = "signin";
 
+    private static readonly TimeSpan SpotifyTimeout = TimeSpan.FromSeconds(15);
+
     public static WebApplicationBuilder AddSpotifySignIn(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SpotifySignInOptions>().BindConfiguration(SpotifySignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -26,11 +28,12 @@ public static class SpotifySignIn
         builder.Services.AddSingleton<SpotifySignInState>();
         builder.Services.AddScoped<SpotifySessions>();
         builder.Services.AddScoped<SpotifyListener>();
-        // A code is good once: the token request is never retried (the other defaults, timeouts included, stay).
+        // No retries towards Spotify: a code is good once, and a 429's Retry-After is for the listener to see, not for
+        // the page to sit out. A plain timeout instead of the defaults.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental, but it is the way to opt one client out of the defaults.
-        builder.Services.AddHttpClient<SpotifyAccountsClient>().RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<SpotifyAccountsClient>(http => http.Timeout = SpotifyTimeout).RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<SpotifyTopTracks>(http => http.Timeout = SpotifyTimeout).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        builder.Services.AddHttpClient<SpotifyTopTracks>();
         return builder;
     }
 
