@@ -80,6 +80,25 @@ public sealed class CompareTests : WebTestContext
     }
 
     [Fact]
+    public void TheListenerIsAHighlightedPointOfTheirOwnOnTheClassMap()
+    {
+        Api.Returns("/api/status", Status(StatusReport.DemoMode));
+        Api.Returns("/api/compare", Answer());
+        Api.Returns("/api/clusters", AnalysisSamples.Clusters());
+        var page = Render<Compare>();
+
+        page.WaitForElement("#compare-demo").Click();
+
+        Eventually(() => Assert.NotEmpty(Charts.Renders));
+        var traces = Charts.Last["data"]!.AsArray().Select(t => t!.AsObject()).ToList();
+        var me = Assert.Single(traces, t => t["name"]!.GetValue<string>() == "You (1)");
+        Assert.Equal(0.5, me["x"]![0]!.GetValue<double>());
+        Assert.Equal(-0.2, me["y"]![0]!.GetValue<double>());
+        var ring = Assert.Single(traces, t => t["name"]!.GetValue<string>() == "Selected");
+        Assert.Equal(0.5, ring["x"]![0]!.GetValue<double>());
+    }
+
+    [Fact]
     public async Task SignedInTheListenersTopTrackIdsAreSentAndTheResultShown()
     {
         await SignInAsync();

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Dashboard;
+using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
+using SpotifyDashboard.Web.Services.Models;
 using SpotifyDashboard.Web.Spotify;
 
 namespace SpotifyDashboard.Web.Components.Pages.Compare;
@@ -19,6 +21,7 @@ public partial class Compare : ComponentBase
     private bool _busy;
     private string? _timeRange = "medium_term";
     private CompareAnswer? _answer;
+    private ClustersModel? _clusters;
     private ApiProblem? _problem;
     private string? _spotifyProblem;
 
@@ -110,7 +113,30 @@ public partial class Compare : ComponentBase
         var result = await Api.CompareAsync(request);
         _answer = result.Value;
         _problem = result.Problem;
+        if (_answer is not null)
+        {
+            // The map is extra: without it the answer still stands.
+            _clusters = (await Api.GetClustersAsync()).Value;
+        }
     }
+
+    /// <summary>The class by cluster, as on the Clusters page, and the listener as one highlighted point of their own.</summary>
+    private static ChartFigure MapFigure(ClustersModel clusters, CompareAnswer answer)
+    {
+        var names = clusters.Clusters.ToDictionary(c => c.Id, c => c.Name);
+        var groups = clusters.Points
+            .GroupBy(p => p.Cluster)
+            .OrderBy(g => g.Key)
+            .Select(g => new PointGroup(names.GetValueOrDefault(g.Key, $"Cluster {g.Key + 1}"), ChartPalette.ForIndex(g.Key),
+                [.. g.Select(p => new ScatterPoint(p.Id, p.X, p.Y, p.Z, p.Student ?? "(unknown)", p.Song ?? "", p.Artist ?? "", p.Major ?? p.Label ?? "", p.Year ?? ""))]))
+            .Append(new PointGroup("You", "#1DB954",
+                [new ScatterPoint(MeId, answer.Point.X, answer.Point.Y, answer.Point.Z, "You", "your top tracks", "", "", "")]))
+            .ToList();
+        string[] axes = [.. Enumerable.Range(0, 2).Select(i => i < clusters.Axes.Count ? clusters.Axes[i].Name : $"PC{i + 1}")];
+        return Figures.Scatter(groups, axes, threeD: false, revision: $"compare-{clusters.Version}-{answer.Point.X}-{answer.Point.Y}", uiRevision: "compare", highlightId: MeId);
+    }
+
+    private const string MeId = "compare-me";
 
     private static string TimeRangeText(string range) => range switch
     {
