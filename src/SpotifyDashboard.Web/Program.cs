@@ -2,6 +2,7 @@ using Microsoft.FluentUI.AspNetCore.Components;
 using SpotifyDashboard.Web.Components;
 using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Services;
+using SpotifyDashboard.Web.Spotify;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +33,9 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiEventStream>())
 builder.AddTeacherSignIn();
 builder.AddAdminApiClient();
 
+// A listener's own sign-in with Spotify (PKCE), for comparing their top tracks with the class.
+builder.AddSpotifySignIn();
+
 var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
@@ -48,6 +52,7 @@ app.UsePlotlyScriptCaching();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDataExport();
+app.MapSpotifySignIn();
 app.MapDefaultEndpoints();
 
 app.Run();

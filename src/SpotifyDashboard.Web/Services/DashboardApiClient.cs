@@ -50,6 +50,10 @@ public sealed class DashboardApiClient
     public Task<ApiResult<PredictionModel>> PredictMajorAsync(string song, string? artist, CancellationToken cancellationToken = default) =>
         SendAsync<PredictionModel>(() => _http.PostAsJsonAsync("/api/predict-major", new { song, artist }, Json, cancellationToken), cancellationToken);
 
+    /// <summary>Places a listener's tracks (by id, or the demo listener's) in the class; nothing is stored.</summary>
+    public Task<ApiResult<CompareAnswer>> CompareAsync(CompareRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync<CompareAnswer>(() => _http.PostAsJsonAsync("/api/compare", request, Json, cancellationToken), cancellationToken);
+
     public Task<ApiResult<DataPage>> GetDataAsync(DataQuery query, CancellationToken cancellationToken = default) =>
         SendAsync<DataPage>(() => _http.GetAsync($"/api/data?{query.ToQueryString()}", cancellationToken), cancellationToken);
 

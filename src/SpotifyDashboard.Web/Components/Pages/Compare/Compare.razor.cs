@@ -1,0 +1,155 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Contracts;
+using SpotifyDashboard.Core.Contracts.Dashboard;
+using SpotifyDashboard.Web.Components.Controls.Chart;
+using SpotifyDashboard.Web.Services;
+using SpotifyDashboard.Web.Services.Models;
+using SpotifyDashboard.Web.Spotify;
+
+namespace SpotifyDashboard.Web.Components.Pages.Compare;
+
+/// <summary>
+/// A listener compares their own Spotify top tracks with the class (signed in with Spotify), or, in demo mode, a demo
+/// listener's. The page asks Spotify for track ids with the listener's token on the server and sends only the ids on.
+/// </summary>
+public partial class Compare : ComponentBase
+{
+    private bool _signedIn;
+    private bool _demo;
+    private bool _busy;
+    private string? _timeRange = "medium_term";
+    private CompareAnswer? _answer;
+    private ClustersModel? _clusters;
+    private ApiProblem? _problem;
+    private string? _spotifyProblem;
+
+    [Inject]
+    public required DashboardApiClient Api { get; init; }
+
+    [Inject]
+    public required IOptions<SpotifySignInOptions> Options { get; init; }
+
+    [Inject]
+    public required SpotifySessions Sessions { get; init; }
+
+    [Inject]
+    public required SpotifyListener Listener { get; init; }
+
+    [Inject]
+    public required SpotifyTopTracks TopTracks { get; init; }
+
+    /// <summary>How the sign-in went, as the callback reports it.</summary>
+    [SupplyParameterFromQuery(Name = SpotifySignIn.OutcomeParameter)]
+    public string? Outcome { get; set; }
+
+    private SpotifySignInOptions SignIn => Options.Value;
+
+    private string? SignInMessage => SpotifySignIn.MessageFor(Outcome);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _signedIn = SignIn.IsConfigured && await Sessions.ExistsAsync(Listener.SessionId);
+        try
+        {
+            _demo = (await Api.GetStatusAsync())?.Mode == StatusReport.DemoMode;
+        }
+        catch (HttpRequestException)
+        {
+            _demo = false;
+        }
+    }
+
+    private async Task CompareMineAsync()
+    {
+        _busy = true;
+        _spotifyProblem = null;
+        try
+        {
+            var top = await TopTracks.GetAsync(Listener.SessionId, _timeRange ?? "medium_term");
+            if (top.Problem is { } problem)
+            {
+                _spotifyProblem = top.Message;
+                if (problem == TopTracksProblem.SignedOut)
+                {
+                    Listener.Forget();
+                    _signedIn = false;
+                }
+
+                return;
+            }
+
+            if (top.Tracks.Count == 0)
+            {
+                _spotifyProblem = "Spotify has no top tracks for you in this time range yet. Try a longer one.";
+                return;
+            }
+
+            await ShowAsync(new CompareRequest([.. top.Tracks.Select(t => t.Id)]));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task CompareDemoAsync()
+    {
+        _busy = true;
+        _spotifyProblem = null;
+        try
+        {
+            await ShowAsync(new CompareRequest(null, DemoListener: true));
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ShowAsync(CompareRequest request)
+    {
+        var result = await Api.CompareAsync(request);
+        _answer = result.Value;
+        _problem = result.Problem;
+        if (_answer is not null)
+        {
+            // The map is extra: without it the answer still stands.
+            _clusters = (await Api.GetClustersAsync()).Value;
+        }
+    }
+
+    /// <summary>The class by cluster, as on the Clusters page, and the listener as one highlighted point of their own.</summary>
+    private static ChartFigure MapFigure(ClustersModel clusters, CompareAnswer answer)
+    {
+        var names = clusters.Clusters.ToDictionary(c => c.Id, c => c.Name);
+        var groups = clusters.Points
+            .GroupBy(p => p.Cluster)
+            .OrderBy(g => g.Key)
+            .Select(g => new PointGroup(names.GetValueOrDefault(g.Key, $"Cluster {g.Key + 1}"), ChartPalette.ForIndex(g.Key),
+                [.. g.Select(p => new ScatterPoint(p.Id, p.X, p.Y, p.Z, p.Student ?? "(unknown)", p.Song ?? "", p.Artist ?? "", p.Major ?? p.Label ?? "", p.Year ?? ""))]))
+            .Append(new PointGroup("You", "#1DB954",
+                [new ScatterPoint(MeId, answer.Point.X, answer.Point.Y, answer.Point.Z, "You", "your top tracks", "", "", "")]))
+            .ToList();
+        string[] axes = [.. Enumerable.Range(0, 2).Select(i => i < clusters.Axes.Count ? clusters.Axes[i].Name : $"PC{i + 1}")];
+        return Figures.Scatter(groups, axes, threeD: false, revision: $"compare-{clusters.Version}-{answer.Point.X}-{answer.Point.Y}", uiRevision: "compare", highlightId: MeId);
+    }
+
+    private const string MeId = "compare-me";
+
+    private static string TimeRangeText(string range) => range switch
+    {
+        "short_term" => "Last 4 weeks",
+        "long_term" => "About a year",
+        _ => "Last 6 months",
+    };
+
+    private static string Percent(double similarity) => (Math.Max(0, similarity) * 100).ToString("0", CultureInfo.InvariantCulture) + " %";
+
+    private static string Percent(double? share) => share is { } s ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + " %" : "—";
+
+    private static string PredictionText(ComparePrediction prediction) => prediction.Major is { } major
+        ? $"Predicted major: {major} (cross-validated accuracy {Percent(prediction.CvAccuracy)} — always guessing the most common major {Percent(prediction.BaselineAccuracy)})"
+        : $"No major predicted: {prediction.Reason ?? prediction.State}";
+}

@@ -1,0 +1,34 @@
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Web.Spotify;
+
+/// <summary>
+/// Where the web keeps what it must remember between a listener's requests (pending sign-ins, encrypted tokens): the
+/// cache in the app, memory in tests. Values are opaque bytes; whoever stores a secret encrypts it first.
+/// </summary>
+public interface ISpotifySessionStore
+{
+    Task SetAsync(string key, byte[] value, TimeSpan lifetime);
+
+    Task<byte[]?> GetAsync(string key);
+
+    /// <summary>Reads and deletes in one step, so two requests can never both get the value (single use).</summary>
+    Task<byte[]?> TakeAsync(string key);
+
+    Task RemoveAsync(string key);
+}
+
+public sealed class RedisSpotifySessionStore(IConnectionMultiplexer redis) : ISpotifySessionStore
+{
+    public const string KeyPrefix = "sd:web:spotify:";
+
+    private IDatabase Database => redis.GetDatabase();
+
+    public Task SetAsync(string key, byte[] value, TimeSpan lifetime) => Database.StringSetAsync(KeyPrefix + key, value, lifetime);
+
+    public async Task<byte[]?> GetAsync(string key) => (byte[]?)await Database.StringGetAsync(KeyPrefix + key);
+
+    public async Task<byte[]?> TakeAsync(string key) => (byte[]?)await Database.StringGetDeleteAsync(KeyPrefix + key);
+
+    public Task RemoveAsync(string key) => Database.KeyDeleteAsync(KeyPrefix + key);
+}

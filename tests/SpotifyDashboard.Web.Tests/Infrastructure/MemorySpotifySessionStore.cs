@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using SpotifyDashboard.Web.Spotify;
+
+namespace SpotifyDashboard.Web.Tests.Infrastructure;
+
+/// <summary>The cache's part in the Spotify sign-in, in memory; <see cref="Values"/> lets a test look at what was stored.</summary>
+public sealed class MemorySpotifySessionStore : ISpotifySessionStore
+{
+    public ConcurrentDictionary<string, byte[]> Values { get; } = new();
+
+    public Task SetAsync(string key, byte[] value, TimeSpan lifetime)
+    {
+        Values[key] = value;
+        return Task.CompletedTask;
+    }
+
+    public Task<byte[]?> GetAsync(string key) => Task.FromResult(Values.TryGetValue(key, out var value) ? value : null);
+
+    public Task<byte[]?> TakeAsync(string key) => Task.FromResult(Values.TryRemove(key, out var value) ? value : null);
+
+    public Task RemoveAsync(string key)
+    {
+        Values.TryRemove(key, out _);
+        return Task.CompletedTask;
+    }
+}
