@@ -141,7 +141,8 @@ public static class Figures
         layout["uirevision"] = uiRevision;
         layout["showlegend"] = true;
         // Below the plot: beside it, the legend squeezes the scene on a phone.
-        layout["legend"] = new JsonObject { ["itemsizing"] = "constant", ["orientation"] = "h", ["x"] = 0, ["y"] = 0, ["yanchor"] = "top" };
+        // In 2D, below the axis title too, or it covers the tick labels.
+        layout["legend"] = new JsonObject { ["itemsizing"] = "constant", ["orientation"] = "h", ["x"] = 0, ["y"] = threeD ? 0 : -0.22, ["yanchor"] = "top" };
         if (threeD)
         {
             layout["margin"] = Margin(0, 0, 0, 0);
