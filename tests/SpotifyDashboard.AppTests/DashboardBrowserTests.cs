@@ -12,7 +12,7 @@ namespace SpotifyDashboard.AppTests;
 [Collection(AppCollection.Name)]
 public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
 {
-    private static readonly string[] NavigationLinks = ["Overview", "Live Feed", "Clusters", "Music Twin Finder", "Major Predictor", "Model", "Data"];
+    private static readonly string[] NavigationLinks = ["Overview", "Live Feed", "Clusters", "Music Twin Finder", "Major Predictor", "Model", "Compare me", "Data"];
 
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
