@@ -29,12 +29,19 @@ public sealed partial class MusicServiceFakes : IDisposable
     private const string ReccoBeatsPrefix = "/recco/v1";
 
     private readonly ConcurrentDictionary<string, (string Title, string Artist)> _tracks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _challenges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _listenerTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Id, string Title, string Artist)> _topTracks = new();
 
     public MusicServiceFakes()
     {
         Server = WireMockServer.Start();
         Server.Given(Request.Create().WithPath("/api/token").UsingPost())
-            .RespondWith(Json(_ => """{"access_token":"fake-token","token_type":"Bearer","expires_in":3600}"""));
+            .RespondWith(Response.Create().WithCallback(TokenAnswer));
+        Server.Given(Request.Create().WithPath("/authorize").UsingGet())
+            .RespondWith(Response.Create().WithCallback(AuthorizeAnswer));
+        Server.Given(Request.Create().WithPath("/v1/me/top/tracks").UsingGet())
+            .RespondWith(Response.Create().WithCallback(TopTracksAnswer));
         Server.Given(Request.Create().WithPath("/v1/search").UsingGet())
             .RespondWith(Json(SearchAnswer));
         Server.Given(Request.Create().WithPath(new RegexMatcher("^/v1/tracks/[^/]+$")).UsingGet())
@@ -61,6 +68,97 @@ public sealed partial class MusicServiceFakes : IDisposable
 
     /// <summary>A track <c>/v1/tracks/{id}</c> answers with from now on (Spotify answers 404 for any other id).</summary>
     public void AddTrack(string id, string title, string artist) => _tracks[id] = (title, artist);
+
+    /// <summary>
+    /// A listener's top tracks: <c>/v1/me/top/tracks</c> answers them to a bearer token that the sign-in's code exchange
+    /// handed out (401 to any other).
+    /// </summary>
+    public void AddTopTrack(string title, string artist) => _topTracks.Enqueue((TrackIdFor(title, artist), title, artist));
+
+    /// <summary>The access tokens the code exchange (or a refresh) has handed out to signed-in listeners.</summary>
+    public IReadOnlyCollection<string> ListenerAccessTokens => [.. _listenerTokens.Keys];
+
+    /// <summary>
+    /// Spotify's authorize page, as a listener who approves at once: straight back to <c>redirect_uri</c> with a code,
+    /// once it has checked the PKCE method and the scope and kept the challenge for the code exchange.
+    /// </summary>
+    private ResponseMessage AuthorizeAnswer(IRequestMessage request)
+    {
+        var redirect = Query(request, "redirect_uri");
+        var challenge = Query(request, "code_challenge");
+        if (Query(request, "code_challenge_method") != "S256" || Query(request, "scope") != "user-top-read"
+            || Query(request, "response_type") != "code" || challenge.Length == 0 || !Uri.IsWellFormedUriString(redirect, UriKind.Absolute))
+        {
+            return JsonMessage(400, """{"error":"invalid_request"}""");
+        }
+
+        var code = "code-" + Guid.NewGuid().ToString("N");
+        _challenges[code] = challenge;
+        var location = $"{redirect}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(Query(request, "state"))}";
+        return new ResponseMessage
+        {
+            StatusCode = 302,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Location"] = new(location) },
+        };
+    }
+
+    /// <summary>Client credentials for the enrichment; a code with its PKCE verifier, or a refresh token, for a listener.</summary>
+    private ResponseMessage TokenAnswer(IRequestMessage request)
+    {
+        var form = HttpUtility.ParseQueryString(request.Body ?? "");
+        switch (form["grant_type"])
+        {
+            case "authorization_code":
+                var verifier = form["code_verifier"] ?? "";
+                var computed = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))
+                    .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                if (form["code"] is not { } code || !_challenges.TryRemove(code, out var challenge) || challenge != computed)
+                {
+                    return JsonMessage(400, """{"error":"invalid_grant","error_description":"Invalid authorization code"}""");
+                }
+
+                return ListenerTokens();
+            case "refresh_token" when form["refresh_token"]?.StartsWith("listener-refresh-", StringComparison.Ordinal) == true:
+                return ListenerTokens();
+            case "refresh_token":
+                return JsonMessage(400, """{"error":"invalid_grant"}""");
+            default:
+                return JsonMessage(200, """{"access_token":"fake-token","token_type":"Bearer","expires_in":3600}""");
+        }
+    }
+
+    private ResponseMessage ListenerTokens()
+    {
+        var access = "listener-access-" + Guid.NewGuid().ToString("N");
+        _listenerTokens[access] = true;
+        return JsonMessage(200, JsonSerializer.Serialize(new
+        {
+            access_token = access,
+            token_type = "Bearer",
+            scope = "user-top-read",
+            expires_in = 3600,
+            refresh_token = "listener-refresh-" + Guid.NewGuid().ToString("N"),
+        }));
+    }
+
+    private ResponseMessage TopTracksAnswer(IRequestMessage request)
+    {
+        var authorization = request.Headers?.TryGetValue("Authorization", out var values) == true ? values.FirstOrDefault() ?? "" : "";
+        if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !_listenerTokens.ContainsKey(authorization["Bearer ".Length..]))
+        {
+            return JsonMessage(401, """{"error":{"status":401,"message":"Invalid access token"}}""");
+        }
+
+        var items = _topTracks.Select(t => TrackJson(t.Id, t.Title, t.Artist)).ToArray();
+        return JsonMessage(200, JsonSerializer.Serialize(new { items, total = items.Length, limit = 20, offset = 0 }));
+    }
+
+    private static ResponseMessage JsonMessage(int status, string body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = body },
+    };
 
     private static IResponseBuilder Json(Func<IRequestMessage, string> body) =>
         Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);

@@ -1,0 +1,89 @@
+using Microsoft.Playwright;
+
+namespace SpotifyDashboard.AppTests;
+
+/// <summary>
+/// "Compare me" end to end: a listener signs in with Spotify (authorization code with PKCE, through the fake Spotify's
+/// approving authorize page), lands back on <c>/compare</c> signed in, compares their top tracks and sees their
+/// cluster and their twins under pseudonyms. The access token stays on the server: no page's HTML carries it.
+/// </summary>
+public sealed class CompareSignInBrowserTests(CompareSignInAppFixture fixture) : IClassFixture<CompareSignInAppFixture>, IAsyncLifetime
+{
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        (_playwright, _browser) = await BrowserSession.LaunchAsync();
+        _page = await _browser.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task AListenerSignsInWithSpotifyAndComparesTheirTopTracks()
+    {
+        var problems = PageProblems.Watch(_page);
+        var html = new List<string>();
+
+        problems.At("/compare signed out");
+        await _page.GotoAsync(Url("/compare"));
+        var signIn = _page.Locator("#spotify-signin");
+        await signIn.WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });
+        Assert.Equal("Sign in with Spotify", (await signIn.InnerTextAsync()).Trim());
+
+        // Sign-in → the fake authorize page (approves at once) → the callback → /compare.
+        problems.At("sign-in");
+        await signIn.ClickAsync();
+        await _page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/compare" && !u.Contains("signin=", StringComparison.Ordinal),
+            new() { Timeout = PageWaits.PageTimeoutMs });
+        problems.At("/compare signed in");
+        var compare = _page.Locator("#compare-mine");
+        await compare.WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });
+        Assert.Equal(0, await _page.Locator("#signin-message").CountAsync());
+        Assert.Single(fixture.Fakes.ListenerAccessTokens);
+        html.Add(await _page.ContentAsync());
+
+        await PageWaits.WaitForInteractiveAsync(_page);
+        await compare.ClickAsync();
+        var cluster = _page.Locator("#my-cluster");
+        await cluster.WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });
+        Assert.False(string.IsNullOrWhiteSpace(await cluster.InnerTextAsync()));
+        await PageWaits.WaitForPlotAsync(_page, "chart-compare");
+
+        var twins = await _page.Locator("#my-twins li").AllInnerTextsAsync();
+        Assert.NotEmpty(twins);
+        Assert.Equal(0, await _page.Locator("#spotify-problem").CountAsync());
+        // One row per top track; the nearest twins are the classmates whose songs these are.
+        Assert.Equal(3, await _page.Locator("#my-tracks tbody tr").CountAsync());
+        var tracks = await _page.InnerTextAsync("#my-tracks");
+        var twinText = string.Join("\n", twins);
+        foreach (var i in new[] { 2, 9, 21 })
+        {
+            var (title, artist) = CompareSignInAppFixture.SongOf(i);
+            Assert.Contains($"{title} — {artist}", twinText);
+        }
+
+        // Twins by pseudonym: no classmate's real name is shown.
+        Assert.All(twins, t => Assert.Matches(@"^[A-Z][a-z]+ [A-Z][a-z]+ [0-9a-f]{4} · ", t));
+        var shown = twinText + "\n" + tracks;
+        for (var i = 0; i < CompareSignInAppFixture.ClassSize; i++)
+        {
+            Assert.DoesNotContain(CompareSignInAppFixture.NameOf(i), shown);
+        }
+
+        html.Add(await _page.ContentAsync());
+        var token = Assert.Single(fixture.Fakes.ListenerAccessTokens);
+        Assert.All(html, page => Assert.DoesNotContain(token, page));
+        Assert.DoesNotContain((await _page.Context.CookiesAsync()).Select(c => c.Value), v => v.Contains(token, StringComparison.Ordinal));
+
+        problems.AssertNone();
+    }
+
+    private string Url(string path) => new Uri(fixture.Web.BaseAddress!, path).ToString();
+}
