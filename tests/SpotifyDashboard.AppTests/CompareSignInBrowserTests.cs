@@ -67,6 +67,8 @@ public sealed class CompareSignInBrowserTests(CompareSignInAppFixture fixture) :
         {
             var (title, artist) = CompareSignInAppFixture.SongOf(i);
             Assert.Contains($"{title} — {artist}", twinText);
+            // The listener's own tracks by name (from Spotify's answer; the api looked features up by id only).
+            Assert.Contains($"{title} — {artist}", tracks);
         }
 
         // Twins by pseudonym: no classmate's real name is shown.

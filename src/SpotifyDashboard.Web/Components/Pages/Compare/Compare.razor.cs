@@ -86,7 +86,7 @@ public partial class Compare : ComponentBase
                 return;
             }
 
-            await ShowAsync(new CompareRequest([.. top.Tracks.Select(t => t.Id)]));
+            await ShowAsync(new CompareRequest([.. top.Tracks.Select(t => t.Id)]), top.Tracks);
         }
         finally
         {
@@ -108,16 +108,29 @@ public partial class Compare : ComponentBase
         }
     }
 
-    private async Task ShowAsync(CompareRequest request)
+    /// <param name="known">The listener's tracks as Spotify named them: the api looks features up by id and may have no
+    /// name for a track (without Spotify credentials of its own), while the web just read them.</param>
+    private async Task ShowAsync(CompareRequest request, IReadOnlyList<SpotifyTrack>? known = null)
     {
         var result = await Api.CompareAsync(request);
-        _answer = result.Value;
+        _answer = result.Value is { } answer && known is not null ? WithKnownNames(answer, known) : result.Value;
         _problem = result.Problem;
         if (_answer is not null)
         {
             // The map is extra: without it the answer still stands.
             _clusters = (await Api.GetClustersAsync()).Value;
         }
+    }
+
+    private static CompareAnswer WithKnownNames(CompareAnswer answer, IReadOnlyList<SpotifyTrack> known)
+    {
+        var byId = known.GroupBy(t => t.Id).ToDictionary(g => g.Key, g => g.First());
+        return answer with
+        {
+            Tracks = [.. answer.Tracks.Select(track => string.IsNullOrWhiteSpace(track.Name) && byId.TryGetValue(track.Id, out var named)
+                ? track with { Name = named.Name, Artist = named.Artist }
+                : track)],
+        };
     }
 
     /// <summary>The class by cluster, as on the Clusters page, and the listener as one highlighted point of their own.</summary>
