@@ -54,7 +54,7 @@ public sealed class CompareSignInBrowserTests(CompareSignInAppFixture fixture) :
         var cluster = _page.Locator("#my-cluster");
         await cluster.WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });
         Assert.False(string.IsNullOrWhiteSpace(await cluster.InnerTextAsync()));
-        await PageWaits.WaitForPlotAsync(_page, "chart-compare");
+        await PageWaits.Wait3DPlotAsync(_page, "chart-compare");
 
         var twins = await _page.Locator("#my-twins li").AllInnerTextsAsync();
         Assert.NotEmpty(twins);

@@ -134,7 +134,7 @@ public partial class Compare : ComponentBase
     }
 
     /// <summary>The class by cluster, as on the Clusters page, and the listener as one highlighted point of their own.</summary>
-    private static ChartFigure MapFigure(ClustersModel clusters, CompareAnswer answer)
+    private ChartFigure MapFigure(ClustersModel clusters, CompareAnswer answer)
     {
         var names = clusters.Clusters.ToDictionary(c => c.Id, c => c.Name);
         var groups = clusters.Points
@@ -145,11 +145,15 @@ public partial class Compare : ComponentBase
             .Append(new PointGroup("You", "#1DB954",
                 [new ScatterPoint(MeId, answer.Point.X, answer.Point.Y, answer.Point.Z, "You", "your top tracks", "", "", "")]))
             .ToList();
-        string[] axes = [.. Enumerable.Range(0, 2).Select(i => i < clusters.Axes.Count ? clusters.Axes[i].Name : $"PC{i + 1}")];
-        return Figures.Scatter(groups, axes, threeD: false, revision: $"compare-{clusters.Version}-{answer.Point.X}-{answer.Point.Y}", uiRevision: "compare", highlightId: MeId);
+        string[] axes = [.. Enumerable.Range(0, 3).Select(i => i < clusters.Axes.Count ? clusters.Axes[i].Name : $"PC{i + 1}")];
+        return Figures.Scatter(groups, axes, threeD: _view == "3d",
+            revision: $"compare-{clusters.Version}-{answer.Point.X}-{answer.Point.Y}-{answer.Point.Z}-{_view}", uiRevision: $"compare-{_view}", highlightId: MeId);
     }
 
     private const string MeId = "compare-me";
+
+    /// <summary>3D like the Clusters page; 2D for slower devices.</summary>
+    private string _view = "3d";
 
     private static string TimeRangeText(string range) => range switch
     {
