@@ -7,6 +7,9 @@ using SpotifyDashboard.Web.Spotify;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+// The host's per-request lines carry the full URL, and Spotify's callback has the sign-in code in it: keep them out
+// of the logs (the traces redact query strings by themselves).
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
 builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
