@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Aspire.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SpotifyDashboard.AppTests;
 
@@ -13,7 +10,7 @@ namespace SpotifyDashboard.AppTests;
 /// (quarantined) that also carries a student id and an e-mail address the app never asked for, and one song the fake
 /// Spotify search never finds (unmatched) but that Spotify knows by id. Ready once every other student is analysed.
 /// </summary>
-public sealed class AdminAppFixture : IAsyncLifetime
+public sealed class AdminAppFixture() : FakeMusicAppFixture("admin")
 {
     public const string AdminKey = "apptests-teacher-key-Vq7rX2mZ";
     public const int ClassSize = 30;
@@ -38,55 +35,17 @@ public sealed class AdminAppFixture : IAsyncLifetime
 
     public const string Headers = "Timestamp,Email address,Your name,Student ID,How old are you?,What is your major?,What year are you in?,Where are you from (hometown)?,What's your favourite song?,Who is the artist?,How many hours a day do you listen to music?,When do you usually listen to music?";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"sd-apptests-admin-{Guid.NewGuid():N}");
-
-    public MusicServiceFakes Fakes { get; } = new();
-
-    public DistributedApplication App { get; private set; } = null!;
-
-    public HttpClient Api { get; private set; } = null!;
-
-    public HttpClient Web { get; private set; } = null!;
-
     /// <summary>The CSV the app started from, exactly as written to disk.</summary>
     public string ClassCsv { get; } = ClassCsvText();
 
-    public async Task InitializeAsync()
+    protected override string SurveyCsv() => ClassCsv;
+
+    protected override IEnumerable<string> MoreSettings => ["Parameters:spotify-client-id=fake-client-id", $"Parameters:admin-key={AdminKey}"];
+
+    protected override void PrepareFakes() => Fakes.AddTrack(MappedTrackId, "Lullaby Of The Basement", UnmatchedArtist);
+
+    protected override async Task WaitUntilReadyAsync()
     {
-        Fakes.AddTrack(MappedTrackId, "Lullaby Of The Basement", UnmatchedArtist);
-        Directory.CreateDirectory(_folder);
-        var csv = Path.Combine(_folder, "class-survey.csv");
-        await File.WriteAllTextAsync(csv, ClassCsv, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>(
-        [
-            "Survey:Source=Csv",
-            $"Survey:CsvPath={csv}",
-            "Survey:PollInterval=00:00:02",
-            $"Spotify:AccountsBaseUrl={Fakes.AccountsBaseUrl}",
-            $"Spotify:ApiBaseUrl={Fakes.SpotifyApiBaseUrl}",
-            $"ReccoBeats:BaseUrl={Fakes.ReccoBeatsBaseUrl}",
-            "Parameters:spotify-client-id=fake-client-id",
-            "Parameters:spotify-client-secret=fake-client-secret",
-            $"Parameters:admin-key={AdminKey}",
-            "Enrichment:Interval=00:00:02",
-            $"Cache:DataPath={Path.Combine(_folder, "garnet")}",
-            "Parameters:pseudonym-key=apptests-pseudonym-key",
-            $"LiveFeed:RefreshInterval={AppFixture.FallbackRefresh:c}",
-            $"Dashboard:FallbackRefreshInterval={AppFixture.FallbackRefresh:c}",
-        ]);
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        App = await builder.BuildAsync();
-        using var cts = new CancellationTokenSource(AppFixture.StartTimeout);
-        await App.StartAsync(cts.Token);
-        foreach (var resource in new[] { "cache-garnet", "worker", "api", "web" })
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
-        }
-
-        Api = App.CreateHttpClient("api");
-        Web = App.CreateHttpClient("web");
-
         // Every accepted student read and looked up (all but one found), and an analysis the pages can draw.
         await PageWaits.UntilAsync(
             ResponsesAsync,
@@ -98,26 +57,6 @@ public sealed class AdminAppFixture : IAsyncLifetime
 
     /// <summary>The active source's responses as <c>GET /api/responses</c> gives them (the whole class fits one page).</summary>
     public async Task<JsonElement> ResponsesAsync() => await Api.GetFromJsonAsync<JsonElement>("/api/responses?limit=500");
-
-    public async Task DisposeAsync()
-    {
-        Api?.Dispose();
-        Web?.Dispose();
-        if (App is not null)
-        {
-            await App.DisposeAsync();
-        }
-
-        Fakes.Dispose();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
 
     /// <summary>Rows <paramref name="from"/> to <paramref name="to"/> (exclusive) of a class in the fixture's form.</summary>
     public static IEnumerable<string> Rows(int from, int to)
