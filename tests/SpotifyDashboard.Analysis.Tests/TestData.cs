@@ -14,9 +14,19 @@ internal static class TestData
     /// <summary>A song with the nine continuous features given and key, mode, duration and time signature fixed.</summary>
     public static AudioFeatures Song(params double[] v) => new()
     {
-        Danceability = v[0], Energy = v[1], Loudness = v[2], Speechiness = v[3], Acousticness = v[4],
-        Instrumentalness = v[5], Liveness = v[6], Valence = v[7], Tempo = v[8],
-        Key = 5, Mode = 1, DurationMs = 200_000, TimeSignature = 4,
+        Danceability = v[0],
+        Energy = v[1],
+        Loudness = v[2],
+        Speechiness = v[3],
+        Acousticness = v[4],
+        Instrumentalness = v[5],
+        Liveness = v[6],
+        Valence = v[7],
+        Tempo = v[8],
+        Key = 5,
+        Mode = 1,
+        DurationMs = 200_000,
+        TimeSignature = 4,
     };
 
     /// <summary>

@@ -9,14 +9,36 @@ public class OverviewTests(GarnetServerFixture garnet) : IClassFixture<GarnetSer
 {
     private static readonly AudioFeatures First = new()
     {
-        Danceability = 0.2, Energy = 0.4, Key = 5, Loudness = -5.2, Mode = 1, Speechiness = 0.1, Acousticness = 0.5,
-        Instrumentalness = 0.0, Liveness = 0.1, Valence = 0.3, Tempo = 100, DurationMs = 200_000, TimeSignature = 4,
+        Danceability = 0.2,
+        Energy = 0.4,
+        Key = 5,
+        Loudness = -5.2,
+        Mode = 1,
+        Speechiness = 0.1,
+        Acousticness = 0.5,
+        Instrumentalness = 0.0,
+        Liveness = 0.1,
+        Valence = 0.3,
+        Tempo = 100,
+        DurationMs = 200_000,
+        TimeSignature = 4,
     };
 
     private static readonly AudioFeatures Second = new()
     {
-        Danceability = 0.6, Energy = 0.8, Key = 2, Loudness = -9, Mode = 0, Speechiness = 0.3, Acousticness = 0.1,
-        Instrumentalness = 0.2, Liveness = 0.3, Valence = 0.9, Tempo = 140, DurationMs = 180_000, TimeSignature = 4,
+        Danceability = 0.6,
+        Energy = 0.8,
+        Key = 2,
+        Loudness = -9,
+        Mode = 0,
+        Speechiness = 0.3,
+        Acousticness = 0.1,
+        Instrumentalness = 0.2,
+        Liveness = 0.3,
+        Valence = 0.9,
+        Tempo = 140,
+        DurationMs = 180_000,
+        TimeSignature = 4,
     };
 
     private static readonly DateTimeOffset Start = new(2025, 9, 1, 8, 0, 0, TimeSpan.Zero);
@@ -25,8 +47,18 @@ public class OverviewTests(GarnetServerFixture garnet) : IClassFixture<GarnetSer
     {
         Response = new SurveyResponse
         {
-            Id = id, Source = "demo", SubmittedAt = Start.AddMinutes(minute), Student = student, Name = $"Real Name {id}",
-            FavoriteSong = song, Artist = artist, Major = major, Year = year, HoursPerDay = hours, ListeningTime = time, SupersededBy = supersededBy,
+            Id = id,
+            Source = "demo",
+            SubmittedAt = Start.AddMinutes(minute),
+            Student = student,
+            Name = $"Real Name {id}",
+            FavoriteSong = song,
+            Artist = artist,
+            Major = major,
+            Year = year,
+            HoursPerDay = hours,
+            ListeningTime = time,
+            SupersededBy = supersededBy,
         },
         Enrichment = state,
         Features = features,

@@ -48,9 +48,19 @@ internal static class AnalyzeCsvReader
 
             var features = new AudioFeatures
             {
-                Danceability = Nullable(0), Energy = Nullable(1), Key = Integer(2), Loudness = Nullable(3), Mode = Integer(4),
-                Speechiness = Nullable(5), Acousticness = Nullable(6), Instrumentalness = Nullable(7), Liveness = Nullable(8),
-                Valence = Nullable(9), Tempo = Nullable(10), DurationMs = Integer(11), TimeSignature = Integer(12),
+                Danceability = Nullable(0),
+                Energy = Nullable(1),
+                Key = Integer(2),
+                Loudness = Nullable(3),
+                Mode = Integer(4),
+                Speechiness = Nullable(5),
+                Acousticness = Nullable(6),
+                Instrumentalness = Nullable(7),
+                Liveness = Nullable(8),
+                Valence = Nullable(9),
+                Tempo = Nullable(10),
+                DurationMs = Integer(11),
+                TimeSignature = Integer(12),
             };
             var rowId = idIndex >= 0 && idIndex < record.Length && record[idIndex].Length > 0 ? record[idIndex] : $"row-{line}";
             var label = labelIndex >= 0 && labelIndex < record.Length ? record[labelIndex] : null;

@@ -154,8 +154,17 @@ public sealed partial class EnrichBenchCommand : IBenchCommand
             {
                 id = Guid.NewGuid(),
                 href = $"https://open.spotify.com/track/{id}",
-                acousticness = 0.2, danceability = 0.6, energy = 0.7, instrumentalness = 0.0, key = 4, liveness = 0.1,
-                loudness = -6.0, mode = 1, speechiness = 0.05, tempo = 118.0, valence = 0.5,
+                acousticness = 0.2,
+                danceability = 0.6,
+                energy = 0.7,
+                instrumentalness = 0.0,
+                key = 4,
+                liveness = 0.1,
+                loudness = -6.0,
+                mode = 1,
+                speechiness = 0.05,
+                tempo = 118.0,
+                valence = 0.5,
             }),
         });
     }

@@ -22,21 +22,21 @@ internal static class LightGbmMajorModel
         var data = new FeatureRowsDataView(features, features[0].Length, [.. labels.Select(l => keyOf[l])], classNames, weights);
 
         var trainer = context.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
-            {
-                LabelColumnName = FeatureRowsDataView.LabelColumn,
-                FeatureColumnName = FeatureRowsDataView.FeaturesColumn,
-                ExampleWeightColumnName = FeatureRowsDataView.WeightColumn,
-                NumberOfIterations = iterations,
-                NumberOfLeaves = leaves,
-                LearningRate = 0.1,
-                MinimumExampleCountPerLeaf = Math.Clamp(features.Count / 100, 2, 20),
-                MaximumBinCountPerFeature = 63,
-                NumberOfThreads = 1,
-                Seed = 1,
-                Silent = true,
-                UseSoftmax = true,
-                EvaluationMetric = LightGbmMulticlassTrainer.Options.EvaluateMetricType.None,
-            });
+        {
+            LabelColumnName = FeatureRowsDataView.LabelColumn,
+            FeatureColumnName = FeatureRowsDataView.FeaturesColumn,
+            ExampleWeightColumnName = FeatureRowsDataView.WeightColumn,
+            NumberOfIterations = iterations,
+            NumberOfLeaves = leaves,
+            LearningRate = 0.1,
+            MinimumExampleCountPerLeaf = Math.Clamp(features.Count / 100, 2, 20),
+            MaximumBinCountPerFeature = 63,
+            NumberOfThreads = 1,
+            Seed = 1,
+            Silent = true,
+            UseSoftmax = true,
+            EvaluationMetric = LightGbmMulticlassTrainer.Options.EvaluateMetricType.None,
+        });
 
         // The predictor needs no label column to score, and it remembers the label's key values as Score slot names.
         return trainer.Fit(data);

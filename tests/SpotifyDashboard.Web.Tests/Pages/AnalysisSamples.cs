@@ -19,7 +19,13 @@ public static class AnalysisSamples
 
     public static readonly AudioFeatures Features = new()
     {
-        Danceability = 0.7, Energy = 0.8, Speechiness = 0.05, Acousticness = 0.1, Instrumentalness = 0.0, Liveness = 0.2, Valence = 0.9,
+        Danceability = 0.7,
+        Energy = 0.8,
+        Speechiness = 0.05,
+        Acousticness = 0.1,
+        Instrumentalness = 0.0,
+        Liveness = 0.2,
+        Valence = 0.9,
     };
 
     public static AnalysisHeadline Headline(long version = 4, string state = "trained", double? accuracy = 0.72, double? baseline = 0.5) =>
