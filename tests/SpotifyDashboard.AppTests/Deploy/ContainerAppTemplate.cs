@@ -46,7 +46,7 @@ public static partial class ContainerAppTemplate
     public static IReadOnlyDictionary<string, string> SecretsOf(JsonObject template) =>
         template["properties"]!["configuration"]!["secrets"]?.AsArray().ToDictionary(s => (string)s!["name"]!, s => (string)s!["value"]!) ?? [];
 
-    /// <summary>The parameters (manifest names) that a text names with <c>securedParameter "…"</c> or <c>parameter "…"</c>.</summary>
+    /// <summary>The parameters (manifest names) that a text names with <c>securedParameter "…"</c> or <c>parameter "…"</c> (or a `…` string).</summary>
     public static IReadOnlySet<string> ParametersNamedIn(string text) =>
         ParameterReference().Matches(text).Select(m => m.Groups[1].Value.Replace('_', '-')).ToHashSet();
 
@@ -66,6 +66,6 @@ public static partial class ContainerAppTemplate
     [GeneratedRegex(@"(?<=: )\{\{ printf ""%q"" \. \}\}")]
     private static partial Regex UnquotedAzdValue();
 
-    [GeneratedRegex(@"(?:securedParameter|parameter) ""([a-z0-9_]+)""")]
+    [GeneratedRegex(@"(?:securedParameter|parameter) [""`]([a-z0-9_]+)[""`]")]
     private static partial Regex ParameterReference();
 }
