@@ -22,6 +22,8 @@ public static partial class ContainerAppTemplate
     public static JsonObject Read(string service)
     {
         var text = TextOf(service);
+        // azd reads the whole file as a Go template, comments too: an action in a comment would be run (or fail to parse).
+        Assert.DoesNotContain(text.Split('\n'), line => line.TrimStart().StartsWith('#') && line.Contains("{{", StringComparison.Ordinal));
         var blocks = BlockOpening().Count(text);
         Assert.True(blocks == BlockEnd().Count(text), $"{service}.tmpl.yaml: every {{{{ with }}}} or {{{{ if }}}} needs its {{{{ end }}}}");
 
