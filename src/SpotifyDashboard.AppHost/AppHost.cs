@@ -8,7 +8,7 @@ var cache = builder.AddCache();
 var pseudonymKey = builder.AddParameter("pseudonym-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 // The web proves with it that the browser address it forwards to the api (for per-user limits) is its own word.
 var internalKey = builder.AddParameter("internal-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
-var googleServiceAccount = builder.AddOptionalSecret("google-service-account");
+var googleServiceAccount = builder.AddOptionalSecret(OptionalSecrets.GoogleServiceAccount);
 var spotifyClientId = builder.AddOptionalSecret("spotify-client-id");
 var spotifyClientSecret = builder.AddOptionalSecret("spotify-client-secret");
 var adminKey = builder.AddOptionalSecret("admin-key");
@@ -38,6 +38,7 @@ builder.AddProject<Projects.SpotifyDashboard_Web>("web")
     .WithSecret("Admin__Key", adminKey)
     .WithSecret("Spotify__ClientId", spotifyClientId)
     .WithAppSettings(builder.Configuration, AppSettingsForwarding.WebSections)
+    .WithDeployedSpotifyRedirect(builder.Configuration)
     .WithEnvironment("Internal__Key", internalKey)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");

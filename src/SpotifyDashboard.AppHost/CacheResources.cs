@@ -11,6 +11,12 @@ public static class CacheResourceExtensions
 
     public const string PasswordName = "cache-password";
 
+    /// <summary>
+    /// The Redis container's data volume. A fixed name, not Aspire's default (which hashes the AppHost's path), so every
+    /// machine publishes the same manifest and a deployment keeps its data across deploys from different machines.
+    /// </summary>
+    public const string VolumeName = "spotifydashboard-cache-data";
+
     public static CacheResources AddCache(this IDistributedApplicationBuilder builder)
     {
         // One generated secret for either server, kept in the AppHost's user-secrets like pseudonym-key,
@@ -25,7 +31,7 @@ public static class CacheResourceExtensions
             // The append-only file on the data volume keeps every acknowledged write across a restart,
             // not only the last snapshot.
             var redis = builder.AddRedis(CacheName, password: password)
-                .WithDataVolume()
+                .WithDataVolume(VolumeName)
                 .WithPersistence()
                 .WithArgs(WithAppendOnlyFile);
             return new CacheResources(redis, redis);
@@ -70,6 +76,14 @@ public static class CacheResourceExtensions
         }
     }
 
+    /// <summary>
+    /// The services read the cache's connection string only (and the web finds the api by service discovery): without
+    /// the other reference variables (CACHE_HOST, CACHE_PASSWORD, CACHE_URI, API_HTTP…) the cache password sits in one
+    /// variable per service instead of three, in the dashboard and in the deployment manifest alike.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithCache(this IResourceBuilder<ProjectResource> project, CacheResources cache) =>
-        project.WithReference(cache.ConnectionString).WaitFor(cache.Server);
+        project
+            .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString | ReferenceEnvironmentInjectionFlags.ServiceDiscovery)
+            .WithReference(cache.ConnectionString)
+            .WaitFor(cache.Server);
 }

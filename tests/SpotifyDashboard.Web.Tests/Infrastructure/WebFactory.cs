@@ -15,10 +15,11 @@ namespace SpotifyDashboard.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The web's real pipeline in memory, its api calls answered by <see cref="Api"/>, its data-protection keys in memory
-/// instead of the cache, and every log line kept in <see cref="Logs"/>. A request with the header
-/// <see cref="FromLoopbackHeader"/> arrives as if from this machine (the test server has no remote address otherwise).
+/// instead of the cache (unless it is given a real <paramref name="cache"/>, whose key ring it then uses as deployed), and
+/// every log line kept in <see cref="Logs"/>. A request with the header <see cref="FromLoopbackHeader"/> arrives as if
+/// from this machine (the test server has no remote address otherwise).
 /// </summary>
-public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string environment = "Development") : WebApplicationFactory<Program>
+public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string environment = "Development", string? cache = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "correct horse battery staple";
     public const string FromLoopbackHeader = "X-Test-From-Loopback";
@@ -31,11 +32,15 @@ public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string en
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Admin:Key", adminKey ?? "");
-        builder.UseSetting("ConnectionStrings:cache", "localhost:1,abortConnect=false,connectTimeout=100");
+        builder.UseSetting("ConnectionStrings:cache", cache ?? "localhost:1,abortConnect=false,connectTimeout=100");
         builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
         builder.ConfigureTestServices(services =>
         {
-            services.Configure<KeyManagementOptions>(options => options.XmlRepository = new MemoryXmlRepository());
+            if (cache is null)
+            {
+                services.Configure<KeyManagementOptions>(options => options.XmlRepository = new MemoryXmlRepository());
+            }
+
             services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => new ForwardTo(Api)));
             services.AddSingleton<IStartupFilter, LoopbackFilter>();
         });
