@@ -43,7 +43,9 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
             logger.LogWarning("Cache:Password is empty: any process on this machine can read and change the cache");
         }
 
-        _server = new GarnetServer(GarnetArguments.For(settings.Bind, settings.Port, settings.Password, dataPath));
+        // Quiet: Garnet would print its banner straight to the console, lines no log reader can parse; the line below
+        // says the same as a log record.
+        _server = new GarnetServer([.. GarnetArguments.For(settings.Bind, settings.Port, settings.Password, dataPath), "-q"]);
         _server.Start();
         logger.LogInformation("Garnet listening on {Bind}:{Port} ({Auth})", settings.Bind, settings.Port, string.IsNullOrEmpty(settings.Password) ? "no password" : "password required");
     }

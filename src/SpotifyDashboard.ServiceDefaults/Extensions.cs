@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddConsoleLogFormat();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 

@@ -5,11 +5,16 @@ using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Spotify;
 
 var builder = WebApplication.CreateBuilder(args);
+// The host reads the static web assets manifest (Fluent UI's files, the scoped CSS, blazor.web.js) only in Development,
+// so a build run as Production or Staging would serve broken pages; a published app has no such manifest: no change there.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddServiceDefaults();
 // The host's per-request lines carry the full URL, and Spotify's callback has the sign-in code in it: keep them out
-// of the logs (the traces redact query strings by themselves).
+// of the logs (the traces redact query strings by themselves). So does a redirect's line, and the sign-in's redirect
+// to Spotify carries the client id, the PKCE challenge and the state.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result.RedirectResult", LogLevel.Warning);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
 builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

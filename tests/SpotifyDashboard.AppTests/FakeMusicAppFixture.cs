@@ -84,7 +84,7 @@ public abstract class FakeMusicAppFixture(string name) : IAsyncLifetime
         await WaitUntilReadyAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Api?.Dispose();
         Web?.Dispose();

@@ -32,6 +32,7 @@ public sealed partial class MusicServiceFakes : IDisposable
     private readonly ConcurrentDictionary<string, string> _challenges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _listenerTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Id, string Title, string Artist)> _topTracks = new();
+    private readonly ConcurrentQueue<string> _listenerCredentials = new();
 
     public MusicServiceFakes()
     {
@@ -78,6 +79,12 @@ public sealed partial class MusicServiceFakes : IDisposable
     /// <summary>The access tokens the code exchange (or a refresh) has handed out to signed-in listeners.</summary>
     public IReadOnlyCollection<string> ListenerAccessTokens => [.. _listenerTokens.Keys];
 
+    /// <summary>Every sign-in code, PKCE verifier, access and refresh token of a listener that passed through the fake.</summary>
+    public IReadOnlyCollection<string> ListenerCredentials => [.. _listenerCredentials];
+
+    /// <summary>The app token the client-credentials grant (the enrichment's) hands out.</summary>
+    public string AppAccessToken { get; set; } = "fake-token";
+
     /// <summary>
     /// Spotify's authorize page, as a listener who approves at once: straight back to <c>redirect_uri</c> with a code,
     /// once it has checked the PKCE method and the scope and kept the challenge for the code exchange.
@@ -94,6 +101,7 @@ public sealed partial class MusicServiceFakes : IDisposable
 
         var code = "code-" + Guid.NewGuid().ToString("N");
         _challenges[code] = challenge;
+        _listenerCredentials.Enqueue(code);
         var location = $"{redirect}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(Query(request, "state"))}";
         return new ResponseMessage
         {
@@ -110,6 +118,7 @@ public sealed partial class MusicServiceFakes : IDisposable
         {
             case "authorization_code":
                 var verifier = form["code_verifier"] ?? "";
+                _listenerCredentials.Enqueue(verifier);
                 var computed = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)))
                     .TrimEnd('=').Replace('+', '-').Replace('/', '_');
                 if (form["code"] is not { } code || !_challenges.TryRemove(code, out var challenge) || challenge != computed)
@@ -123,21 +132,24 @@ public sealed partial class MusicServiceFakes : IDisposable
             case "refresh_token":
                 return JsonMessage(400, """{"error":"invalid_grant"}""");
             default:
-                return JsonMessage(200, """{"access_token":"fake-token","token_type":"Bearer","expires_in":3600}""");
+                return JsonMessage(200, JsonSerializer.Serialize(new { access_token = AppAccessToken, token_type = "Bearer", expires_in = 3600 }));
         }
     }
 
     private ResponseMessage ListenerTokens()
     {
         var access = "listener-access-" + Guid.NewGuid().ToString("N");
+        var refresh = "listener-refresh-" + Guid.NewGuid().ToString("N");
         _listenerTokens[access] = true;
+        _listenerCredentials.Enqueue(access);
+        _listenerCredentials.Enqueue(refresh);
         return JsonMessage(200, JsonSerializer.Serialize(new
         {
             access_token = access,
             token_type = "Bearer",
             scope = "user-top-read",
             expires_in = 3600,
-            refresh_token = "listener-refresh-" + Guid.NewGuid().ToString("N"),
+            refresh_token = refresh,
         }));
     }
 
