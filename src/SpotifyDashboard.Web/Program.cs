@@ -3,6 +3,7 @@ using SpotifyDashboard.Web.Components;
 using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Spotify;
+using SpotifyDashboard.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddServiceDefaults();
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
+builder.Services.AddDashboardSessionTelemetry();
 builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DashboardOptions>()
     .BindConfiguration(DashboardOptions.SectionName)
