@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Enrichment.Cache;
 using SpotifyDashboard.Enrichment.Curation;
 using SpotifyDashboard.Enrichment.Lookup;
@@ -42,6 +43,8 @@ public static class EnrichmentServiceCollectionExtensions
         services.TryAddSingleton<ProviderStatusRegistry>();
         services.TryAddSingleton<ProviderStatusStore>();
         services.TryAddSingleton<EnrichmentTelemetry>();
+        services.TryAddSingleton<PipelineTelemetry>();
+        services.TryAddSingleton<CacheHitTelemetry>();
         services.TryAddSingleton<EnrichmentStatusReader>();
         services.TryAddSingleton<SongOverrideStore>();
         services.TryAddSingleton<SongCurator>();

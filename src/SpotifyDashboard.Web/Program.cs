@@ -3,6 +3,7 @@ using SpotifyDashboard.Web.Components;
 using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Spotify;
+using SpotifyDashboard.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 // The host reads the static web assets manifest (Fluent UI's files, the scoped CSS, blazor.web.js) only in Development,
@@ -17,6 +18,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.W
 builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result.RedirectResult", LogLevel.Warning);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
+builder.Services.AddDashboardSessionTelemetry();
 builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DashboardOptions>()
     .BindConfiguration(DashboardOptions.SectionName)

@@ -3,6 +3,7 @@ using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Telemetry;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Analysis;
@@ -11,12 +12,13 @@ namespace SpotifyDashboard.Api.Analysis;
 /// Keeps the latest analysis in memory: loads <c>sd:snapshot:current</c> at start, whenever a
 /// <c>snapshot-updated</c> event arrives and every <c>Analysis:SnapshotPollInterval</c> as a fallback.
 /// Only the small pointer is read unless the version changed. Requests never wait for Redis except
-/// when nothing is held yet.
+/// when nothing is held yet: those are the misses of <c>cache_hit_rate</c>'s <c>api_snapshot</c> tier.
 /// </summary>
 public sealed partial class SnapshotHolder(
     SnapshotStore store,
     IConnectionMultiplexer redis,
     IOptions<SnapshotHolderOptions> options,
+    CacheHitTelemetry hits,
     TimeProvider time,
     ILogger<SnapshotHolder> logger) : StoreEventFollower(redis, time)
 {
@@ -33,6 +35,7 @@ public sealed partial class SnapshotHolder(
     public async Task<CurrentAnalysis?> GetAsync(string source, CancellationToken cancellationToken = default)
     {
         var current = _current;
+        hits.Lookup(CacheTiers.ApiSnapshot, hit: current is not null);
         if (current is null)
         {
             try

@@ -48,6 +48,7 @@ public sealed partial class EventBroadcast(
 
         var listener = new Listener(this, options.Value.EventQueue);
         _listeners[listener] = 0;
+        telemetry.EventStreamOpened();
         return listener;
     }
 
@@ -109,6 +110,7 @@ public sealed partial class EventBroadcast(
         if (_listeners.TryRemove(listener, out _))
         {
             Interlocked.Decrement(ref _open);
+            telemetry.EventStreamClosed();
         }
     }
 

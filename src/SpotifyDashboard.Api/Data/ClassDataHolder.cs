@@ -3,6 +3,7 @@ using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Telemetry;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Data;
@@ -11,7 +12,8 @@ namespace SpotifyDashboard.Api.Data;
 /// Keeps the active source's answers in memory: loads them at start, after <c>response-added</c> or
 /// <c>responses-enriched</c> or <c>source-changed</c> (once a burst has been quiet for <see cref="ClassDataOptions.Debounce"/>) and every
 /// <see cref="ClassDataOptions.ReloadInterval"/> as a fallback. A request waits for Redis only when nothing is held
-/// yet; otherwise it gets the held answers joined with the latest snapshot, the join made once per snapshot version.
+/// yet (a miss of <c>cache_hit_rate</c>'s <c>api_class_data</c> tier); otherwise it gets the held answers joined with the
+/// latest snapshot, the join made once per snapshot version.
 /// </summary>
 public sealed partial class ClassDataHolder(
     SurveyResponseStore store,
@@ -19,6 +21,7 @@ public sealed partial class ClassDataHolder(
     IConnectionMultiplexer redis,
     ActiveSourceHolder activeSource,
     IOptions<ClassDataOptions> options,
+    CacheHitTelemetry hits,
     TimeProvider time,
     ILogger<ClassDataHolder> logger) : StoreEventFollower(redis, time)
 {
@@ -31,7 +34,9 @@ public sealed partial class ClassDataHolder(
     {
         var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
         var responses = _responses;
-        if (responses is null || responses.Source != source)
+        var held = responses?.Source == source;
+        hits.Lookup(CacheTiers.ApiClassData, hit: held);
+        if (responses is null || !held)
         {
             responses = await LoadAsync(source, onlyIfMissing: true, cancellationToken);
         }

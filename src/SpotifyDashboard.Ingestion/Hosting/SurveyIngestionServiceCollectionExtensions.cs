@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Mapping;
 using SpotifyDashboard.Ingestion.Options;
@@ -36,6 +37,8 @@ public static class SurveyIngestionServiceCollectionExtensions
         services.AddOptions<SurveyIngestionOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SurveyIngestionOptions>, SurveyIngestionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineTelemetry>();
         services.TryAddSingleton<ActiveSourceStore>();
         // A host without the worker's lock is taken to be the only worker.
         services.TryAddSingleton<IWorkerLeadership, SoleWorkerLeadership>();

@@ -5,6 +5,7 @@ using Polly.Timeout;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Ingestion.Mapping;
 using SpotifyDashboard.Ingestion.Reading;
 
@@ -14,7 +15,8 @@ namespace SpotifyDashboard.Ingestion.Ingest;
 /// One poll of the active source (<c>Survey:Source</c>, or the teacher's run-time choice in <see cref="ActiveSourceStore"/>):
 /// read, ingest, and on a problem a person must fix (missing setting, sheet not shared, missing column, a source that
 /// does not answer) put a short message in the source's public status and the full one in its detail, and keep the
-/// last good data. Problems of our own (e.g. the cache unreachable) are thrown to the worker.
+/// last good data. Problems of our own (e.g. the cache unreachable) are thrown to the worker. Each poll of a real source
+/// is one <c>ingest</c> run of <c>data_processing_time</c>, failed unless the source was read and stored.
 /// </summary>
 public sealed class SurveySourcePoller(
     SurveyTableReaderFactory readers,
@@ -22,6 +24,7 @@ public sealed class SurveySourcePoller(
     SourceStatusStore statuses,
     ActiveSourceStore activeSource,
     IOptions<SurveyOptions> survey,
+    PipelineTelemetry pipeline,
     ILogger<SurveySourcePoller> logger)
 {
     public static readonly ActivitySource ActivitySource = new("SpotifyDashboard.Ingestion");
@@ -39,6 +42,7 @@ public sealed class SurveySourcePoller(
         var source = kind.StorageName();
         using var activity = ActivitySource.StartActivity("survey.ingest");
         activity?.SetTag("survey.source", source);
+        using var run = pipeline.Start(PipelineStages.Ingest);
 
         try
         {
@@ -48,6 +52,7 @@ public sealed class SurveySourcePoller(
             await statuses.SetDetailAsync(source, null);
             activity?.SetTag("survey.rows", result.RowsRead);
             activity?.SetTag("survey.new_rows", result.NewRows);
+            run.Succeeded();
             return result;
         }
         catch (SurveySourceException ex)

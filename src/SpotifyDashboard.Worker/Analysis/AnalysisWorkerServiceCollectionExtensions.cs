@@ -1,5 +1,7 @@
 using SpotifyDashboard.Analysis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Telemetry;
 
 namespace SpotifyDashboard.Worker.Analysis;
 
@@ -15,6 +17,8 @@ public static class AnalysisWorkerServiceCollectionExtensions
     {
         services.AddOptions<AnalysisSettings>().BindConfiguration(AnalysisSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AnalysisScheduleOptions>().BindConfiguration(AnalysisScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineTelemetry>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<AnalysisRunner>();
         services.AddSingleton<AnalysisWorkerStatus>();

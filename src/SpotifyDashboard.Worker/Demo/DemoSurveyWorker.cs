@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Core.Telemetry;
 
 namespace SpotifyDashboard.Worker.Demo;
 
@@ -10,6 +11,7 @@ namespace SpotifyDashboard.Worker.Demo;
 /// In demo mode, creates the initial class and then lets one new student arrive every
 /// <see cref="DemoOptions.NewResponseInterval"/>. Progress is checkpointed, so a restart
 /// continues the same class instead of starting over. Only the leading replica generates, so students arrive once.
+/// Each of its ticks is the demo's <c>ingest</c> run of <c>data_processing_time</c>.
 /// </summary>
 public sealed class DemoSurveyWorker(
     DemoResponseFactory factory,
@@ -19,6 +21,7 @@ public sealed class DemoSurveyWorker(
     IWorkerLeadership leadership,
     IOptions<SurveyOptions> survey,
     IOptions<DemoOptions> demo,
+    PipelineTelemetry pipeline,
     TimeProvider time,
     ILogger<DemoSurveyWorker> logger) : BackgroundService
 {
@@ -60,6 +63,7 @@ public sealed class DemoSurveyWorker(
     internal async Task TickAsync()
     {
         using var activity = ActivitySource.StartActivity("demo.tick");
+        using var run = pipeline.Start(PipelineStages.Ingest);
         var now = time.GetUtcNow();
         var checkpoint = await statuses.GetCheckpointAsync<DemoCheckpoint>(DemoResponseFactory.SourceName)
             ?? new DemoCheckpoint(0, now);
@@ -79,6 +83,7 @@ public sealed class DemoSurveyWorker(
 
         if (target == checkpoint.Generated)
         {
+            run.Succeeded();
             return;
         }
 
@@ -93,5 +98,6 @@ public sealed class DemoSurveyWorker(
         });
         activity?.SetTag("demo.students", target);
         logger.LogInformation("Demo class now has {Students} students", target);
+        run.Succeeded();
     }
 }

@@ -3,6 +3,7 @@ using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Worker.Analysis;
 using StackExchange.Redis;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -26,6 +27,7 @@ public sealed class AnalysisReplica
             Lock,
             MsOptions.Create(FastSettings),
             options,
+            new PipelineTelemetry(new TestMeterFactory(), time),
             time,
             NullLogger<AnalysisRunner>.Instance);
         Worker = new AnalysisWorker(Runner, Lock, Status, redis, new ActiveSourceStore(redis), MsOptions.Create(new SurveyOptions()), options, time, NullLogger<AnalysisWorker>.Instance);

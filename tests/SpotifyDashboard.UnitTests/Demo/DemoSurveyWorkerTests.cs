@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SpotifyDashboard.Core.Demo;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Worker;
 using SpotifyDashboard.Worker.Demo;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -23,6 +24,7 @@ public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetF
             new SoleWorkerLeadership(),
             MsOptions.Create(new SurveyOptions()),
             MsOptions.Create(new DemoOptions { InitialStudents = 50, MaxStudents = 52 }),
+            new PipelineTelemetry(new TestMeterFactory(), time),
             time,
             NullLogger<DemoSurveyWorker>.Instance);
     }

@@ -1,0 +1,145 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Core.Contracts;
+using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Enrichment.Lookup;
+using SpotifyDashboard.Enrichment.Options;
+using SpotifyDashboard.Enrichment.Providers;
+using SpotifyDashboard.Enrichment.Status;
+using SpotifyDashboard.ServiceDefaults.Telemetry;
+using StackExchange.Redis;
+
+namespace SpotifyDashboard.Api.Health;
+
+/// <summary>
+/// Builds <c>/health/details</c> from what is already known, never by calling an upstream: a ping of the cache; the
+/// worker's lock there (<see cref="RedisKeys.WorkerLock"/>, which a live leader keeps renewing and which expires when it
+/// stops); the provider states the worker saves after each enrichment pass; the sheet's read status; the api's own
+/// settings. Reasons are fixed phrases filled with states and times only: the errors behind them, which may name
+/// sheets, accounts or URLs, stay in the logs and the teacher's pages.
+/// </summary>
+public sealed partial class HealthDetailsReader(
+    IConnectionMultiplexer redis,
+    ProviderStatusStore providers,
+    SourceStatusStore sources,
+    ActiveSourceHolder activeSource,
+    IOptionsMonitor<SpotifyOptions> spotify,
+    IOptions<SurveyOptions> survey,
+    ServiceIdentity identity,
+    TimeProvider time,
+    ILogger<HealthDetailsReader> logger)
+{
+    /// <summary>A cache that takes longer than this counts as not answering: the page is for when things go wrong.</summary>
+    public static readonly TimeSpan CacheTimeout = TimeSpan.FromSeconds(2);
+
+    private const string CacheDown = "the cache does not answer, so nothing is known";
+
+    public async Task<HealthDetails> ReadAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var active = await activeSource.GetAsync(cancellationToken);
+        var stored = await ReadStoreAsync();
+        var services = new HealthDetailsServices(
+            Spotify(stored, now),
+            ReccoBeats(stored, now),
+            Sheet(stored, active, now),
+            stored is null
+                ? new(HealthStates.Unhealthy, "does not answer")
+                : new(HealthStates.Healthy, $"answers ({(int)Math.Ceiling(stored.PingTime.TotalMilliseconds)} ms)"),
+            Worker(stored));
+        return new HealthDetails(HealthDetails.Overall(services), now, services, identity.Version);
+    }
+
+    private ServiceHealth Spotify(StoredState? stored, DateTimeOffset now)
+    {
+        if (!spotify.CurrentValue.HasCredentials)
+        {
+            return new(HealthStates.NotConfigured, "no Spotify client credentials are set; songs wait as pending");
+        }
+
+        return stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(ProviderNames.Spotify, now));
+    }
+
+    private static ServiceHealth ReccoBeats(StoredState? stored, DateTimeOffset now) =>
+        stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(ProviderNames.ReccoBeats, now));
+
+    private static ServiceHealth FromProvider(ProviderStatus? status) => status switch
+    {
+        null => new(HealthStates.Unknown, "the worker has reported no call yet"),
+        { State: ProviderState.Ok } => new(HealthStates.Healthy, "answering"),
+        { State: ProviderState.Cooldown } => new(HealthStates.Degraded, $"rate-limited: calls wait until {Clock(status.Until)}"),
+        { State: ProviderState.BreakerOpen } => new(HealthStates.Degraded, $"failing: calls are paused until {Clock(status.Until)}"),
+        { LastError: EnrichmentReasons.NoCredentials } => new(HealthStates.NotConfigured, "the worker has no Spotify client credentials; songs wait as pending"),
+        _ => new(HealthStates.Unhealthy, "refuses our calls; songs wait as pending"),
+    };
+
+    private ServiceHealth Sheet(StoredState? stored, ActiveSourceState active, DateTimeOffset now)
+    {
+        if (active.Kind != SurveySourceKind.GoogleSheet)
+        {
+            return new(HealthStates.NotConfigured, $"the active survey source is {active.StorageName}");
+        }
+
+        if (stored is null)
+        {
+            return new(HealthStates.Unknown, CacheDown);
+        }
+
+        if (stored.Sheet is not { LastReadAt: { } readAt } status)
+        {
+            return new(HealthStates.Unknown, "not read yet");
+        }
+
+        if (status.Error is not null)
+        {
+            return new(HealthStates.Degraded, $"the last read failed; the answers read at {Clock(readAt)} are served");
+        }
+
+        // A few missed polls are a hiccup; more mean the worker stopped reading it.
+        var expected = TimeSpan.FromTicks(Math.Max(survey.Value.PollInterval.Ticks * 3, TimeSpan.FromMinutes(2).Ticks));
+        return now - readAt > expected
+            ? new(HealthStates.Degraded, $"not read since {Clock(readAt)}")
+            : new(HealthStates.Healthy, $"read at {Clock(readAt)}");
+    }
+
+    private static ServiceHealth Worker(StoredState? stored) => stored switch
+    {
+        null => new(HealthStates.Unknown, CacheDown),
+        { WorkerLockExpiry: null } => new(HealthStates.Unhealthy, "no worker replica holds the lock: nothing new is read, enriched or analysed"),
+        _ => new(HealthStates.Healthy, "a worker replica holds the lock and renews it"),
+    };
+
+    private static string Clock(DateTimeOffset? at) =>
+        at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "further notice";
+
+    /// <summary>What the cache holds about the others, or null when it does not answer (within <see cref="CacheTimeout"/>).</summary>
+    private async Task<StoredState?> ReadStoreAsync()
+    {
+        try
+        {
+            var db = redis.GetDatabase();
+            var ping = await db.PingAsync().WaitAsync(CacheTimeout);
+            var lockExpiry = db.KeyTimeToLiveAsync(RedisKeys.WorkerLock);
+            var providerStates = providers.GetAllAsync();
+            var sheet = sources.GetAsync(SurveySourceKind.GoogleSheet.StorageName());
+            await Task.WhenAll(lockExpiry, providerStates, sheet).WaitAsync(CacheTimeout);
+            return new StoredState(ping, await lockExpiry, await providerStates, await sheet);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogCacheDown(ex.GetType().Name);
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health details: the cache does not answer ({Failure})")]
+    private partial void LogCacheDown(string failure);
+
+    private sealed record StoredState(TimeSpan PingTime, TimeSpan? WorkerLockExpiry, IReadOnlyList<ProviderStatus> Providers, SourceStatus? Sheet)
+    {
+        public ProviderStatus? Provider(string name, DateTimeOffset now) => Providers.FirstOrDefault(p => p.Name == name)?.AsOf(now);
+    }
+}
