@@ -16,7 +16,7 @@ namespace SpotifyDashboard.Ingestion.Ingest;
 /// does not answer) put a short message in the source's public status and the full one in its detail, and keep the
 /// last good data. Problems of our own (e.g. the cache unreachable) are thrown to the worker.
 /// </summary>
-public sealed class SurveySourcePoller(
+public sealed partial class SurveySourcePoller(
     SurveyTableReaderFactory readers,
     SurveyIngestor ingestor,
     SourceStatusStore statuses,
@@ -44,7 +44,7 @@ public sealed class SurveySourcePoller(
         {
             var reader = await readers.ForAsync(kind);
             var table = await reader.ReadAsync(cancellationToken);
-            var result = await ingestor.IngestAsync(source, kind, table, cancellationToken, fullRead);
+            var result = await ingestor.IngestAsync(source, kind, table, fullRead, cancellationToken);
             await statuses.SetDetailAsync(source, null);
             activity?.SetTag("survey.rows", result.RowsRead);
             activity?.SetTag("survey.new_rows", result.NewRows);
@@ -80,9 +80,12 @@ public sealed class SurveySourcePoller(
     {
         // Neither message holds a secret's value or a cell value; the detail may name ids, paths, URLs and the account's e-mail.
         activity?.SetStatus(ActivityStatusCode.Error, publicMessage);
-        logger.LogWarning("Survey source {Source} cannot be read: {Error}", source, detail);
+        LogUnreadable(source, detail);
         var status = await statuses.GetAsync(source) ?? new SourceStatus { Name = source, Kind = kind.ToString() };
         await statuses.SetAsync(status with { Error = publicMessage });
         await statuses.SetDetailAsync(source, detail);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey source {Source} cannot be read: {Error}")]
+    private partial void LogUnreadable(string source, string error);
 }
