@@ -16,7 +16,7 @@ data = sys.argv[1]
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 args = ["--train", os.path.join(data, "genre_train_artistsplit.csv"), "--eval", os.path.join(data, "genre_eval_artistsplit.csv"),
         "--label", "playlist_genre", "--clusters", "6", "--seed", "42"]
-dotnet = ["dotnet", os.path.join(root, "bench/SpotifyDashboard.Bench/bin/Release/net10.0/SpotifyDashboard.Bench.dll"), "analyze"] + args
+dotnet = ["dotnet", os.path.join(root, "bench/SpotifyDashboard.Bench/bin/Release/net10.0/SpotifyDashboard.Bench.dll"), "analyze"] + args + ["--no-importance"]  # the baseline computes no importance
 sklearn = ["/usr/bin/python3", os.path.join(here, "sklearn_baseline.py")] + args
 
 results = {"ML.NET engine": [], "scikit-learn": []}

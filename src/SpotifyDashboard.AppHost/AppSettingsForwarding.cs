@@ -11,7 +11,7 @@ namespace SpotifyDashboard.AppHost;
 /// the dashboard and in the deployment manifest. They must come in as secret parameters, and a
 /// warning at start names each refused setting and the parameter to use (never its value).
 /// </summary>
-public static class AppSettingsForwarding
+public static partial class AppSettingsForwarding
 {
     /// <summary>What the worker and the api read.</summary>
     public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo", "RateLimits"];
@@ -60,7 +60,7 @@ public static class AppSettingsForwarding
                 var logger = e.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AppSettingsForwarding).FullName!);
                 foreach (var key in refused)
                 {
-                    logger.LogWarning("{Warning}", RefusalWarning(key, resource));
+                    LogRefused(logger, RefusalWarning(key, resource));
                 }
 
                 return Task.CompletedTask;
@@ -181,4 +181,7 @@ public static class AppSettingsForwarding
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
+    private static partial void LogRefused(ILogger logger, string warning);
 }

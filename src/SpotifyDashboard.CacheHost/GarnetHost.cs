@@ -9,7 +9,7 @@ namespace SpotifyDashboard.CacheHost;
 /// writes an append-only file that is committed on every write and recovers it at start, so the data
 /// survives a restart.
 /// </summary>
-public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<GarnetHost> logger) : IHostedService, IDisposable
+public sealed partial class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<GarnetHost> logger) : IHostedService, IDisposable
 {
     private GarnetServer? _server;
 
@@ -31,23 +31,23 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
         {
             dataPath = Path.GetFullPath(settings.DataPath);
             Directory.CreateDirectory(dataPath);
-            logger.LogInformation("Garnet keeps its data in {DataPath}", dataPath);
+            LogDataPath(dataPath);
         }
         else
         {
-            logger.LogWarning("Cache:DataPath is empty: the cache lives in memory only and is lost on restart");
+            LogMemoryOnly();
         }
 
         if (string.IsNullOrEmpty(settings.Password))
         {
-            logger.LogWarning("Cache:Password is empty: any process on this machine can read and change the cache");
+            LogNoPassword();
         }
 
         // Quiet: Garnet would print its banner straight to the console, lines no log reader can parse; the line below
         // says the same as a log record.
         _server = new GarnetServer([.. GarnetArguments.For(settings.Bind, settings.Port, settings.Password, dataPath), "-q"]);
         _server.Start();
-        logger.LogInformation("Garnet listening on {Bind}:{Port} ({Auth})", settings.Bind, settings.Port, string.IsNullOrEmpty(settings.Password) ? "no password" : "password required");
+        LogListening(settings.Bind, settings.Port, string.IsNullOrEmpty(settings.Password) ? "no password" : "password required");
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
             }
             catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline)
             {
-                logger.LogInformation("Port {Port} is still taken (a previous instance is closing); waiting", port);
+                LogPortTaken(port);
                 await Task.Delay(250, cancellationToken);
             }
         }
@@ -88,11 +88,11 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
                 // A checkpoint lets the next start recover from it instead of replaying the whole
                 // append-only file; every write was already committed to the AOF either way.
                 var reply = await GarnetCommand.SendAsync(options.Value.Port, "SAVE", options.Value.Password, cancellationToken);
-                logger.LogInformation("Checkpoint on shutdown: {Reply}", reply);
+                LogCheckpoint(reply);
             }
             catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException)
             {
-                logger.LogWarning(ex, "Checkpoint on shutdown failed; the append-only file still has every write");
+                LogCheckpointFailed(ex);
             }
         }
 
@@ -104,4 +104,25 @@ public sealed class GarnetHost(IOptions<GarnetHostOptions> options, ILogger<Garn
         _server?.Dispose();
         _server = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Garnet keeps its data in {DataPath}")]
+    private partial void LogDataPath(string dataPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cache:DataPath is empty: the cache lives in memory only and is lost on restart")]
+    private partial void LogMemoryOnly();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cache:Password is empty: any process on this machine can read and change the cache")]
+    private partial void LogNoPassword();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Garnet listening on {Bind}:{Port} ({Auth})")]
+    private partial void LogListening(string bind, int port, string auth);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Port {Port} is still taken (a previous instance is closing); waiting")]
+    private partial void LogPortTaken(int port);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint on shutdown: {Reply}")]
+    private partial void LogCheckpoint(string reply);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint on shutdown failed; the append-only file still has every write")]
+    private partial void LogCheckpointFailed(Exception exception);
 }

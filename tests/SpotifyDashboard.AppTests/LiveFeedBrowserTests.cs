@@ -17,7 +17,7 @@ public class LiveFeedBrowserTests(AppFixture fixture)
         await page.WaitForSelectorAsync("#live-feed .song");
         // Anything a reload would wipe out: if this survives, the page updated in place.
         await page.EvaluateAsync("() => window.__openedOnce = true");
-        var totalBefore = int.Parse(await page.InnerTextAsync("#feed-total"));
+        var totalBefore = int.Parse(await page.InnerTextAsync("#feed-total"), System.Globalization.CultureInfo.InvariantCulture);
 
         await page.WaitForFunctionAsync(
             "before => Number(document.querySelector('#feed-total')?.textContent) > before",

@@ -14,6 +14,8 @@ namespace SpotifyDashboard.Bench.Commands;
 /// </summary>
 public sealed class DashboardBenchCommand : IBenchCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>The pages that draw a chart as they open, and the chart to wait for (the predictor draws one only after a question).</summary>
     private static readonly (string Page, string Chart)[] ChartPages =
         [("/", "#chart-majors"), ("/clusters", "#chart-clusters"), ("/model", "#chart-confusion"), ("/twins/{id}", "#chart-twin-radar")];
@@ -61,7 +63,7 @@ public sealed class DashboardBenchCommand : IBenchCommand
 
         var webPid = args.Contains("--web-pid") ? int.Parse(Option(args, "--web-pid", "0"), CultureInfo.InvariantCulture) : FindProcess("SpotifyDashboard.Web");
         var memory = await MeasureCircuitsAsync(browser, url, circuits, webPid);
-        Console.WriteLine(JsonSerializer.Serialize(new { url, runs, firstChart, memory }, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine(JsonSerializer.Serialize(new { url, runs, firstChart, memory }, Indented));
         return 0;
     }
 

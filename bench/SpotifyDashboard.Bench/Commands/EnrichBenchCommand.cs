@@ -77,7 +77,7 @@ public sealed partial class EnrichBenchCommand : IBenchCommand
             ["Spotify:ClientSecret"] = "bench",
             ["Spotify:AccountsBaseUrl"] = fakeUrl,
             ["Spotify:ApiBaseUrl"] = fakeUrl + "/v1",
-            ["Spotify:Limits:RequestsPerSecond"] = rate.ToString(),
+            ["Spotify:Limits:RequestsPerSecond"] = rate.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ReccoBeats:BaseUrl"] = fakeUrl + "/recco/v1",
         }).Build();
         var services = new ServiceCollection();

@@ -90,7 +90,7 @@ public sealed class UploadInspector(HeaderMapper mapper, IOptions<SurveyIngestio
     }
 
     /// <summary>Field name → cell, for the mapped fields only; the name is left out (the preview is a screen others may see).</summary>
-    private static IReadOnlyDictionary<string, string> MappedFields(SurveyRow row, HeaderMapping mapping) =>
+    private static Dictionary<string, string> MappedFields(SurveyRow row, HeaderMapping mapping) =>
         mapping.Columns
             .Where(c => c.Key != SurveyField.Name)
             .OrderBy(c => c.Value)

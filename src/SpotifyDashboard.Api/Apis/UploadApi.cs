@@ -116,8 +116,7 @@ public static class UploadApi
 
     private static async Task<ReadResult> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType);
-        var type = mediaType?.MediaType.Value;
+        var type = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ? mediaType.MediaType.Value : null;
         if (string.Equals(type, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             var boundary = HeaderUtilities.RemoveQuotes(mediaType!.Boundary).Value;
@@ -129,7 +128,7 @@ public static class UploadApi
             var reader = new MultipartReader(boundary, request.Body);
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+                var disposition = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var parsed) ? parsed : null;
                 var isFile = string.Equals(HeaderUtilities.RemoveQuotes(disposition?.Name ?? default).Value, FileField, StringComparison.Ordinal);
                 var bytes = await ReadCappedAsync(section.Body, isFile ? UploadInspector.MaxBytes : MaxOtherPartBytes, cancellationToken);
                 if (bytes is null)

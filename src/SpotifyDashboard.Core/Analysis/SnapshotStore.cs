@@ -58,7 +58,7 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis)
         }
 
         _ = transaction.StringSetAsync(RedisKeys.Snapshot(version), JsonSerializer.Serialize(stored, StoreJson.Options));
-        _ = transaction.StringSetAsync(RedisKeys.SnapshotCurrent, JsonSerializer.Serialize(stored.Pointer, StoreJson.Options));
+        _ = transaction.StringSetAsync(RedisKeys.SnapshotCurrent, JsonSerializer.Serialize(stored.ToPointer(), StoreJson.Options));
         if (!await transaction.ExecuteAsync())
         {
             // The version number is spent; versions only need to grow, not to be consecutive.
@@ -70,6 +70,6 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis)
             await Db.KeyExpireAsync(RedisKeys.Snapshot(previous.Version), keepPrevious);
         }
 
-        return stored.Pointer;
+        return stored.ToPointer();
     }
 }

@@ -12,5 +12,5 @@ public sealed record SnapshotPointer(long Version, string Source, string Fingerp
 /// <summary>What <c>sd:snapshot:{version}</c> holds: the pointer's fields and the snapshot itself.</summary>
 public sealed record StoredSnapshot<T>(long Version, string Source, string Fingerprint, DateTimeOffset PublishedAt, T Snapshot)
 {
-    public SnapshotPointer Pointer => new(Version, Source, Fingerprint, PublishedAt);
+    public SnapshotPointer ToPointer() => new(Version, Source, Fingerprint, PublishedAt);
 }

@@ -35,7 +35,7 @@ public sealed record TasteLeaning(TasteFeature Feature, double Strength)
             TasteFeature.Valence => genre.Valence,
             TasteFeature.Tempo => genre.Tempo,
             TasteFeature.Duration => genre.DurationSeconds,
-            _ => throw new ArgumentOutOfRangeException(nameof(Feature), Feature, null),
+            _ => throw new InvalidOperationException($"No genre spread for the taste feature {Feature}."),
         };
         return Strength * (Value(song.Features) - mean) / sd;
     }

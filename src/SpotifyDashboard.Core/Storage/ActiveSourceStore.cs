@@ -33,7 +33,7 @@ public sealed class ActiveSourceStore(IConnectionMultiplexer redis)
         await PublishAsync(configured.StorageName());
     }
 
-    private Task PublishAsync(string source) =>
+    private Task<long> PublishAsync(string source) =>
         Db.PublishAsync(
             RedisChannel.Literal(RedisKeys.EventsChannel),
             System.Text.Json.JsonSerializer.Serialize(new StoreEvent(StoreEvent.SourceChanged, source, null, DateTimeOffset.UtcNow), StoreJson.Options));

@@ -11,7 +11,7 @@ namespace SpotifyDashboard.Core.Storage;
 /// MULTI/EXEC over the document, the time index and the pending set, so a crash or a concurrent
 /// writer never leaves them disagreeing. Updates are compare-and-set (<see cref="UpdateAsync"/>).
 /// </summary>
-public sealed class SurveyResponseStore(IConnectionMultiplexer redis, ILogger<SurveyResponseStore>? logger = null)
+public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, ILogger<SurveyResponseStore>? logger = null)
 {
     /// <summary>
     /// Tries of an update before it gives up. A conflict means another write to the same source's hash landed
@@ -108,7 +108,11 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis, ILogger<Su
             await Backoff(attempt);
         }
 
-        logger?.LogWarning("Gave up updating response {Id} of {Source} after {Attempts} conflicting writes; the next pass tries again", id, source, MaxUpdateAttempts);
+        if (logger is not null)
+        {
+            LogGaveUp(logger, id, source, MaxUpdateAttempts);
+        }
+
         return ResponseUpdateOutcome.GaveUp;
     }
 
@@ -123,7 +127,7 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis, ILogger<Su
     public Task<IReadOnlyList<EnrichedResponse>> GetManyAsync(string source, IEnumerable<string> ids) =>
         ReadManyAsync(source, [.. ids.Select(id => (RedisValue)id)]);
 
-    private static Task TrackPending(ITransaction transaction, EnrichedResponse item) =>
+    private static Task<bool> TrackPending(ITransaction transaction, EnrichedResponse item) =>
         item.Enrichment == Music.EnrichmentState.Pending
             ? transaction.SetAddAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id)
             : transaction.SetRemoveAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id);
@@ -181,6 +185,10 @@ public sealed class SurveyResponseStore(IConnectionMultiplexer redis, ILogger<Su
             .Select(v => JsonSerializer.Deserialize<EnrichedResponse>(v.ToString(), StoreJson.Options)!)
             .ToList();
     }
+
+    // Static, with the logger passed in: the store also works without one (tools and tests construct it bare).
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up updating response {Id} of {Source} after {Attempts} conflicting writes; the next pass tries again")]
+    private static partial void LogGaveUp(ILogger logger, string id, string source, int attempts);
 }
 
 /// <summary>What <see cref="SurveyResponseStore.UpdateAsync"/> did.</summary>

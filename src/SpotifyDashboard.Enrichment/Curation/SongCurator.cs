@@ -49,7 +49,11 @@ public sealed class SongCurator(SurveyResponseStore responses, SongOverrideStore
 
     public async Task<OverrideAccepted> ApplyOverrideAsync(string source, OverrideRequest request)
     {
-        SpotifyTrackId.TryParse(request.Track, out var trackId);
+        if (!SpotifyTrackId.TryParse(request.Track, out var trackId))
+        {
+            throw new ArgumentException("The track is not a Spotify track id; validate the request first.", nameof(request));
+        }
+
         var key = string.IsNullOrWhiteSpace(request.SongKey) ? SongKey.For(request.Song, request.Artist) : request.SongKey.Trim();
         await overrides.SetAsync(new SongOverride(key, trackId, request.Song, request.Artist, time.GetUtcNow()));
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Ingest;
 
 namespace SpotifyDashboard.Ingestion.Hosting;
@@ -15,7 +16,7 @@ namespace SpotifyDashboard.Ingestion.Hosting;
 /// its own worker. One DI scope per read; a failed tick is logged and the next one tries again, so the last good
 /// data stays served. Reads never overlap: a <see cref="ReadNowAsync"/> between polls waits for a running poll.
 /// </summary>
-public sealed class SurveyIngestionWorker(
+public sealed partial class SurveyIngestionWorker(
     IServiceScopeFactory scopes,
     IWorkerLeadership leadership,
     IOptions<SurveyOptions> survey,
@@ -35,7 +36,7 @@ public sealed class SurveyIngestionWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = survey.Value.PollInterval < MinimumInterval ? MinimumInterval : survey.Value.PollInterval;
-        logger.LogInformation("Reading the active survey source every {Interval} while this worker leads (configured: {Source})", interval, survey.Value.Source);
+        LogPolling(interval, survey.Value.Source);
         using var timer = new PeriodicTimer(interval, time);
         do
         {
@@ -60,7 +61,7 @@ public sealed class SurveyIngestionWorker(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // E.g. the cache is restarting: nothing was lost, the next tick reads again.
-            logger.LogWarning(ex, "Survey ingestion tick failed; retrying at the next poll");
+            LogTickFailed(ex);
             LastTickError = ex.Message;
         }
         finally
@@ -89,4 +90,10 @@ public sealed class SurveyIngestionWorker(
             _oneReadAtATime.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reading the active survey source every {Interval} while this worker leads (configured: {Source})")]
+    private partial void LogPolling(TimeSpan interval, SurveySourceKind source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey ingestion tick failed; retrying at the next poll")]
+    private partial void LogTickFailed(Exception exception);
 }

@@ -18,7 +18,7 @@ namespace SpotifyDashboard.Ingestion.Ingest;
 /// processed again and the store is made to match it exactly (idempotent: ids are content hashes).
 /// Every row ends up accepted, quarantined or a duplicate, so the counts always reconcile.
 /// </summary>
-public sealed class SurveyIngestor(
+public sealed partial class SurveyIngestor(
     SurveyResponseStore responses,
     QuarantineStore quarantine,
     SourceStatusStore statuses,
@@ -35,7 +35,7 @@ public sealed class SurveyIngestor(
 
     /// <param name="fullRead">Ignore the checkpoint and process every row (a refresh); the store is made to match the table.</param>
     /// <exception cref="HeaderMappingException">A required column is missing; nothing is written.</exception>
-    public async Task<IngestResult> IngestAsync(string source, SurveySourceKind kind, SurveyTable table, CancellationToken cancellationToken = default, bool fullRead = false)
+    public async Task<IngestResult> IngestAsync(string source, SurveySourceKind kind, SurveyTable table, bool fullRead = false, CancellationToken cancellationToken = default)
     {
         var mapping = mapper.Map(table.Headers);
         var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
@@ -49,7 +49,7 @@ public sealed class SurveyIngestor(
             && chain[checkpoint.RowCount] == checkpoint.ChainHash;
         if (checkpoint is not null && !incremental && !fullRead)
         {
-            logger.LogInformation("Source {Source}: rows above the checkpoint (row {Row}) changed or vanished; re-reading all {Rows} rows", source, checkpoint.RowCount + 1, ids.Length);
+            LogChangedAboveCheckpoint(source, checkpoint.RowCount + 1, ids.Length);
         }
 
         var start = incremental ? checkpoint!.RowCount : 0;
@@ -110,9 +110,7 @@ public sealed class SurveyIngestor(
         var result = new IngestResult(source, !incremental, ids.Length - start, ids.Length, accepted, quarantined, duplicates, added, removed, superseded);
         if (result.NewRows > 0 || removed > 0)
         {
-            logger.LogInformation(
-                "Source {Source}: {NewRows} new rows ({Mode}); now {RowsRead} read = {Accepted} accepted + {Quarantined} quarantined + {Duplicates} duplicates; {Added} added, {Removed} removed, {Superseded} superseded",
-                source, result.NewRows, incremental ? "incremental" : "full read", ids.Length, accepted, quarantined, duplicates, added, removed, superseded);
+            LogIngested(source, result.NewRows, incremental ? "incremental" : "full read", ids.Length, accepted, quarantined, duplicates, added, removed, superseded);
         }
 
         return result;
@@ -229,4 +227,10 @@ public sealed class SurveyIngestor(
 
     private static bool IsEmailHeader(string header) =>
         HeaderText.Words(header).Any(w => w is "email" or "mail" or "correo" or "courriel");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source}: rows above the checkpoint (row {Row}) changed or vanished; re-reading all {Rows} rows")]
+    private partial void LogChangedAboveCheckpoint(string source, int row, int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source}: {NewRows} new rows ({Mode}); now {RowsRead} read = {Accepted} accepted + {Quarantined} quarantined + {Duplicates} duplicates; {Added} added, {Removed} removed, {Superseded} superseded")]
+    private partial void LogIngested(string source, int newRows, string mode, int rowsRead, long accepted, long quarantined, long duplicates, int added, int removed, int superseded);
 }

@@ -18,7 +18,7 @@ namespace SpotifyDashboard.Ingestion.Ingest;
 /// last good data. Problems of our own (e.g. the cache unreachable) are thrown to the worker. Each poll of a real source
 /// is one <c>ingest</c> run of <c>data_processing_time</c>, failed unless the source was read and stored.
 /// </summary>
-public sealed class SurveySourcePoller(
+public sealed partial class SurveySourcePoller(
     SurveyTableReaderFactory readers,
     SurveyIngestor ingestor,
     SourceStatusStore statuses,
@@ -48,7 +48,7 @@ public sealed class SurveySourcePoller(
         {
             var reader = await readers.ForAsync(kind);
             var table = await reader.ReadAsync(cancellationToken);
-            var result = await ingestor.IngestAsync(source, kind, table, cancellationToken, fullRead);
+            var result = await ingestor.IngestAsync(source, kind, table, fullRead, cancellationToken);
             await statuses.SetDetailAsync(source, null);
             activity?.SetTag("survey.rows", result.RowsRead);
             activity?.SetTag("survey.new_rows", result.NewRows);
@@ -85,9 +85,12 @@ public sealed class SurveySourcePoller(
     {
         // Neither message holds a secret's value or a cell value; the detail may name ids, paths, URLs and the account's e-mail.
         activity?.SetStatus(ActivityStatusCode.Error, publicMessage);
-        logger.LogWarning("Survey source {Source} cannot be read: {Error}", source, detail);
+        LogUnreadable(source, detail);
         var status = await statuses.GetAsync(source) ?? new SourceStatus { Name = source, Kind = kind.ToString() };
         await statuses.SetAsync(status with { Error = publicMessage });
         await statuses.SetDetailAsync(source, detail);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Survey source {Source} cannot be read: {Error}")]
+    private partial void LogUnreadable(string source, string error);
 }

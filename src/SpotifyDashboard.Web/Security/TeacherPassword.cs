@@ -11,7 +11,7 @@ namespace SpotifyDashboard.Web.Security;
 /// the same time whatever the lengths; a wrong password is logged (without what was typed) and answered more slowly each
 /// time from the same address: 0.5 s, 1 s, 2 s, then 4 s until a quarter of an hour passes without a failure.
 /// </summary>
-public sealed class TeacherPassword(IOptionsMonitor<AdminOptions> options, TimeProvider time, ILogger<TeacherPassword> logger)
+public sealed partial class TeacherPassword(IOptionsMonitor<AdminOptions> options, TimeProvider time, ILogger<TeacherPassword> logger)
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(4);
@@ -28,7 +28,7 @@ public sealed class TeacherPassword(IOptionsMonitor<AdminOptions> options, TimeP
         if (IsConfigured && Matches(options.CurrentValue.Key!, password ?? ""))
         {
             _failures.TryRemove(address, out _);
-            logger.LogInformation("The teacher signed in from {Client}", address);
+            LogSignedIn(address);
             return true;
         }
 
@@ -40,8 +40,7 @@ public sealed class TeacherPassword(IOptionsMonitor<AdminOptions> options, TimeP
         ForgetOldFailures(now);
 
         var delay = DelayAfter(failures.Count);
-        logger.LogWarning("A wrong teacher password from {Client} (failure {Count} in a row); answering after {Delay} ms",
-            address, failures.Count, delay.TotalMilliseconds);
+        LogWrongPassword(address, failures.Count, delay.TotalMilliseconds);
         await Task.Delay(delay, time, cancellationToken);
         return false;
     }
@@ -69,4 +68,10 @@ public sealed class TeacherPassword(IOptionsMonitor<AdminOptions> options, TimeP
     }
 
     private sealed record Failures(int Count, DateTimeOffset LastAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The teacher signed in from {Client}")]
+    private partial void LogSignedIn(string client);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A wrong teacher password from {Client} (failure {Count} in a row); answering after {Delay} ms")]
+    private partial void LogWrongPassword(string client, int count, double delay);
 }

@@ -7,7 +7,7 @@ namespace SpotifyDashboard.Web.Services;
 /// Pages refresh as soon as something changes; when the stream is down they fall back to
 /// polling, so nothing depends on it. Reconnects with a growing pause.
 /// </summary>
-public sealed class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger<ApiEventStream> logger) : BackgroundService
+public sealed partial class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger<ApiEventStream> logger) : BackgroundService
 {
     public const string HttpClientName = "api-events";
 
@@ -38,7 +38,7 @@ public sealed class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException)
             {
-                logger.LogDebug(ex, "The api's event stream is not available; pages poll meanwhile");
+                LogStreamDown(ex);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -50,4 +50,7 @@ public sealed class ApiEventStream(IHttpClientFactory httpClientFactory, ILogger
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The api's event stream is not available; pages poll meanwhile")]
+    private partial void LogStreamDown(Exception exception);
 }

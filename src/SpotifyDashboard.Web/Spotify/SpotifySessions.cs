@@ -9,7 +9,7 @@ namespace SpotifyDashboard.Web.Spotify;
 /// Signed-in listeners: a random session id in an HttpOnly cookie, the tokens under it in the store, encrypted with the
 /// web's data-protection keys. An expired access token is refreshed here; a refused refresh signs the listener out.
 /// </summary>
-public sealed class SpotifySessions(
+public sealed partial class SpotifySessions(
     ISpotifySessionStore store,
     IDataProtectionProvider dataProtection,
     SpotifyAccountsClient accounts,
@@ -79,13 +79,13 @@ public sealed class SpotifySessions(
 
         if (refreshed.Error is "invalid_grant" or "invalid_client" or "unauthorized_client")
         {
-            logger.LogInformation("Spotify refused to refresh a listener's token ({Error}); the listener is signed out", refreshed.Error);
+            LogRefreshRefused(refreshed.Error);
             await EndAsync(sessionId);
             return null;
         }
 
         // Spotify unreachable or in trouble: the listener stays signed in and may try again.
-        logger.LogWarning("Could not refresh a listener's Spotify token ({Error})", refreshed.Error);
+        LogRefreshFailed(refreshed.Error);
         throw new SpotifyUnavailableException();
     }
 
@@ -113,6 +113,12 @@ public sealed class SpotifySessions(
 
     // The store's key is a hash of the id, so whoever reads the cache cannot take it for a session cookie.
     private static string Key(string sessionId) => "session:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(sessionId)));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spotify refused to refresh a listener's token ({Error}); the listener is signed out")]
+    private partial void LogRefreshRefused(string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh a listener's Spotify token ({Error})")]
+    private partial void LogRefreshFailed(string? error);
 }
 
 /// <summary>Spotify could not be reached or answered with an error that is nobody's fault here; try again later.</summary>

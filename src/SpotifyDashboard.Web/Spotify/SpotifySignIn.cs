@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Web.Security;
@@ -9,7 +10,7 @@ namespace SpotifyDashboard.Web.Spotify;
 /// A listener's sign-in with Spotify: authorization code with PKCE, the code exchanged here on the server, the tokens
 /// kept here too. The browser only ever holds two HttpOnly cookies: the pending sign-in's and the session's.
 /// </summary>
-public static class SpotifySignIn
+public static partial class SpotifySignIn
 {
     public const string SignInPath = "/auth/spotify/signin";
     public const string CallbackPath = "/auth/spotify/callback";
@@ -96,13 +97,13 @@ public static class SpotifySignIn
         var verifier = await state.RedeemAsync(cookie, returnedState);
         if (!string.IsNullOrEmpty(error))
         {
-            logger.LogInformation("Spotify sign-in ended at Spotify: {Error}", error == "access_denied" ? error : "other error");
+            LogEndedAtSpotify(logger, error == "access_denied" ? error : "other error");
             return Outcome(error == "access_denied" ? "denied" : "spotify-error");
         }
 
         if (verifier is null)
         {
-            logger.LogWarning("Spotify sign-in refused: the state is unknown, used already, or not this browser's");
+            LogStateRefused(logger);
             return Outcome("state");
         }
 
@@ -114,13 +115,13 @@ public static class SpotifySignIn
         var answer = await accounts.ExchangeCodeAsync(code, verifier, context.RequestAborted);
         if (answer.Tokens is not { } tokens)
         {
-            logger.LogWarning("Spotify refused the sign-in's code ({Error})", answer.Error);
+            LogCodeRefused(logger, answer.Error);
             return Outcome(answer.Error == "unreachable" ? "unavailable" : "exchange");
         }
 
         var session = await sessions.StartAsync(tokens);
         context.Response.Cookies.Append(SpotifySessions.CookieName, session, CookieOptions(context, "/", SpotifySessions.Lifetime));
-        logger.LogInformation("A listener signed in with Spotify");
+        LogSignedIn(logger);
         return TypedResults.Redirect(ComparePath);
     }
 
@@ -135,7 +136,7 @@ public static class SpotifySignIn
         return Outcome("signed-out");
     }
 
-    private static IResult Outcome(string outcome) => TypedResults.Redirect($"{ComparePath}?{OutcomeParameter}={outcome}");
+    private static RedirectHttpResult Outcome(string outcome) => TypedResults.Redirect($"{ComparePath}?{OutcomeParameter}={outcome}");
 
     private static bool IsSameOrigin(HttpRequest request, Uri target) =>
         string.Equals(request.Scheme, target.Scheme, StringComparison.OrdinalIgnoreCase)
@@ -168,6 +169,18 @@ public static class SpotifySignIn
         "signed-out" => "You are signed out of Spotify here; your tokens are forgotten.",
         _ => null,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Spotify sign-in ended at Spotify: {Error}")]
+    private static partial void LogEndedAtSpotify(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spotify sign-in refused: the state is unknown, used already, or not this browser's")]
+    private static partial void LogStateRefused(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spotify refused the sign-in's code ({Error})")]
+    private static partial void LogCodeRefused(ILogger logger, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A listener signed in with Spotify")]
+    private static partial void LogSignedIn(ILogger logger);
 }
 
 /// <summary>

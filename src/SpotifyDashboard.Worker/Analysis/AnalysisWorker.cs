@@ -26,7 +26,7 @@ public enum AnalysisTickOutcome
 /// the periodic reread; the run waits for <c>Analysis:Debounce</c> of quiet, at most <c>Analysis:MaxDelay</c>.
 /// Only the replica holding the <see cref="WorkerLeaderLock"/> runs; it gives the lock back when it stops.
 /// </summary>
-public sealed class AnalysisWorker(
+public sealed partial class AnalysisWorker(
     AnalysisRunner runner,
     WorkerLeaderLock leaderLock,
     AnalysisWorkerStatus status,
@@ -62,7 +62,7 @@ public sealed class AnalysisWorker(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     // Redis may be restarting; the next tick tries again.
-                    logger.LogWarning(ex, "Analysis tick failed");
+                    LogTickFailed(ex);
                     status.Failed(ex, time.GetUtcNow());
                 }
             }
@@ -120,7 +120,7 @@ public sealed class AnalysisWorker(
         }
 
         _debouncer.Reset();
-        var result = await runner.RunAsync(source, cancellationToken);
+        var result = await runner.RunAsync(source, cancellationToken: cancellationToken);
         status.Ran(result, time.GetUtcNow());
         return AnalysisTickOutcome.Ran;
     }
@@ -134,7 +134,7 @@ public sealed class AnalysisWorker(
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Could not release the worker lock; it expires by itself");
+            LogReleaseFailed(ex);
         }
 
         _wasLeader = false;
@@ -169,4 +169,10 @@ public sealed class AnalysisWorker(
             return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis tick failed")]
+    private partial void LogTickFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the worker lock; it expires by itself")]
+    private partial void LogReleaseFailed(Exception exception);
 }

@@ -23,11 +23,11 @@ public sealed record LeaderLockStatus(LeaderRole Role, string Token, DateTimeOff
 /// loop renews the lock for all of them. A snapshot write is also fenced by <see cref="Token"/> (see
 /// <c>SnapshotStore.SaveFencedAsync</c>), so a replica paused past the expiry cannot overwrite a newer one.
 /// </summary>
-public sealed class WorkerLeaderLock(
+public sealed partial class WorkerLeaderLock(
     IConnectionMultiplexer redis,
     IOptions<AnalysisScheduleOptions> options,
     TimeProvider time,
-    ILogger<WorkerLeaderLock> logger) : IWorkerLeadership
+    ILogger<WorkerLeaderLock> logger) : IWorkerLeadership, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _state = new();
@@ -119,7 +119,7 @@ public sealed class WorkerLeaderLock(
             _lastError = null;
         }
 
-        logger.LogInformation("This worker replica now leads the worker's duties");
+        LogLeading();
         return true;
     }
 
@@ -178,7 +178,7 @@ public sealed class WorkerLeaderLock(
 
             if (await Db.LockReleaseAsync(RedisKeys.WorkerLock, Token))
             {
-                logger.LogInformation("This worker replica released the worker lock");
+                LogReleased();
             }
         }
         finally
@@ -196,6 +196,17 @@ public sealed class WorkerLeaderLock(
             _lastError = reason;
         }
 
-        logger.LogWarning("This worker replica no longer leads the worker's duties: {Reason}", reason);
+        LogLost(reason);
     }
+
+    public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This worker replica now leads the worker's duties")]
+    private partial void LogLeading();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This worker replica released the worker lock")]
+    private partial void LogReleased();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This worker replica no longer leads the worker's duties: {Reason}")]
+    private partial void LogLost(string reason);
 }

@@ -21,7 +21,7 @@ namespace SpotifyDashboard.Worker.Commands;
 /// enrichment passes until nothing more resolves), re-analyse (a forced run that publishes a new snapshot).
 /// Progress goes to <see cref="RefreshProgressReporter"/> and ends in <c>done</c> or <c>failed</c>.
 /// </summary>
-public sealed class WorkerCommandRunner(
+public sealed partial class WorkerCommandRunner(
     SurveyIngestionWorker ingestion,
     EnrichmentWorker enrichment,
     AnalysisRunner analysis,
@@ -50,7 +50,7 @@ public sealed class WorkerCommandRunner(
                 await RefreshAsync(command.Id, command.Refresh ?? new RefreshRequest(), kind, source, cancellationToken);
                 break;
             default:
-                logger.LogWarning("Ignoring worker command {Id} of unknown type {Type}", command.Id, command.Type);
+                LogUnknownCommand(command.Id, command.Type);
                 break;
         }
     }
@@ -59,12 +59,12 @@ public sealed class WorkerCommandRunner(
     {
         if (kind == SurveySourceKind.Demo)
         {
-            logger.LogInformation("Read-now asked while the demo is active: the demo class is generated, not read");
+            LogReadNowInDemo();
             return;
         }
 
         var result = await ingestion.ReadNowAsync(cancellationToken);
-        logger.LogInformation("Read-now of {Source}: {Rows} rows, {New} new", source, result?.RowsRead, result?.NewRows);
+        LogReadNow(source, result?.RowsRead, result?.NewRows);
     }
 
     private async Task RefreshAsync(string id, RefreshRequest request, SurveySourceKind kind, string source, CancellationToken cancellationToken)
@@ -93,11 +93,11 @@ public sealed class WorkerCommandRunner(
             }
 
             await progress.ReportAsync(RefreshStages.Done, 0, 0, summary.Count == 0 ? "Nothing was asked." : string.Join(" ", summary));
-            logger.LogInformation("Refresh {Id} of {Source} done", id, source);
+            LogRefreshDone(id, source);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Refresh {Id} of {Source} failed while {Stage}", id, source, stage);
+            LogRefreshFailed(ex, id, source, stage);
             await progress.ReportAsync(RefreshStages.Failed, progress.Last?.Done ?? 0, progress.Last?.Total ?? 0, ex is RefreshFailedException ? ex.Message : $"The refresh stopped while {stage}: {ex.Message}");
         }
     }
@@ -168,7 +168,7 @@ public sealed class WorkerCommandRunner(
     private async Task<string> ReanalyseAsync(string source, RefreshProgressReporter progress, CancellationToken cancellationToken)
     {
         await progress.ReportAsync(RefreshStages.Analysing, 0, 0, "Analysing the class again.");
-        var result = await analysis.RunAsync(source, cancellationToken, force: true);
+        var result = await analysis.RunAsync(source, force: true, cancellationToken);
         return result.Outcome switch
         {
             AnalysisRunOutcome.Published => $"Published analysis snapshot {result.Version} of {result.Rows} answers.",
@@ -180,4 +180,19 @@ public sealed class WorkerCommandRunner(
 
     /// <summary>A refresh step failed for a reason a teacher can act on; the message says it plainly.</summary>
     private sealed class RefreshFailedException(string message) : Exception(message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring worker command {Id} of unknown type {Type}")]
+    private partial void LogUnknownCommand(string id, string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read-now asked while the demo is active: the demo class is generated, not read")]
+    private partial void LogReadNowInDemo();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read-now of {Source}: {Rows} rows, {New} new")]
+    private partial void LogReadNow(string source, long? rows, int? @new);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refresh {Id} of {Source} done")]
+    private partial void LogRefreshDone(string id, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh {Id} of {Source} failed while {Stage}")]
+    private partial void LogRefreshFailed(Exception exception, string id, string source, string stage);
 }

@@ -10,7 +10,7 @@ namespace SpotifyDashboard.Worker.Commands;
 /// first served) and runs them one at a time with <see cref="WorkerCommandRunner"/>. Only the leading replica pops,
 /// so a command runs once; a standby leaves the list alone.
 /// </summary>
-public sealed class WorkerCommandWorker(
+public sealed partial class WorkerCommandWorker(
     WorkerCommandRunner runner,
     IWorkerLeadership leadership,
     IConnectionMultiplexer redis,
@@ -36,7 +36,7 @@ public sealed class WorkerCommandWorker(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogWarning(ex, "Worker command tick failed; trying again next tick");
+                    LogTickFailed(ex);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -67,7 +67,7 @@ public sealed class WorkerCommandWorker(
         }
         catch (JsonException ex)
         {
-            logger.LogWarning(ex, "Dropping a worker command that is not valid JSON");
+            LogInvalidCommand(ex);
             return null;
         }
 
@@ -76,8 +76,17 @@ public sealed class WorkerCommandWorker(
             return null;
         }
 
-        logger.LogInformation("Running worker command {Id} ({Type}) queued at {RequestedAt}", command.Id, command.Type, command.RequestedAt);
+        LogRunning(command.Id, command.Type, command.RequestedAt);
         await runner.RunAsync(command, cancellationToken);
         return command;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Worker command tick failed; trying again next tick")]
+    private partial void LogTickFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping a worker command that is not valid JSON")]
+    private partial void LogInvalidCommand(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Running worker command {Id} ({Type}) queued at {RequestedAt}")]
+    private partial void LogRunning(string id, string type, DateTimeOffset requestedAt);
 }

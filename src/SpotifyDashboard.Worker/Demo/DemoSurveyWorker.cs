@@ -13,7 +13,7 @@ namespace SpotifyDashboard.Worker.Demo;
 /// continues the same class instead of starting over. Only the leading replica generates, so students arrive once.
 /// Each of its ticks is the demo's <c>ingest</c> run of <c>data_processing_time</c>.
 /// </summary>
-public sealed class DemoSurveyWorker(
+public sealed partial class DemoSurveyWorker(
     DemoResponseFactory factory,
     SurveyResponseStore responses,
     SourceStatusStore statuses,
@@ -34,7 +34,7 @@ public sealed class DemoSurveyWorker(
     {
         if (survey.Value.Source != SurveySourceKind.Demo)
         {
-            logger.LogInformation("Survey:Source is {Source}: the demo class is not generated", survey.Value.Source);
+            LogNotDemo(survey.Value.Source);
             return;
         }
 
@@ -53,7 +53,7 @@ public sealed class DemoSurveyWorker(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The cache may still be starting; the next tick tries again.
-                logger.LogWarning(ex, "Demo tick failed");
+                LogTickFailed(ex);
                 heartbeat.Failed(ex);
             }
         }
@@ -97,7 +97,16 @@ public sealed class DemoSurveyWorker(
             LastReadAt = now,
         });
         activity?.SetTag("demo.students", target);
-        logger.LogInformation("Demo class now has {Students} students", target);
+        LogStudents(target);
         run.Succeeded();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Survey:Source is {Source}: the demo class is not generated")]
+    private partial void LogNotDemo(SurveySourceKind source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo tick failed")]
+    private partial void LogTickFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo class now has {Students} students")]
+    private partial void LogStudents(int students);
 }

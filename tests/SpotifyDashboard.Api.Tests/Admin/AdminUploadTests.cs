@@ -57,7 +57,7 @@ public class AdminUploadTests(GarnetServerFixture garnet) : IClassFixture<Garnet
         var csv = new StringBuilder("Timestamp,Song,Artist\n");
         for (var i = 0; i < 25; i++)
         {
-            csv.Append($"2026-01-01T10:{i:00}:00Z,Song {i},Artist {i}\n");
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"2026-01-01T10:{i:00}:00Z,Song {i},Artist {i}\n");
         }
 
         var preview = await AdminApi.ReadAsync<UploadPreview>(await client.PostAsync("/api/admin/upload", RawCsv(csv.ToString())), HttpStatusCode.OK);

@@ -33,7 +33,7 @@ public class RateLimitTests(GarnetServerFixture garnet) : IClassFixture<GarnetSe
         var limited = await client.SendAsync(Predict("10.0.0.1"));
 
         var problem = await ProblemAssert.IsProblemAsync(limited, HttpStatusCode.TooManyRequests, "Too many requests");
-        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single()) >= 1);
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         Assert.Contains("Try again in", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Predict("10.0.0.2"))).StatusCode);
     }

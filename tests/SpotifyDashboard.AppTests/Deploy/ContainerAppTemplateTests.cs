@@ -115,7 +115,7 @@ public sealed partial class ContainerAppTemplateTests(PublishedManifestFixture f
     public void TheWorkerAndTheCacheNeverScaleToZero()
     {
         // A worker at zero replicas would stop reading the survey; Container Apps' default minimum is zero.
-        Assert.All((string[])["worker", "cache", "web", "api"], service => Assert.True(int.Parse(Scale(service).Min!) >= 1, $"{service} may scale to zero"));
+        Assert.All((string[])["worker", "cache", "web", "api"], service => Assert.True(int.Parse(Scale(service).Min!, System.Globalization.CultureInfo.InvariantCulture) >= 1, $"{service} may scale to zero"));
     }
 
     [Fact]

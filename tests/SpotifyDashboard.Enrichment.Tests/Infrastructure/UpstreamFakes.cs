@@ -44,7 +44,7 @@ public sealed partial class UpstreamFakes : IDisposable
 
     public int Calls(string path) => Server.LogEntries.Count(e => e.RequestMessage.Path == path);
 
-    public int AllCalls => Server.LogEntries.Count();
+    public int AllCalls => Server.LogEntries.Count;
 
     public IEnumerable<ILogEntry> Entries(string path) => Server.LogEntries.Where(e => e.RequestMessage.Path == path);
 

@@ -45,7 +45,7 @@ public class EnrichmentHappyPathTests
         Assert.Equal(1, fakes.Calls(UpstreamFakes.ReccoBeatsFeaturesPath));
         var search = fakes.Entries(UpstreamFakes.SearchPath).First().RequestMessage;
         Assert.Equal("track", search.Query!["type"].ToString());
-        Assert.True(int.Parse(search.Query["limit"].ToString()!) <= 10);
+        Assert.True(int.Parse(search.Query["limit"].ToString()!, System.Globalization.CultureInfo.InvariantCulture) <= 10);
         Assert.StartsWith("Bearer token-1", search.Headers!["Authorization"].ToString());
     }
 

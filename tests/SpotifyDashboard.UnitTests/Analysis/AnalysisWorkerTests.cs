@@ -106,7 +106,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         Assert.Equal(30, stored.Snapshot.Points.Count);
         Assert.Equal(_time.GetUtcNow(), stored.PublishedAt);
         var storeEvent = await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(("demo", version.ToString()), (storeEvent.Source, storeEvent.Id));
+        Assert.Equal(("demo", version.ToString(System.Globalization.CultureInfo.InvariantCulture)), (storeEvent.Source, storeEvent.Id));
         await garnet.Redis.GetSubscriber().UnsubscribeAllAsync();
     }
 

@@ -24,7 +24,7 @@ public sealed class ConsoleLogFormatTests
         Assert.True(json.UseUtcTimestamp);
         Assert.Equal(ConsoleLogFormat.UtcTimestampFormat, json.TimestampFormat);
         Assert.False(json.JsonWriterOptions.Indented);
-        Assert.Equal("2026-03-04T05:06:07.089Z", new DateTimeOffset(2026, 3, 4, 5, 6, 7, 89, TimeSpan.Zero).ToString(json.TimestampFormat));
+        Assert.Equal("2026-03-04T05:06:07.089Z", new DateTimeOffset(2026, 3, 4, 5, 6, 7, 89, TimeSpan.Zero).ToString(json.TimestampFormat, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class WorkerReplica : IAsyncDisposable
         for (var i = 0; i < students; i++)
         {
             var student = generator.Generate(i);
-            csv.Append($"11/20/2026 {9 + i / 60}:{i % 60:D2}:00,Student {i},20,{Quote(student.Major)},1st year,Town,{Quote(student.Song.Title)},{Quote(student.Song.Artist)},2,In the morning\r\n");
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"11/20/2026 {9 + i / 60}:{i % 60:D2}:00,Student {i},20,{Quote(student.Major)},1st year,Town,{Quote(student.Song.Title)},{Quote(student.Song.Artist)},2,In the morning\r\n");
         }
 
         return csv.ToString();

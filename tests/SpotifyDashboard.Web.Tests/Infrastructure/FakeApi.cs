@@ -29,7 +29,7 @@ public sealed class FakeApi : HttpMessageHandler
 
     /// <summary>The latest request to <paramref name="path"/>; fails the test when there was none.</summary>
     public FakeApiRequest LastRequestTo(string path) =>
-        RequestsTo(path).LastOrDefault() ?? throw new Xunit.Sdk.XunitException($"The api got no request to {path}; it got: {string.Join(", ", Requests)}");
+        RequestsTo(path) is [.., var last] ? last : throw new Xunit.Sdk.XunitException($"The api got no request to {path}; it got: {string.Join(", ", Requests)}");
 
     /// <summary><paramref name="path"/> answers 200 with <paramref name="value"/> as JSON.</summary>
     public FakeApi Returns(string path, object value) => Answers(path, _ => JsonResponse(HttpStatusCode.OK, value));

@@ -45,8 +45,8 @@ public static class DataSamples
     /// <summary>The page an api holding <paramref name="total"/> answers sends for the request's offset and limit.</summary>
     public static DataPage PageOf(FakeApiRequest request, int total)
     {
-        var offset = int.Parse(request.Param("offset") ?? "0");
-        var limit = int.Parse(request.Param("limit") ?? "25");
+        var offset = int.Parse(request.Param("offset") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var limit = int.Parse(request.Param("limit") ?? "25", System.Globalization.CultureInfo.InvariantCulture);
         var rows = Enumerable.Range(offset + 1, Math.Max(0, Math.Min(limit, total - offset))).Select(n => Row(n)).ToList();
         return Page(rows, total);
     }

@@ -19,7 +19,7 @@ public sealed class SpotifyTokenSource(
     IOptionsMonitor<SpotifyOptions> options,
     ProviderStatusRegistry registry,
     EnrichmentTelemetry telemetry,
-    TimeProvider time)
+    TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -46,6 +46,8 @@ public sealed class SpotifyTokenSource(
 
     /// <summary>Drops the token if it is still the one that was rejected.</summary>
     public void Invalidate(string rejected) => Interlocked.CompareExchange(ref _token, null, rejected);
+
+    public void Dispose() => _gate.Dispose();
 
     private string? Current() => _token is { } token && time.GetUtcNow() < _expiresAt ? token : null;
 

@@ -52,7 +52,7 @@ public static class Figures
 
     public static ChartFigure Radar(IReadOnlyList<string> features, IReadOnlyList<RadarSeries> series, string revision)
     {
-        var theta = features.Select(f => (JsonNode?)ChartText.Encode(f)).Append(ChartText.Encode(features.FirstOrDefault())).ToArray();
+        var theta = features.Select(f => (JsonNode?)ChartText.Encode(f)).Append(ChartText.Encode(features.Count > 0 ? features[0] : null)).ToArray();
         var data = new JsonArray();
         foreach (var s in series)
         {
@@ -62,7 +62,7 @@ public static class Figures
                 ["type"] = "scatterpolar",
                 ["name"] = name,
                 // Closed outline: the first value again at the end.
-                ["r"] = ToArray(s.Values.Append(s.Values.FirstOrDefault()).ToArray()),
+                ["r"] = ToArray(s.Values.Append(s.Values.Count > 0 ? s.Values[0] : 0).ToArray()),
                 ["theta"] = new JsonArray(theta.Select(t => t?.DeepClone()).ToArray()),
                 ["fill"] = "toself",
                 ["opacity"] = 0.75,

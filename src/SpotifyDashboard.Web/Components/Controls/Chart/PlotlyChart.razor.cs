@@ -10,7 +10,7 @@ namespace SpotifyDashboard.Web.Components.Controls.Chart;
 /// the same revision does nothing. A chart that fails says so in its place; the page goes on working.
 /// plotly.js is loaded only when the first chart of a visit is drawn.
 /// </summary>
-public partial class PlotlyChart
+public sealed partial class PlotlyChart
 {
     /// <summary>The full plotly build: the basic one has no 3D scatter, and one page needs it.</summary>
     public const string PlotlyScript = "_content/Plotly.Blazor/plotly-3.7.0.min.js";
@@ -74,7 +74,7 @@ public partial class PlotlyChart
         }
         catch (JSException ex)
         {
-            Logger.LogWarning(ex, "Chart {ChartId} could not be drawn", Id);
+            LogDrawFailed(Logger, ex, Id);
             _error = "Your browser could not draw it. The numbers are in the table below it; the rest of the page works as usual.";
             StateHasChanged();
         }
@@ -98,4 +98,8 @@ public partial class PlotlyChart
             // The circuit is closing with the page: the browser cleans up by itself.
         }
     }
+
+    // Static with the logger passed in: the generator wants a field, and the component gets its logger injected as a property.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chart {ChartId} could not be drawn")]
+    private static partial void LogDrawFailed(ILogger logger, Exception exception, string chartId);
 }

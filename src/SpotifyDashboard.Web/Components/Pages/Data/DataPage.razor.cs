@@ -12,7 +12,7 @@ namespace SpotifyDashboard.Web.Components.Pages.Data;
 /// Every current answer in one table. Sorting, filtering and paging all happen on the api, one page at a time,
 /// so the page stays as fast with 10,000 answers as with 10.
 /// </summary>
-public partial class DataPage
+public sealed partial class DataPage
 {
     public static IReadOnlyList<int> PageSizes { get; } = [25, 50, 100];
 

@@ -7,7 +7,7 @@ namespace SpotifyDashboard.Web.Components.Pages.LiveFeed;
 /// The newest responses, refreshed as the api pushes changes (polling only while its event stream is down).
 /// Rows that arrived after the page opened are highlighted as new for a while.
 /// </summary>
-public partial class LiveFeed
+public sealed partial class LiveFeed
 {
     private readonly CancellationTokenSource _stop = new();
     private LiveUpdates? _live;
@@ -68,7 +68,7 @@ public partial class LiveFeed
             { TotalSeconds: < 60 } => "just now",
             { TotalMinutes: < 60 } => $"{(int)age.TotalMinutes} min ago",
             { TotalHours: < 24 } => $"{(int)age.TotalHours} h ago",
-            _ => at.ToLocalTime().ToString("MMM d, HH:mm"),
+            _ => at.ToLocalTime().ToString("MMM d, HH:mm", System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

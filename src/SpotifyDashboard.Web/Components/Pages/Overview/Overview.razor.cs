@@ -110,7 +110,7 @@ public partial class Overview
     private static ChartTable TopSongsTable(ClassOverview o) =>
         new(["Song", "Artist", "Students"], [.. o.TopSongs.Select(s => (IReadOnlyList<string>)[s.Song, s.Artist, s.Students.ToString(CultureInfo.InvariantCulture)])]);
 
-    private string ProfileSummary(ClassOverview o) =>
+    private static string ProfileSummary(ClassOverview o) =>
         "Mean audio features of the class: " + string.Join(", ", o.Profile.Features.Select((f, i) => $"{f} {o.Profile.ClassMean[i]:0.00}")) + ".";
 
     private static ChartTable ProfileTable(ClassOverview o) =>

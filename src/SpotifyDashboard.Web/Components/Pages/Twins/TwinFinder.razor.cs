@@ -11,7 +11,7 @@ namespace SpotifyDashboard.Web.Components.Pages.Twins;
 /// The seed's "Music Twin Finder": a student (found by pseudonym, song or artist; deep link <c>/twins/{id}</c>) or a
 /// typed song, its five most similar answers in the class, and its Music DNA score.
 /// </summary>
-public partial class TwinFinder
+public sealed partial class TwinFinder
 {
     private const int TwinCount = 5;
     private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(300);
