@@ -37,14 +37,16 @@ public sealed partial class HealthDetailsReader(
 
     private const string CacheDown = "the cache does not answer, so nothing is known";
 
+    private const string NotUsedByTheDemo = "not used: the demo class's songs carry their own features";
+
     public async Task<HealthDetails> ReadAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var active = await activeSource.GetAsync(cancellationToken);
         var stored = await ReadStoreAsync();
         var services = new HealthDetailsServices(
-            Spotify(stored, now),
-            ReccoBeats(stored, now),
+            Spotify(stored, active, now),
+            ReccoBeats(stored, active, now),
             Sheet(stored, active, now),
             stored is null
                 ? new(HealthStates.Unhealthy, "does not answer")
@@ -53,21 +55,28 @@ public sealed partial class HealthDetailsReader(
         return new HealthDetails(HealthDetails.Overall(services), now, services, identity.Version);
     }
 
-    private ServiceHealth Spotify(StoredState? stored, DateTimeOffset now)
+    private ServiceHealth Spotify(StoredState? stored, ActiveSourceState active, DateTimeOffset now)
     {
         if (!spotify.CurrentValue.HasCredentials)
         {
+            if (active.Kind == SurveySourceKind.Demo)
+            {
+                return new(HealthStates.NotConfigured, NotUsedByTheDemo);
+            }
+
             return new(HealthStates.NotConfigured, "no Spotify client credentials are set; songs wait as pending");
         }
 
-        return stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(ProviderNames.Spotify, now));
+        return stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(ProviderNames.Spotify, now), active);
     }
 
-    private static ServiceHealth ReccoBeats(StoredState? stored, DateTimeOffset now) =>
-        stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(ProviderNames.ReccoBeats, now));
+    private static ServiceHealth ReccoBeats(StoredState? stored, ActiveSourceState active, DateTimeOffset now) =>
+        stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(ProviderNames.ReccoBeats, now), active);
 
-    private static ServiceHealth FromProvider(ProviderStatus? status) => status switch
+    private static ServiceHealth FromProvider(ProviderStatus? status, ActiveSourceState active) => status switch
     {
+        // The demo class's fictional songs carry their own features: no call is made, and that is not a fault.
+        null when active.Kind == SurveySourceKind.Demo => new(HealthStates.NotConfigured, NotUsedByTheDemo),
         null => new(HealthStates.Unknown, "the worker has reported no call yet"),
         { State: ProviderState.Ok } => new(HealthStates.Healthy, "answering"),
         { State: ProviderState.Cooldown } => new(HealthStates.Degraded, $"rate-limited: calls wait until {Clock(status.Until)}"),

@@ -153,6 +153,24 @@ public class HealthDetailsTests(GarnetServerFixture garnet) : IClassFixture<Garn
     }
 
     [Fact]
+    public async Task TheDemoClassNeedsNeitherProviderSoNeitherIsAFault()
+    {
+        await garnet.FlushAsync();
+        await HoldWorkerLockAsync();
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Demo);
+
+        var (status, json) = await GetAsync(factory.CreateClient());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("healthy", json.GetProperty("status").GetString());
+        foreach (var provider in new[] { "spotify_api", "reccobeats" })
+        {
+            Assert.Equal("not_configured", StateOf(json, provider));
+            Assert.Equal("not used: the demo class's songs carry their own features", ReasonOf(json, provider));
+        }
+    }
+
+    [Fact]
     public async Task AWorkerWithoutCredentialsMakesSpotifyNotConfiguredEvenWhenTheApiHasThem()
     {
         await garnet.FlushAsync();
