@@ -39,7 +39,12 @@ public sealed class EnrichmentTelemetry
         _errors = meter.CreateCounter<long>("enrichment.errors", "{error}", "Failed upstream calls by provider and kind (timeout, malformed-json, http-…)");
         _cacheHits = meter.CreateCounter<long>("enrichment.cache.hits", "{song}");
         _cacheMisses = meter.CreateCounter<long>("enrichment.cache.misses", "{song}");
-        _batchDuration = meter.CreateHistogram<double>("enrichment.batch.duration", "s", "Time to enrich one batch of songs");
+        _batchDuration = meter.CreateHistogram<double>(
+            "enrichment.batch.duration",
+            "s",
+            "Time to enrich one batch of songs",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300] });
         meter.CreateObservableGauge("enrichment.pending", () => Volatile.Read(ref _pending), "{response}", "Responses waiting for enrichment");
         meter.CreateObservableGauge("enrichment.unmatched", () => Volatile.Read(ref _unmatched), "{response}", "Responses whose song found no track");
         meter.CreateObservableGauge(

@@ -37,7 +37,11 @@ public sealed class RequestTelemetry
         _responseTime = meterFactory.Create(MeterName).CreateHistogram<double>(
             ResponseTimeInstrument,
             "s",
-            "Time to answer a request to /api, by endpoint (route template), method and status code");
+            "Time to answer a request to /api, by endpoint (route template), method and status code",
+            tags: null,
+            // In seconds, from 1 ms: the exporter's default buckets (0, 5, 10 … 10000) are for milliseconds and would put
+            // every answer into one bucket.
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
 
     public static bool IsCounted(PathString path) => !NotCounted.Any(prefix => path.StartsWithSegments(prefix));

@@ -36,6 +36,10 @@ public class ApiMetricsTests(GarnetServerFixture garnet) : IClassFixture<GarnetS
         Assert.Equal(1, counts.Single(s => s["endpoint"] == "/api/status" && s["status_code"] == "200").Value);
         Assert.Equal(1, counts.Single(s => s["endpoint"] == "unmatched" && s["status_code"] == "404").Value);
         Assert.Contains(samples, s => s.Name == "api_response_time_seconds_bucket" && s["endpoint"] == "/api/status" && s["le"] == "+Inf");
+        // Buckets in seconds: a fast answer lands in a small bucket, not only in the default "5" (five seconds).
+        var statusBuckets = samples.Where(s => s.Name == "api_response_time_seconds_bucket" && s["endpoint"] == "/api/status").ToList();
+        Assert.Contains(statusBuckets, s => s["le"] == "0.001");
+        Assert.Equal(1, statusBuckets.Single(s => s["le"] == "1").Value);
         Assert.DoesNotContain(counts, s => s["endpoint"]!.StartsWith("/health", StringComparison.Ordinal) || s["endpoint"] == "/metrics");
         Assert.DoesNotContain(samples, s => s.Labels.Values.Any(v => v.Contains("4711", StringComparison.Ordinal) || v.Contains("4712", StringComparison.Ordinal)));
     }
