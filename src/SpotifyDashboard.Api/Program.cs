@@ -5,6 +5,7 @@ using SpotifyDashboard.Api.Apis;
 using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Api.Status;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
@@ -15,6 +16,9 @@ using SpotifyDashboard.Ingestion.Options;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+// Two Information lines per request would cost more than answering a prepared read (the request's trace and metrics
+// keep what they said); warnings from the host still show.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.AddRedisClient("cache");
 
 builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();
@@ -25,6 +29,7 @@ builder.Services.AddSongEnrichment(builder.Configuration);
 builder.Services.AddActiveSource();
 builder.Services.AddAnalysisSnapshots();
 builder.Services.AddClassData();
+builder.Services.AddStatusReport();
 builder.Services.AddAnonymousLimits();
 builder.Services.AddAdminKey();
 builder.Services.AddSingleton<WorkerCommandQueue>();
