@@ -105,13 +105,24 @@ public sealed class ReadsStack : IDisposable
         }
     }
 
-    /// <summary>The bare endpoint server serving what <paramref name="folder"/> holds, in a process like the api's (server GC).</summary>
+    /// <summary>The bare endpoint server serving what <paramref name="folder"/> holds, in a process with the api's GC mode.</summary>
     public ChildProcess StartBare(string folder, string url, string logFolder)
     {
         var bench = typeof(ReadsStack).Assembly.Location;
-        var bare = ChildProcess.StartDotnet(bench, ["reads-bare", "--folder", folder, "--url", url], new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" }, Path.Combine(logFolder, "bare.log"));
+        var gcServer = ApiUsesServerGc() ? "1" : "0";
+        var bare = ChildProcess.StartDotnet(bench, ["reads-bare", "--folder", folder, "--url", url], new Dictionary<string, string> { ["DOTNET_gcServer"] = gcServer }, Path.Combine(logFolder, "bare.log"));
         _owned.Add(bare);
         return bare;
+    }
+
+    /// <summary>What the api build next to the bench says (<c>System.GC.Server</c> in its runtimeconfig).</summary>
+    private static bool ApiUsesServerGc()
+    {
+        var config = Path.ChangeExtension(Build(RepositoryRoot(), "SpotifyDashboard.Api"), ".runtimeconfig.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(config));
+        return json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.GC.Server", out var server)
+            && server.GetBoolean();
     }
 
     public void Dispose()

@@ -67,7 +67,7 @@ public static class AnalysisApi
             return NoAnalysisYet(view.Source);
         }
 
-        var answer = view.Prepared.GetOrAdd(
+        var answer = await view.Prepared.GetOrAddAsync(
             "clusters",
             static s => PreparedJson.Of(ClustersView.From(s.analysis, s.view), s.options, $"clusters-v{s.analysis.Version}"),
             (analysis, view, options: json.Value.SerializerOptions));
@@ -107,7 +107,7 @@ public static class AnalysisApi
             return ResponseNotAnalysed(responseId);
         }
 
-        var answer = view.Prepared.GetOrAdd(
+        var answer = await view.Prepared.GetOrAddAsync(
             $"twins:{count}:{responseId}",
             static s => Twins(s.responseId, s.count, s.analysis, s.view, s.point, s.options),
             (responseId, count, analysis, view, point, options: json.Value.SerializerOptions));
@@ -191,7 +191,7 @@ public static class AnalysisApi
             return NoAnalysisYet(source);
         }
 
-        var answer = analysis.Prepared.GetOrAdd(
+        var answer = await analysis.Prepared.GetOrAddAsync(
             "model",
             static s => PreparedJson.Of(ModelView.From(s.analysis), s.options, $"model-v{s.analysis.Version}"),
             (analysis, options: json.Value.SerializerOptions));

@@ -22,7 +22,7 @@ public static class OverviewApi
     public static async Task<PreparedJsonResult<ClassOverview>> GetOverview(ClassDataHolder data, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var view = await data.GetAsync(cancellationToken);
-        var answer = view.Prepared.GetOrAdd(
+        var answer = await view.Prepared.GetOrAddAsync(
             "overview",
             static s => PreparedJson.Of(s.view.Overview, s.options, $"overview-v{s.view.Analysis?.Version ?? 0}"),
             (view, options: json.Value.SerializerOptions));

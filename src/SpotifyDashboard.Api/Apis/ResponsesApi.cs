@@ -48,7 +48,7 @@ public static class ResponsesApi
 
         var responses = await data.GetResponsesAsync((await activeSource.GetAsync(cancellationToken)).StorageName, cancellationToken);
         var (offset, limit) = (page.OffsetOr(0), page.LimitOr(DefaultLimit));
-        var answer = responses.Prepared.GetOrAdd(
+        var answer = await responses.Prepared.GetOrAddAsync(
             $"{offset}:{limit}",
             static s => PreparedJson.Of(
                 new ResponsePage(s.responses.Stored, [.. s.responses.NewestFirst(s.offset, s.limit).Select(ResponseItem.From)]),
