@@ -6,6 +6,7 @@ using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Api.Health;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Api.Status;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
@@ -16,6 +17,9 @@ using SpotifyDashboard.Ingestion.Options;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+// As the ASP.NET Core templates' settings do: the host and routing write four Information lines per request, which
+// cost more than answering a prepared read (the request's trace and metrics keep what they said); warnings still show.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.AddRedisClient("cache");
 
 builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();
@@ -26,6 +30,7 @@ builder.Services.AddSongEnrichment(builder.Configuration);
 builder.Services.AddActiveSource();
 builder.Services.AddAnalysisSnapshots();
 builder.Services.AddClassData();
+builder.Services.AddStatusReport();
 builder.Services.AddAnonymousLimits();
 builder.Services.AddAdminKey();
 builder.Services.AddSingleton<WorkerCommandQueue>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,8 @@ public sealed partial class EnrichmentWorker(
     TimeProvider time,
     ILogger<EnrichmentWorker> logger) : BackgroundService
 {
+    private readonly ConcurrentDictionary<string, bool> _reconciled = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.CurrentValue.Interval, time);
@@ -74,6 +77,7 @@ public sealed partial class EnrichmentWorker(
 
         using var stage = pipeline.Start(PipelineStages.Enrich);
         var source = kind.StorageName();
+        await ReconcileOnceAsync(source);
         var ids = await store.GetPendingIdsAsync(source);
         var pending = (await store.GetManyAsync(source, ids.Take(options.CurrentValue.MaxResponsesPerTick)))
             .Where(r => r.Enrichment == EnrichmentState.Pending)
@@ -102,12 +106,32 @@ public sealed partial class EnrichmentWorker(
             }
         }
 
-        // The gauges show the whole source, not this pass; a class survey is small enough to count.
-        var all = await store.GetAllAsync(source);
-        telemetry.Backlog(all.Count(r => r.Enrichment == EnrichmentState.Pending), all.Count(r => r.Enrichment == EnrichmentState.Unmatched));
+        // The gauges show the whole source, not this pass: the store's counters (no scan).
+        var counts = await store.CountStatesAsync(source);
+        telemetry.Backlog(counts.Pending, counts.Unmatched);
         await statusStore.SaveAsync(registry.All(ReportedProviders()));
         stage.Succeeded();
         return run;
+    }
+
+    /// <summary>
+    /// The first pass over a source in this process makes the store's state sets agree with its documents (data from before
+    /// the unmatched set, or keys removed by hand); every write keeps them right after that, so the gauges never scan.
+    /// </summary>
+    private async Task ReconcileOnceAsync(string source)
+    {
+        if (_reconciled.ContainsKey(source))
+        {
+            return;
+        }
+
+        var fixes = await store.ReconcileStateSetsAsync(source);
+        if (fixes > 0)
+        {
+            LogReconciled(source, fixes);
+        }
+
+        _reconciled.TryAdd(source, true);
     }
 
     private IEnumerable<string> ReportedProviders()
@@ -119,6 +143,9 @@ public sealed partial class EnrichmentWorker(
             yield return ProviderNames.SpotifyAudioFeatures;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Set {Fixes} entries of the pending and unmatched sets of {Source} right")]
+    private partial void LogReconciled(string source, int fixes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Enrichment pass failed; trying again next tick")]
     private partial void LogTickFailed(Exception exception);

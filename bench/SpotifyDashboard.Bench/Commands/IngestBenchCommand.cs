@@ -110,7 +110,7 @@ public sealed class IngestBenchCommand : IBenchCommand
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(redisAddress);
         var db = redis.GetDatabase();
-        await db.KeyDeleteAsync([RedisKeys.Responses(Source), RedisKeys.ResponsesByTime(Source), RedisKeys.Pending(Source),
+        await db.KeyDeleteAsync([RedisKeys.Responses(Source), RedisKeys.ResponsesByTime(Source), RedisKeys.Pending(Source), RedisKeys.Unmatched(Source),
             RedisKeys.Quarantine(Source), RedisKeys.Checkpoint(Source), RedisKeys.SourceStatus(Source), IngestionKeys.Columns(Source)]);
         var statuses = new SourceStatusStore(redis);
         var ingestor = new SurveyIngestor(
@@ -135,7 +135,7 @@ public sealed class IngestBenchCommand : IBenchCommand
         Console.WriteLine($"ingest     {ingest.TotalSeconds,6:F2} s   map + validate + ids + store: {first.Added:N0} stored, {first.Quarantined:N0} quarantined, {first.Duplicates:N0} duplicates; reconciles: {reconciles}");
         Console.WriteLine($"end-to-end {(parse + ingest).TotalSeconds,6:F2} s   parse + ingest");
         Console.WriteLine($"re-read    {reread.TotalSeconds,6:F2} s   unchanged source ({again.NewRows} new rows)");
-        await db.KeyDeleteAsync([RedisKeys.Responses(Source), RedisKeys.ResponsesByTime(Source), RedisKeys.Pending(Source),
+        await db.KeyDeleteAsync([RedisKeys.Responses(Source), RedisKeys.ResponsesByTime(Source), RedisKeys.Pending(Source), RedisKeys.Unmatched(Source),
             RedisKeys.Quarantine(Source), RedisKeys.Checkpoint(Source), RedisKeys.SourceStatus(Source), IngestionKeys.Columns(Source)]);
     }
 

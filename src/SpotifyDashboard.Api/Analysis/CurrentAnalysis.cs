@@ -3,6 +3,7 @@ using SpotifyDashboard.Analysis.Classification;
 using SpotifyDashboard.Analysis.Features;
 using SpotifyDashboard.Analysis.Reduction;
 using SpotifyDashboard.Analysis.Twins;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Music;
 
@@ -53,6 +54,9 @@ public sealed class CurrentAnalysis
     public AnalysisSnapshot Snapshot { get; }
 
     public MusicTwinFinder? Twins { get; }
+
+    /// <summary>Answers that depend on the snapshot alone (the model), each serialized once.</summary>
+    public PreparedAnswers Prepared { get; } = new(8);
 
     public MajorPredictor Predictor { get; }
 

@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Data;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Analysis;
@@ -10,6 +13,7 @@ using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -51,19 +55,32 @@ public static class AnalysisApi
         return app;
     }
 
-    public static async Task<Results<Ok<ClustersView>, ProblemHttpResult>> GetClusters(
+    /// <summary>Serialized once per view (answers × snapshot), with an ETag: <c>If-None-Match</c> gets a 304.</summary>
+    public static async Task<Results<PreparedJsonResult<ClustersView>, ProblemHttpResult>> GetClusters(
         ClassDataHolder data,
+        IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
         var view = await data.GetAsync(cancellationToken);
-        return view.Analysis is { } analysis ? TypedResults.Ok(ClustersView.From(analysis, view)) : NoAnalysisYet(view.Source);
+        if (view.Analysis is not { } analysis)
+        {
+            return NoAnalysisYet(view.Source);
+        }
+
+        var answer = await view.Prepared.GetOrAddAsync(
+            "clusters",
+            static s => PreparedJson.Of(ClustersView.From(s.analysis, s.view), s.options, $"clusters-v{s.analysis.Version}"),
+            (analysis, view, options: json.Value.SerializerOptions));
+        return new PreparedJsonResult<ClustersView>(answer);
     }
 
     /// <param name="k">Bound as text so that "abc" gets a 400 that names the value.</param>
-    public static async Task<Results<Ok<TwinsAnswer>, ValidationProblem, ProblemHttpResult>> GetTwins(
+    /// <remarks>Serialized once per (view, response, k), for as many as <see cref="ClassDataView.PreparedAnswerLimit"/> of them.</remarks>
+    public static async Task<Results<PreparedJsonResult<TwinsAnswer>, ValidationProblem, ProblemHttpResult>> GetTwins(
         string responseId,
         [FromQuery] string? k,
         ClassDataHolder data,
+        IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
         var count = DefaultTwins;
@@ -85,15 +102,31 @@ public static class AnalysisApi
             return TwinsUnavailable();
         }
 
-        var twins = analysis.Twins.FindForResponse(responseId, count);
-        var point = analysis.FindPoint(responseId);
-        return twins is null || point is null
-            ? TypedResults.Problem(
-                title: "Response not in the analysis",
-                detail: $"The latest analysis has no response '{responseId}': the id is unknown, its song is not enriched yet or has no features, or the student answered again later.",
-                statusCode: StatusCodes.Status404NotFound)
-            : TypedResults.Ok(TwinsAnswers.ForResponse(responseId, count, analysis, view, point, twins));
+        if (analysis.FindPoint(responseId) is not { } point)
+        {
+            return ResponseNotAnalysed(responseId);
+        }
+
+        var answer = await view.Prepared.GetOrAddAsync(
+            $"twins:{count}:{responseId}",
+            static s => Twins(s.responseId, s.count, s.analysis, s.view, s.point, s.options),
+            (responseId, count, analysis, view, point, options: json.Value.SerializerOptions));
+        return new PreparedJsonResult<TwinsAnswer>(answer);
     }
+
+    private static PreparedJson Twins(string responseId, int count, CurrentAnalysis analysis, ClassDataView view, SnapshotPoint point, JsonSerializerOptions options)
+    {
+        // The finder indexes the snapshot's points, so a response with a point has its row there.
+        var twins = analysis.Twins!.FindForResponse(responseId, count)
+            ?? throw new InvalidOperationException($"Snapshot {analysis.Version} has a point for '{responseId}' but no row in its twin finder.");
+        return PreparedJson.Of(TwinsAnswers.ForResponse(responseId, count, analysis, view, point, twins), options, $"twins-v{analysis.Version}");
+    }
+
+    private static ProblemHttpResult ResponseNotAnalysed(string responseId) =>
+        TypedResults.Problem(
+            title: "Response not in the analysis",
+            detail: $"The latest analysis has no response '{responseId}': the id is unknown, its song is not enriched yet or has no features, or the student answered again later.",
+            statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>
     /// Like <see cref="PredictMajor"/>: 400 for a missing or too long song or a k outside 1–50; 503 without an analysis
@@ -145,14 +178,24 @@ public static class AnalysisApi
         return TypedResults.Ok(TwinsAnswers.ForSong(k, analysis, view, outcome.Track!, outcome.Features!, dnaScore.Value, twins));
     }
 
-    public static async Task<Results<Ok<ModelView>, ProblemHttpResult>> GetModel(
+    /// <summary>Serialized once per snapshot, with an ETag.</summary>
+    public static async Task<Results<PreparedJsonResult<ModelView>, ProblemHttpResult>> GetModel(
         SnapshotHolder holder,
         ActiveSourceHolder activeSource,
+        IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
         var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
-        var analysis = await holder.GetAsync(source, cancellationToken);
-        return analysis is null ? NoAnalysisYet(source) : TypedResults.Ok(ModelView.From(analysis));
+        if (await holder.GetAsync(source, cancellationToken) is not { } analysis)
+        {
+            return NoAnalysisYet(source);
+        }
+
+        var answer = await analysis.Prepared.GetOrAddAsync(
+            "model",
+            static s => PreparedJson.Of(ModelView.From(s.analysis), s.options, $"model-v{s.analysis.Version}"),
+            (analysis, options: json.Value.SerializerOptions));
+        return new PreparedJsonResult<ModelView>(answer);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpotifyDashboard.Api.Admin;
+using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Enrichment.Curation;
 
@@ -25,6 +26,7 @@ public static class OverridesApi
         OverrideRequest request,
         SongCurator curator,
         ActiveSourceHolder activeSource,
+        ClassDataHolder data,
         CancellationToken cancellationToken)
     {
         var errors = SongCurator.Validate(request);
@@ -34,6 +36,13 @@ public static class OverridesApi
         }
 
         var accepted = await curator.ApplyOverrideAsync((await activeSource.GetAsync(cancellationToken)).StorageName, request);
+        if (accepted.Requeued > 0)
+        {
+            // The requeue publishes no event: without this the teacher's next read of /api/responses would still show
+            // the answers unmatched, and the mapping would look finished before the worker started on it.
+            await data.ReloadAsync(cancellationToken);
+        }
+
         return TypedResults.Accepted((string?)null, accepted);
     }
 }

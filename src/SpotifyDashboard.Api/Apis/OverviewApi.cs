@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Data;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Contracts.Dashboard;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -15,7 +18,14 @@ public static class OverviewApi
         return app;
     }
 
-    /// <summary>Never 503: before the first analysis <c>analysis</c> is null and the rest still shows.</summary>
-    public static async Task<Ok<ClassOverview>> GetOverview(ClassDataHolder data, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await data.GetAsync(cancellationToken)).Overview);
+    /// <summary>Never 503: before the first analysis <c>analysis</c> is null and the rest still shows. Serialized once per view, with an ETag.</summary>
+    public static async Task<PreparedJsonResult<ClassOverview>> GetOverview(ClassDataHolder data, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var view = await data.GetAsync(cancellationToken);
+        var answer = await view.Prepared.GetOrAddAsync(
+            "overview",
+            static s => PreparedJson.Of(s.view.Overview, s.options, $"overview-v{s.view.Analysis?.Version ?? 0}"),
+            (view, options: json.Value.SerializerOptions));
+        return new PreparedJsonResult<ClassOverview>(answer);
+    }
 }

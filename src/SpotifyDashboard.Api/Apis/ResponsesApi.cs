@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Data;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Storage;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -25,10 +29,15 @@ public static class ResponsesApi
         return app;
     }
 
-    public static async Task<Results<Ok<ResponsePage>, ValidationProblem>> GetResponses(
+    /// <summary>
+    /// From the api's copy of the class (<see cref="ClassDataHolder"/>, reloaded after each <c>response-added</c> or
+    /// <c>responses-enriched</c> event), each page serialized once per load, with an ETag; not from the store per request.
+    /// </summary>
+    public static async Task<Results<PreparedJsonResult<ResponsePage>, ValidationProblem>> GetResponses(
         [AsParameters] PageRequest page,
-        SurveyResponseStore store,
+        ClassDataHolder data,
         ActiveSourceHolder activeSource,
+        IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
         var errors = page.Validate(MaxLimit);
@@ -37,12 +46,19 @@ public static class ResponsesApi
             return TypedResults.ValidationProblem(errors, title: "Invalid paging values");
         }
 
-        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
-        var total = await store.CountAsync(source);
-        var items = await store.GetPageAsync(source, page.OffsetOr(0), page.LimitOr(DefaultLimit));
-        return TypedResults.Ok(new ResponsePage(total, [.. items.Select(ResponseItem.From)]));
+        var responses = await data.GetResponsesAsync((await activeSource.GetAsync(cancellationToken)).StorageName, cancellationToken);
+        var (offset, limit) = (page.OffsetOr(0), page.LimitOr(DefaultLimit));
+        var answer = await responses.Prepared.GetOrAddAsync(
+            $"{offset}:{limit}",
+            static s => PreparedJson.Of(
+                new ResponsePage(s.responses.Stored, [.. s.responses.NewestFirst(s.offset, s.limit).Select(ResponseItem.From)]),
+                s.options,
+                "responses"),
+            (responses, offset, limit, options: json.Value.SerializerOptions));
+        return new PreparedJsonResult<ResponsePage>(answer);
     }
 
+    /// <summary>From the store, so an answer is found the moment it is stored.</summary>
     public static async Task<Results<Ok<ResponseItem>, NotFound<ProblemDetails>>> GetResponse(
         string id,
         SurveyResponseStore store,

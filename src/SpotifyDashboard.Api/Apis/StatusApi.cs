@@ -1,10 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Status;
 using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Enrichment.Status;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -19,23 +15,7 @@ public static class StatusApi
         return app;
     }
 
-    public static async Task<Ok<StatusReport>> GetStatus(
-        SurveyResponseStore responses,
-        SourceStatusStore statuses,
-        QuarantineStore quarantine,
-        EnrichmentStatusReader enrichment,
-        ActiveSourceHolder activeSource,
-        CancellationToken cancellationToken)
-    {
-        // The active source, which the teacher may have switched at run time; errors stay the short public text.
-        var active = await activeSource.GetAsync(cancellationToken);
-        var kind = active.Kind;
-        var source = active.StorageName;
-        var count = await responses.CountAsync(source);
-        var status = await statuses.GetAsync(source);
-        var mode = kind == SurveySourceKind.Demo ? StatusReport.DemoMode : StatusReport.LiveMode;
-        IReadOnlyList<SourceStatus> sources = status is null ? [] : [status];
-        var ingestion = await quarantine.GetIngestionStatusAsync(source, statuses);
-        return TypedResults.Ok(new StatusReport(mode, source, count, status?.LastReadAt, sources, ingestion.Columns, await enrichment.GetAsync(source)));
-    }
+    /// <summary>From memory (<see cref="StatusHolder"/>): counts kept as the data changes, never a scan; with an ETag.</summary>
+    public static async Task<PreparedJsonResult<StatusReport>> GetStatus(StatusHolder status, CancellationToken cancellationToken) =>
+        new(await status.GetAsync(cancellationToken));
 }

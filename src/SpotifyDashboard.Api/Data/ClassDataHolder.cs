@@ -33,14 +33,7 @@ public sealed partial class ClassDataHolder(
     public async Task<ClassDataView> GetAsync(CancellationToken cancellationToken = default)
     {
         var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
-        var responses = _responses;
-        var held = responses?.Source == source;
-        hits.Lookup(CacheTiers.ApiClassData, hit: held);
-        if (responses is null || !held)
-        {
-            responses = await LoadAsync(source, onlyIfMissing: true, cancellationToken);
-        }
-
+        var responses = await GetResponsesAsync(source, cancellationToken);
         var analysis = await snapshots.GetAsync(source, cancellationToken);
         var view = _view;
         if (view is not null && ReferenceEquals(view.Responses, responses) && ReferenceEquals(view.Analysis, analysis))
@@ -52,6 +45,15 @@ public sealed partial class ClassDataHolder(
         view = new ClassDataView(responses, analysis);
         _view = view;
         return view;
+    }
+
+    /// <summary>The answers of <paramref name="source"/> as last loaded; read from the store only when none of it is held.</summary>
+    public async ValueTask<ClassResponses> GetResponsesAsync(string source, CancellationToken cancellationToken = default)
+    {
+        var responses = _responses;
+        var held = responses is not null && responses.Source == source;
+        hits.Lookup(CacheTiers.ApiClassData, hit: held);
+        return held ? responses! : await LoadAsync(source, onlyIfMissing: true, cancellationToken);
     }
 
     /// <summary>Reads every answer of the active source again.</summary>

@@ -1,4 +1,5 @@
 using SpotifyDashboard.Api.Analysis;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Survey;
@@ -33,7 +34,13 @@ public sealed class ClassDataView
             [.. Rows.Select(r => r.Row.Enrichment).Distinct().Order()]);
     }
 
+    /// <summary>Answers kept per view: clusters, overview, and twins per (response, k) up to this many.</summary>
+    public const int PreparedAnswerLimit = 4096;
+
     public ClassResponses Responses { get; }
+
+    /// <summary>Answers made from this view (its answers joined with its analysis), each serialized once.</summary>
+    public PreparedAnswers Prepared { get; } = new(PreparedAnswerLimit);
 
     public string Source => Responses.Source;
 

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using SpotifyDashboard.Api.Apis;
+using SpotifyDashboard.Api.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -44,11 +45,12 @@ public static class AnonymousLimits
         var settings = limits.Value;
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
 
-        // Every /api read counts against the user's generous bucket; health probes and the event stream do not.
+        // Every /api request counts against its user's limits; health probes and scrapes do not. Prepared reads are capped
+        // by how many run at once, everything else by the user's read bucket.
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            context.Request.Path.StartsWithSegments("/api")
-                ? RateLimitPartition.GetTokenBucketLimiter(clients.Of(context), _ => Bucket(settings.ReadsPerMinute, settings.ReadBurst))
-                : RateLimitPartition.GetNoLimiter(""));
+            !context.Request.Path.StartsWithSegments("/api") ? RateLimitPartition.GetNoLimiter("")
+            : IsPreparedRead(context) ? RateLimitPartition.GetConcurrencyLimiter(PreparedPartition + clients.Of(context), _ => Concurrency(settings))
+            : RateLimitPartition.GetTokenBucketLimiter(clients.Of(context), _ => Bucket(settings.ReadsPerMinute, settings.ReadBurst)));
 
         options.AddPolicy(SongLookupPolicy, context =>
             RateLimitPartition.GetTokenBucketLimiter(clients.Of(context), _ => Bucket(settings.SongLookupsPerMinute, settings.SongLookupsPerMinute)));
@@ -58,17 +60,30 @@ public static class AnonymousLimits
             TimeSpan? retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
             var endpoint = rejected.HttpContext.GetEndpoint();
             var songLookup = endpoint?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SongLookupPolicy;
-            telemetry.Rejected(songLookup ? SongLookupPolicy : "reads");
+            var prepared = !songLookup && IsPreparedRead(rejected.HttpContext);
+            telemetry.Rejected(songLookup ? SongLookupPolicy : prepared ? "prepared-reads" : "reads");
             await LimitProblems.WriteAsync(
                 rejected.HttpContext,
                 StatusCodes.Status429TooManyRequests,
                 LimitProblems.TooManyRequests,
-                songLookup
-                    ? $"At most {settings.SongLookupsPerMinute} song lookups a minute per user. {LimitProblems.TryAgainIn(retryAfter)}"
-                    : $"At most {settings.ReadsPerMinute} requests a minute per user. {LimitProblems.TryAgainIn(retryAfter)}",
+                songLookup ? $"At most {settings.SongLookupsPerMinute} song lookups a minute per user. {LimitProblems.TryAgainIn(retryAfter)}"
+                : prepared ? $"At most {settings.PreparedReadConcurrency + settings.PreparedReadQueue} requests at once per user. {LimitProblems.TryAgainIn(retryAfter)}"
+                : $"At most {settings.ReadsPerMinute} requests a minute per user. {LimitProblems.TryAgainIn(retryAfter)}",
                 retryAfter);
         };
     }
+
+    /// <summary>Prepared reads and the rest of a user's requests are limited apart, so their partitions never share a key.</summary>
+    private const string PreparedPartition = "prepared:";
+
+    private static bool IsPreparedRead(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PreparedReadMetadata>() is not null;
+
+    private static ConcurrencyLimiterOptions Concurrency(AnonymousLimitsOptions settings) => new()
+    {
+        PermitLimit = settings.PreparedReadConcurrency,
+        QueueLimit = settings.PreparedReadQueue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    };
 
     /// <summary><paramref name="perMinute"/> tokens a minute, refilled evenly, <paramref name="burst"/> at most; no queue.</summary>
     internal static TokenBucketRateLimiterOptions Bucket(int perMinute, int burst)

@@ -17,6 +17,9 @@ public static class RedisKeys
     /// <summary>Set: ids of responses whose song still waits for enrichment.</summary>
     public static string Pending(string source) => $"{Prefix}pending:{source}";
 
+    /// <summary>Set: ids of responses whose song found no track; kept beside <see cref="Pending"/> so counts need no scan.</summary>
+    public static string Unmatched(string source) => $"{Prefix}unmatched:{source}";
+
     /// <summary>Hash: row id → quarantined row JSON.</summary>
     public static string Quarantine(string source) => $"{Prefix}quarantine:{source}";
 

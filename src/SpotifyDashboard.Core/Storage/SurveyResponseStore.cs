@@ -9,7 +9,9 @@ namespace SpotifyDashboard.Core.Storage;
 /// Accepted responses of each source in Redis: a hash of JSON documents by id, and a sorted set
 /// by submission time for newest-first paging. Writes are idempotent by id, and each is one
 /// MULTI/EXEC over the document, the time index and the pending set, so a crash or a concurrent
-/// writer never leaves them disagreeing. Updates are compare-and-set (<see cref="UpdateAsync"/>).
+/// writer never leaves them disagreeing. Updates are compare-and-set (<see cref="UpdateAsync"/>). The same
+/// transactions keep a set of pending and a set of unmatched ids, so the counts by state are counters
+/// (<see cref="CountStatesAsync"/>), never a scan.
 /// </summary>
 public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, ILogger<SurveyResponseStore>? logger = null)
 {
@@ -37,7 +39,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
             var isNew = transaction.AddCondition(Condition.HashNotExists(RedisKeys.Responses(source), id));
             _ = transaction.HashSetAsync(RedisKeys.Responses(source), id, json);
             _ = transaction.SortedSetAddAsync(RedisKeys.ResponsesByTime(source), id, item.Response.SubmittedAt.ToUnixTimeMilliseconds());
-            _ = TrackPending(transaction, item);
+            TrackState(transaction, item);
             if (await transaction.ExecuteAsync())
             {
                 break;
@@ -99,7 +101,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
             var transaction = Db.CreateTransaction();
             transaction.AddCondition(Condition.HashEqual(key, id, json));
             _ = transaction.HashSetAsync(key, id, JsonSerializer.Serialize(changed, StoreJson.Options));
-            _ = TrackPending(transaction, changed);
+            TrackState(transaction, changed);
             if (await transaction.ExecuteAsync())
             {
                 return ResponseUpdateOutcome.Updated;
@@ -127,10 +129,17 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
     public Task<IReadOnlyList<EnrichedResponse>> GetManyAsync(string source, IEnumerable<string> ids) =>
         ReadManyAsync(source, [.. ids.Select(id => (RedisValue)id)]);
 
-    private static Task<bool> TrackPending(ITransaction transaction, EnrichedResponse item) =>
-        item.Enrichment == Music.EnrichmentState.Pending
-            ? transaction.SetAddAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id)
-            : transaction.SetRemoveAsync(RedisKeys.Pending(item.Response.Source), item.Response.Id);
+    /// <summary>The response's id in the pending or the unmatched set, as its state says, and out of the other.</summary>
+    private static void TrackState(ITransaction transaction, EnrichedResponse item)
+    {
+        var (source, id) = (item.Response.Source, item.Response.Id);
+        _ = item.Enrichment == Music.EnrichmentState.Pending
+            ? transaction.SetAddAsync(RedisKeys.Pending(source), id)
+            : transaction.SetRemoveAsync(RedisKeys.Pending(source), id);
+        _ = item.Enrichment == Music.EnrichmentState.Unmatched
+            ? transaction.SetAddAsync(RedisKeys.Unmatched(source), id)
+            : transaction.SetRemoveAsync(RedisKeys.Unmatched(source), id);
+    }
 
     /// <summary>Removes a response (a row edited or deleted in the source): document, time index and pending set at once.</summary>
     public async Task RemoveAsync(string source, string id)
@@ -139,10 +148,67 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
         _ = transaction.HashDeleteAsync(RedisKeys.Responses(source), id);
         _ = transaction.SortedSetRemoveAsync(RedisKeys.ResponsesByTime(source), id);
         _ = transaction.SetRemoveAsync(RedisKeys.Pending(source), id);
+        _ = transaction.SetRemoveAsync(RedisKeys.Unmatched(source), id);
         await transaction.ExecuteAsync();
     }
 
     public Task<long> CountAsync(string source) => Db.SortedSetLengthAsync(RedisKeys.ResponsesByTime(source));
+
+    /// <summary>Stored responses by enrichment state, from the time index and the two state sets: three counters, no scan.</summary>
+    public async Task<ResponseStateCounts> CountStatesAsync(string source)
+    {
+        var batch = Db.CreateBatch();
+        var stored = batch.SortedSetLengthAsync(RedisKeys.ResponsesByTime(source));
+        var pending = batch.SetLengthAsync(RedisKeys.Pending(source));
+        var unmatched = batch.SetLengthAsync(RedisKeys.Unmatched(source));
+        batch.Execute();
+        return ResponseStateCounts.FromCounters(await stored, await pending, await unmatched);
+    }
+
+    /// <summary>
+    /// Makes the state sets agree with the documents, once, for data written before the unmatched set existed (or keys
+    /// deleted by hand). Each fix is conditional on the document being the one read, so it never undoes a write made
+    /// meanwhile: every write keeps the sets right by itself. Returns how many entries it fixed.
+    /// </summary>
+    public async Task<int> ReconcileStateSetsAsync(string source)
+    {
+        var fixes = 0;
+        var documents = (await Db.HashGetAllAsync(RedisKeys.Responses(source)))
+            .ToDictionary(
+                e => e.Name.ToString(),
+                e => (Json: e.Value, JsonSerializer.Deserialize<EnrichedResponse>(e.Value.ToString(), StoreJson.Options)!.Enrichment),
+                StringComparer.Ordinal);
+        foreach (var (setKey, state) in new[] { (RedisKeys.Pending(source), Music.EnrichmentState.Pending), (RedisKeys.Unmatched(source), Music.EnrichmentState.Unmatched) })
+        {
+            var members = (await Db.SetMembersAsync(setKey)).Select(m => m.ToString()).ToHashSet(StringComparer.Ordinal);
+            foreach (var (id, (json, enrichment)) in documents)
+            {
+                var inState = enrichment == state;
+                if (inState != members.Contains(id) && await FixAsync(setKey, id, add: inState, Condition.HashEqual(RedisKeys.Responses(source), id, json)))
+                {
+                    fixes++;
+                }
+            }
+
+            foreach (var id in members.Where(m => !documents.ContainsKey(m)))
+            {
+                if (await FixAsync(setKey, id, add: false, Condition.HashNotExists(RedisKeys.Responses(source), id)))
+                {
+                    fixes++;
+                }
+            }
+        }
+
+        return fixes;
+    }
+
+    private async Task<bool> FixAsync(string setKey, string id, bool add, Condition unchanged)
+    {
+        var transaction = Db.CreateTransaction();
+        transaction.AddCondition(unchanged);
+        _ = add ? transaction.SetAddAsync(setKey, id) : transaction.SetRemoveAsync(setKey, id);
+        return await transaction.ExecuteAsync();
+    }
 
     /// <summary>Newest first.</summary>
     public async Task<IReadOnlyList<EnrichedResponse>> GetPageAsync(string source, int offset, int limit)

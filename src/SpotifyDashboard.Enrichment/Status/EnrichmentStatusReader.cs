@@ -1,22 +1,22 @@
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Contracts;
+using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Enrichment.Status;
 
 /// <summary>Builds <see cref="EnrichmentStatus"/> from Redis, so the api can show what the worker sees.</summary>
 public sealed class EnrichmentStatusReader(SurveyResponseStore responses, ProviderStatusStore providers, TimeProvider time)
 {
+    /// <summary>The source's counts from the store's counters (no scan of the responses) and every provider's state now.</summary>
     public async Task<EnrichmentStatus> GetAsync(string source)
     {
-        // A class survey has hundreds of rows: counting them is cheaper than keeping counters right.
-        var all = await responses.GetAllAsync(source);
+        var counts = await responses.CountStatesAsync(source);
+        return new EnrichmentStatus(counts.Enriched, counts.Pending, counts.Unmatched, await GetProvidersAsync());
+    }
+
+    /// <summary>Each provider's state as of now (a cool-down whose time has passed is over).</summary>
+    public async Task<IReadOnlyList<ProviderStatus>> GetProvidersAsync()
+    {
         var now = time.GetUtcNow();
-        var states = (await providers.GetAllAsync()).Select(p => p.AsOf(now)).ToList();
-        return new EnrichmentStatus(
-            all.Count(r => r.Enrichment == EnrichmentState.Enriched),
-            all.Count(r => r.Enrichment == EnrichmentState.Pending),
-            all.Count(r => r.Enrichment == EnrichmentState.Unmatched),
-            states);
+        return [.. (await providers.GetAllAsync()).Select(p => p.AsOf(now))];
     }
 }
