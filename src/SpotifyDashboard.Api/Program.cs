@@ -17,9 +17,6 @@ using SpotifyDashboard.Ingestion.Options;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-// As the ASP.NET Core templates' settings do: the host and routing write four Information lines per request, which
-// cost more than answering a prepared read (the request's trace and metrics keep what they said); warnings still show.
-builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.AddRedisClient("cache");
 
 builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();

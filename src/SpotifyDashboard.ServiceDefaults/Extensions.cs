@@ -25,6 +25,7 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddLogLevelDefaults();
         builder.AddConsoleLogFormat();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();

@@ -136,7 +136,10 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", Environment)
                 // Under the AppHost Aspire asks each project for the simple formatter, so its dashboard shows readable
                 // console logs. A deployed service has no such setting: without it, the service's own choice shows.
-                .WithEnvironment(context => context.EnvironmentVariables.Remove(AspireConsoleFormatterSetting));
+                .WithEnvironment(context => context.EnvironmentVariables.Remove(AspireConsoleFormatterSetting))
+                // Request lines are off by default (LogLevelDefaults); an operator may turn them on, and then their URLs
+                // must hold no secret either. On here, so the capture has them and each names its request's trace.
+                .WithEnvironment("Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
         }
 
         // Spotify sends the listener back to the web's own callback, on its real port.
