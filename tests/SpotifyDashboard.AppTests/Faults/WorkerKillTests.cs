@@ -41,12 +41,17 @@ public class WorkerKillTests(FaultsAppFixture fixture, ITestOutputHelper output)
             Assert.Equal(Students, mid.Count);
             Assert.Contains(mid, r => r.Enrichment == EnrichmentState.Pending);
 
+            // The orchestrator's process may be a launcher with the service as its child: kill the whole tree at once.
             var pid = WorkerPid();
+            var tree = ProcessTree(pid);
             using (var worker = Process.GetProcessById(pid))
             {
-                worker.Kill();
+                worker.Kill(entireProcessTree: true);
                 await worker.WaitForExitAsync();
             }
+
+            await PageWaits.UntilAsync(() => Task.FromResult(tree.Count(IsAlive)), alive => alive == 0, TimeSpan.FromSeconds(10));
+            output.WriteLine($"killed {string.Join(' ', tree)} after {SearchesFor(Prefix)} searches");
 
             Assert.NotEqual(Students, SearchesFor(Prefix));
             fixture.Fakes.SearchFault = null;
@@ -76,6 +81,33 @@ public class WorkerKillTests(FaultsAppFixture fixture, ITestOutputHelper output)
         Assert.DoesNotContain(pending.Select(p => (string)p!), done.Select(r => r.Response.Id).Contains);
         Assert.Equal(await fixture.Store.CountAsync(FaultsAppFixture.Source), (await fixture.Store.GetAllAsync(FaultsAppFixture.Source)).Count);
     }
+
+    /// <summary>A process and its descendants, from Linux's /proc (the tests run on Linux).</summary>
+    private static List<int> ProcessTree(int pid)
+    {
+        var tree = new List<int> { pid };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            var tasks = $"/proc/{tree[i]}/task";
+            if (!Directory.Exists(tasks))
+            {
+                continue;
+            }
+
+            foreach (var task in Directory.GetDirectories(tasks))
+            {
+                var children = Path.Combine(task, "children");
+                if (File.Exists(children))
+                {
+                    tree.AddRange(File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+
+        return tree;
+    }
+
+    private static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
 
     private int SearchesFor(string prefix) => fixture.Fakes.SearchQueries.Count(q => q.Contains(prefix, StringComparison.Ordinal));
 
