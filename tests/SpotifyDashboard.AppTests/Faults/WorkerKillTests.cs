@@ -83,7 +83,7 @@ public class WorkerKillTests(FaultsAppFixture fixture, ITestOutputHelper output)
     }
 
     /// <summary>A process and its descendants, from Linux's /proc (the tests run on Linux).</summary>
-    private static List<int> ProcessTree(int pid)
+    internal static List<int> ProcessTree(int pid)
     {
         var tree = new List<int> { pid };
         for (var i = 0; i < tree.Count; i++)
