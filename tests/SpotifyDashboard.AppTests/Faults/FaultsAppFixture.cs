@@ -31,6 +31,8 @@ public sealed class FaultsAppFixture() : FakeMusicAppFixture("faults")
     protected override IEnumerable<string> MoreSettings =>
     [
         "Parameters:spotify-client-id=fake-client-id",
+        // An open page asks every second whether the cache and the worker work.
+        "Dashboard:HealthCheckInterval=00:00:01",
         // A dead leader's lock expires in 5 s, and a restarted worker asks every second.
         "Analysis:LockExpiry=00:00:05",
         "Analysis:LockRenewInterval=00:00:01",
