@@ -20,7 +20,8 @@ var worker = builder.AddProject<Projects.SpotifyDashboard_Worker>("worker")
     .WithSecret("Survey__ServiceAccount", googleServiceAccount)
     .WithSecret("Spotify__ClientId", spotifyClientId)
     .WithSecret("Spotify__ClientSecret", spotifyClientSecret)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithReplicasFrom(builder.Configuration, Scaling.Workers);
 
 var api = builder.AddProject<Projects.SpotifyDashboard_Api>("api")
     .WithCache(cache)
@@ -29,7 +30,8 @@ var api = builder.AddProject<Projects.SpotifyDashboard_Api>("api")
     .WithSecret("Spotify__ClientSecret", spotifyClientSecret)
     .WithSecret("Enrichment__AdminKey", adminKey)
     .WithEnvironment("Internal__Key", internalKey)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithReplicasFrom(builder.Configuration, Scaling.Apis);
 
 builder.AddProject<Projects.SpotifyDashboard_Web>("web")
     .WithReference(api)

@@ -33,6 +33,7 @@ public sealed partial class MusicServiceFakes : IDisposable
     private readonly ConcurrentDictionary<string, bool> _listenerTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Id, string Title, string Artist)> _topTracks = new();
     private readonly ConcurrentQueue<string> _listenerCredentials = new();
+    private readonly ConcurrentQueue<string> _searchQueries = new();
 
     public MusicServiceFakes()
     {
@@ -44,7 +45,7 @@ public sealed partial class MusicServiceFakes : IDisposable
         Server.Given(Request.Create().WithPath("/v1/me/top/tracks").UsingGet())
             .RespondWith(Response.Create().WithCallback(TopTracksAnswer));
         Server.Given(Request.Create().WithPath("/v1/search").UsingGet())
-            .RespondWith(Json(SearchAnswer));
+            .RespondWith(Response.Create().WithCallback(SearchOrFaultAsync));
         Server.Given(Request.Create().WithPath(new RegexMatcher("^/v1/tracks/[^/]+$")).UsingGet())
             .RespondWith(Response.Create().WithCallback(TrackAnswer));
         Server.Given(Request.Create().WithPath(ReccoBeatsPrefix + "/audio-features").UsingGet())
@@ -174,6 +175,39 @@ public sealed partial class MusicServiceFakes : IDisposable
 
     private static IResponseBuilder Json(Func<IRequestMessage, string> body) =>
         Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
+
+    /// <summary>
+    /// What Spotify's search does instead of answering, while set: a fault test's 429 storm, 5xx burst, hang or slow
+    /// answer. It gets the plain query and returns the answer to give, or null to answer normally (after any delay it made).
+    /// </summary>
+    public Func<string, Task<ResponseMessage?>>? SearchFault { get; set; }
+
+    /// <summary>Every search query Spotify was asked, in order (the fielded form), faulted or not.</summary>
+    public IReadOnlyCollection<string> SearchQueries => [.. _searchQueries];
+
+    private async Task<IResponseMessage> SearchOrFaultAsync(IRequestMessage request)
+    {
+        var q = Query(request, "q");
+        _searchQueries.Enqueue(q);
+        if (SearchFault is { } fault && await fault(q) is { } faulted)
+        {
+            return faulted;
+        }
+
+        return JsonMessage(200, SearchAnswer(request));
+    }
+
+    /// <summary>A JSON answer with a status (and headers such as Retry-After), for <see cref="SearchFault"/>.</summary>
+    public static ResponseMessage Answer(int status, string body, params (string Name, string Value)[] headers)
+    {
+        var message = JsonMessage(status, body);
+        foreach (var (name, value) in headers)
+        {
+            message.Headers![name] = new(value);
+        }
+
+        return message;
+    }
 
     private static string SearchAnswer(IRequestMessage request)
     {

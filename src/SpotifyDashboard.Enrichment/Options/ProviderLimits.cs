@@ -26,6 +26,13 @@ public sealed class ProviderLimits
     [Range(2, 1000)]
     public int FailuresToBreak { get; set; } = 5;
 
+    /// <summary>
+    /// How far back the breaker looks for its <see cref="FailuresToBreak"/>: it opens only when every call in this window
+    /// failed, so one success inside it (a 429 with a long Retry-After counts as one: it becomes a cool-down) delays the
+    /// break until the success has aged out. At least 0.5 s.
+    /// </summary>
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long the breaker stays open before one trial call (half-open). At least 0.5 s.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -41,6 +48,7 @@ public sealed class ProviderLimits
     public bool IsValid() =>
         Validator.TryValidateObject(this, new ValidationContext(this), null, validateAllProperties: true)
         && BreakDuration >= TimeSpan.FromMilliseconds(500)
+        && SamplingDuration >= TimeSpan.FromMilliseconds(500)
         && RetryBaseDelay >= TimeSpan.Zero
         && AttemptTimeout > TimeSpan.Zero
         && TotalTimeout >= AttemptTimeout;

@@ -65,10 +65,10 @@ public static class ProviderPipeline
 
             pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
-                // Every call in the window failed and there were at least N of them: N failures in a row.
+                // Every call in the window failed and there were at least N of them: N failures in a row within the window.
                 FailureRatio = 1.0,
                 MinimumThroughput = limits.FailuresToBreak,
-                SamplingDuration = TimeSpan.FromSeconds(60),
+                SamplingDuration = limits.SamplingDuration,
                 BreakDuration = limits.BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(IsTransientFailure(args.Outcome, maxRetryAfter, time)),
                 OnOpened = args =>

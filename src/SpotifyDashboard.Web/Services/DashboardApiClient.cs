@@ -57,6 +57,10 @@ public sealed class DashboardApiClient
     public Task<ApiResult<DataPage>> GetDataAsync(DataQuery query, CancellationToken cancellationToken = default) =>
         SendAsync<DataPage>(() => _http.GetAsync($"/api/data?{query.ToQueryString()}", cancellationToken), cancellationToken);
 
+    /// <summary>The api's <c>/health/details</c> as it answered (503 included: its body says which part is down).</summary>
+    public Task<HttpResponseMessage> GetHealthDetailsAsync(CancellationToken cancellationToken = default) =>
+        _http.GetAsync("/health/details", cancellationToken);
+
     /// <summary>The export as the api streams it, for the web to pass on to the browser unchanged.</summary>
     public Task<HttpResponseMessage> GetExportAsync(string format, string queryString, CancellationToken cancellationToken = default) =>
         _http.GetAsync($"/api/export.{format}?{queryString}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);

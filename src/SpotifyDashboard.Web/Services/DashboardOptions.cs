@@ -15,4 +15,8 @@ public sealed class DashboardOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FallbackRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an open page asks the api whether the cache and the worker work (the "degraded" banner).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -30,6 +30,7 @@ public class OptionsTests
     [InlineData("Spotify:SearchLimit", "11")]
     [InlineData("Enrichment:BatchSize", "41")]
     [InlineData("Spotify:Limits:BreakDuration", "00:00:00.100")]
+    [InlineData("Spotify:Limits:SamplingDuration", "00:00:00.100")]
     [InlineData("ReccoBeats:Limits:MaxRetries", "6")]
     public async Task ABadSettingIsRefusedWithItsName(string key, string value)
     {
@@ -43,6 +44,6 @@ public class OptionsTests
             "ReccoBeats" => host.Get<IOptions<ReccoBeatsOptions>>().Value,
             _ => host.Get<IOptions<EnrichmentOptions>>().Value,
         });
-        Assert.Contains(key.Split(':')[^1] is "BreakDuration" or "MaxRetries" ? $"{section}:Limits" : key.Split(':')[^1], error.Message);
+        Assert.Contains(key.Split(':')[^1] is "BreakDuration" or "SamplingDuration" or "MaxRetries" ? $"{section}:Limits" : key.Split(':')[^1], error.Message);
     }
 }
