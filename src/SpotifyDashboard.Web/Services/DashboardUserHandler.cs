@@ -39,6 +39,8 @@ public static class DashboardApiClientServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<DashboardUser>();
         services.AddTransient<DashboardUserHandler>();
+        // One health reading for all the open pages' banners (see SharedBackendHealth).
+        services.AddSingleton<SharedBackendHealth>();
         services.AddHttpClient<DashboardApiClient>(client => client.BaseAddress = new("https+http://api"))
             .AddHttpMessageHandler<DashboardUserHandler>();
         return services;

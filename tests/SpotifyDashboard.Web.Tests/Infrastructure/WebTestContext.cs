@@ -28,6 +28,7 @@ public class WebTestContext : BunitContext
         Services.AddSingleton(Options.Create(Dashboard));
         Services.AddSingleton(Options.Create(LiveFeed));
         Services.AddSingleton(new DashboardApiClient(new HttpClient(Api, disposeHandler: false) { BaseAddress = new("http://api") }));
+        Services.AddSingleton<SharedBackendHealth>();
         Services.AddSingleton<IHttpClientFactory, OfflineHttpClientFactory>();
         Services.AddOptions<AdminOptions>().Configure(options => options.Key = Admin.Key);
         Services.AddSingleton(sp => new AdminApiClient(

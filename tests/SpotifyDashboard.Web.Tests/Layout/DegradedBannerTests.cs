@@ -20,6 +20,21 @@ public class DegradedBannerTests : WebTestContext
     }
 
     [Fact]
+    public void OpenPagesShareOneReadingInsteadOfAskingTheApiEach()
+    {
+        Api.Answers("/health/details", _ => Health(HttpStatusCode.ServiceUnavailable, "unhealthy", "unknown"));
+
+        var banners = Enumerable.Range(0, 5).Select(_ => Render<DegradedBanner>()).ToList();
+
+        foreach (var banner in banners)
+        {
+            banner.WaitForAssertion(() => Assert.NotEmpty(banner.FindAll("#degraded-banner")));
+        }
+
+        Assert.Single(Api.RequestsTo("/health/details"));
+    }
+
+    [Fact]
     public void ACacheThatIsDownShowsAsDegradedWithTheApisReason()
     {
         Api.Answers("/health/details", _ => Health(HttpStatusCode.ServiceUnavailable, "unhealthy", "unknown"));
