@@ -73,13 +73,18 @@ public sealed partial class DemoSurveyWorker(
             ? settings.InitialStudents
             : Math.Min(checkpoint.Generated + 1, Math.Max(settings.MaxStudents, settings.InitialStudents));
 
+        var students = new List<EnrichedResponse>(target - checkpoint.Generated);
         for (var index = checkpoint.Generated; index < target; index++)
         {
             var submittedAt = index < settings.InitialStudents
                 ? checkpoint.CreatedAt - InitialSpread + (InitialSpread * index / settings.InitialStudents)
                 : now;
-            await responses.AddAsync(factory.Create(index, submittedAt));
+            students.Add(factory.Create(index, submittedAt));
         }
+
+        // One batch, one event: the first analysis, and so the api's first answer, already holds the whole initial
+        // class, instead of the few students written before the first change event woke the analysis.
+        await responses.AddBatchAsync(students);
 
         if (target == checkpoint.Generated)
         {

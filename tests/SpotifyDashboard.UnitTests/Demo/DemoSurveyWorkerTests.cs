@@ -4,6 +4,7 @@ using SpotifyDashboard.Core.Demo;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
+using SpotifyDashboard.UnitTests.Storage;
 using SpotifyDashboard.Worker;
 using SpotifyDashboard.Worker.Demo;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -12,7 +13,7 @@ namespace SpotifyDashboard.UnitTests.Demo;
 
 public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFixture>
 {
-    private DemoSurveyWorker CreateWorker(FakeTimeProvider time, PrivacyOptions? privacy = null)
+    private DemoSurveyWorker CreateWorker(FakeTimeProvider time, PrivacyOptions? privacy = null, int initialStudents = 50)
     {
         var pseudonyms = new PseudonymProvider(MsOptions.Create(privacy ?? new PrivacyOptions { PseudonymKey = "test-key" }), NullLogger<PseudonymProvider>.Instance);
         var factory = new DemoResponseFactory(new DemoClassGenerator(42), pseudonyms);
@@ -23,7 +24,7 @@ public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetF
             new WorkerHeartbeat(time),
             new SoleWorkerLeadership(),
             MsOptions.Create(new SurveyOptions()),
-            MsOptions.Create(new DemoOptions { InitialStudents = 50, MaxStudents = 52 }),
+            MsOptions.Create(new DemoOptions { InitialStudents = initialStudents, MaxStudents = initialStudents + 2 }),
             new PipelineTelemetry(new TestMeterFactory(), time),
             time,
             NullLogger<DemoSurveyWorker>.Instance);
@@ -83,5 +84,28 @@ public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetF
         {
             Assert.DoesNotContain(generator.Generate(i).Name, raw);
         }
+    }
+
+    [Fact]
+    public async Task TheInitialClassArrivesAllAtOnceWithOneEvent()
+    {
+        await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
+        var store = new SurveyResponseStore(garnet.Redis);
+        var events = await EventCollector.StartAsync(garnet.Redis);
+
+        // A reader polling while the class is written (as the analysis and the api do) sees no class or all of it.
+        var observed = new List<long>();
+        var tick = CreateWorker(time, initialStudents: 2_000).TickAsync();
+        while (!tick.IsCompleted)
+        {
+            observed.Add(await store.CountAsync("demo"));
+        }
+
+        await tick;
+        Assert.All(observed, c => Assert.True(c is 0 or 2_000, $"a reader saw {c} of 2000 students"));
+        Assert.Equal(2_000, await store.CountAsync("demo"));
+        var seen = await events.UntilSentinelAsync(store);
+        Assert.Single(seen, e => e.Type == StoreEvent.ResponseAdded && e.Source == "demo");
     }
 }
