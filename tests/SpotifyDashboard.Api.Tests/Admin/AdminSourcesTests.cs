@@ -263,20 +263,7 @@ public class AdminSourcesTests(GarnetServerFixture garnet) : IClassFixture<Garne
         }
     }
 
-    private async Task IngestAsync(string csv)
-    {
-        var ingestor = new SurveyIngestor(
-            new SurveyResponseStore(garnet.Redis),
-            new QuarantineStore(garnet.Redis),
-            new SourceStatusStore(garnet.Redis),
-            new HeaderMapper(),
-            Options.Create(new SurveyIngestionOptions()),
-            new NamePolicy(new Pseudonymizer("test-pseudonym-key"), StoreNames: true),
-            TimeProvider.System,
-            NullLogger<SurveyIngestor>.Instance);
-        var table = await CsvTableParser.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CancellationToken.None);
-        await ingestor.IngestAsync("csv", SurveySourceKind.Csv, table);
-    }
+    private Task IngestAsync(string csv) => CsvIngestion.IngestAsync(garnet.Redis, csv, storeNames: true);
 
     private static async Task<StatusReport> ReadStatusAsync(HttpClient client) =>
         await AdminApi.ReadAsync<StatusReport>(await client.GetAsync("/api/status"), HttpStatusCode.OK);
