@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
@@ -28,6 +29,29 @@ public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture
             Assert.True(DateTime.UtcNow < deadline, "The api kept serving 2 students after the response-added event.");
             await Task.Delay(50);
         }
+    }
+
+    [Fact]
+    public async Task AStreamHearsOfANewAnswerOnlyOnceTheApiServesIt()
+    {
+        await garnet.FlushAsync();
+        await TestClass.SaveAsync(garnet.Redis, [TestClass.Demo(0), TestClass.Demo(1)]);
+        // A long wait for the burst's quiet: relayed at once, the event would reach the page a second before the answer.
+        var settings = new Dictionary<string, string>(NoPolling) { ["ClassData:Debounce"] = "00:00:01" };
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Demo, settings: settings);
+        using var client = factory.CreateClient();
+        Assert.Equal(2, (await ApiJson.OkAsync<ResponsePage>(await client.GetAsync("/api/responses"))).Total);
+        var stream = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal("connected", await EventStreamLines.NextEventAsync(events));
+
+        await new SurveyResponseStore(garnet.Redis).AddAsync(TestClass.Demo(2));
+
+        Assert.Equal("response-added", await EventStreamLines.NextEventAsync(events));
+        var page = await ApiJson.OkAsync<ResponsePage>(await client.GetAsync("/api/responses"));
+        Assert.Equal(3, page.Total);
+        Assert.Equal(TestClass.Demo(2).Response.Id, page.Items[0].Id);
+        Assert.Equal(3, await StudentsAsync(client));
     }
 
     [Fact]

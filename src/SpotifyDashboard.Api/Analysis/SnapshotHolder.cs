@@ -4,7 +4,6 @@ using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Analysis;
 
@@ -16,11 +15,11 @@ namespace SpotifyDashboard.Api.Analysis;
 /// </summary>
 public sealed partial class SnapshotHolder(
     SnapshotStore store,
-    IConnectionMultiplexer redis,
+    EventBroadcast events,
     IOptions<SnapshotHolderOptions> options,
     CacheHitTelemetry hits,
     TimeProvider time,
-    ILogger<SnapshotHolder> logger) : StoreEventFollower(redis, time)
+    ILogger<SnapshotHolder> logger) : StoreEventFollower(events, time)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile CurrentAnalysis? _current;

@@ -4,7 +4,6 @@ using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Data;
 
@@ -18,12 +17,12 @@ namespace SpotifyDashboard.Api.Data;
 public sealed partial class ClassDataHolder(
     SurveyResponseStore store,
     SnapshotHolder snapshots,
-    IConnectionMultiplexer redis,
+    EventBroadcast events,
     ActiveSourceHolder activeSource,
     IOptions<ClassDataOptions> options,
     CacheHitTelemetry hits,
     TimeProvider time,
-    ILogger<ClassDataHolder> logger) : StoreEventFollower(redis, time)
+    ILogger<ClassDataHolder> logger) : StoreEventFollower(events, time)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile ClassResponses? _responses;

@@ -1,23 +1,23 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using SpotifyDashboard.Core.Storage;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Infrastructure;
 
 /// <summary>
 /// What the api's in-memory holders (the snapshot, the class's answers, the active source) share: a loop that reads
-/// from the store at start, again as soon as an event it cares about arrives on <c>sd:events</c>, and every
-/// <see cref="PollInterval"/> as a fallback (events are fire-and-forget). With a <see cref="Debounce"/>, a burst of
-/// events waits for its quiet (at most <see cref="MaxDebounce"/>) and causes one read. A failed read is logged and
-/// tried again on the next event or poll: Redis may be starting or restarting.
+/// from the store at start, again as soon as an event it cares about arrives on <c>sd:events</c> (through
+/// <see cref="EventBroadcast"/>), and every <see cref="PollInterval"/> as a fallback (events are fire-and-forget). With
+/// a <see cref="Debounce"/>, a burst of events waits for its quiet (at most <see cref="MaxDebounce"/>) and causes one
+/// read. A failed read is logged and tried again on the next event or poll: Redis may be starting or restarting.
 /// </summary>
-public abstract class StoreEventFollower(IConnectionMultiplexer redis, TimeProvider time) : BackgroundService
+public abstract class StoreEventFollower(EventBroadcast events, TimeProvider time) : BackgroundService
 {
     /// <summary>A steady stream of events still causes a read this often, however short the gaps between them.</summary>
     protected static readonly TimeSpan MaxDebounce = TimeSpan.FromSeconds(2);
 
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _nextRead = NewRead();
     private bool _subscribed;
 
     protected TimeProvider Time => time;
@@ -35,21 +35,65 @@ public abstract class StoreEventFollower(IConnectionMultiplexer redis, TimeProvi
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await SubscribeOnceAsync();
-                await ReadFromStoreAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                OnReadFailed(ex);
-            }
+                TaskCompletionSource thisRead;
+                lock (_gate)
+                {
+                    (thisRead, _nextRead) = (_nextRead, NewRead());
+                }
 
-            await WaitForEventOrPollAsync(stoppingToken);
+                try
+                {
+                    await SubscribeOnceAsync(stoppingToken);
+                    await ReadFromStoreAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    OnReadFailed(ex);
+                }
+                finally
+                {
+                    // Failed or not: the events it was for are not held any longer (the next poll tries again).
+                    thisRead.TrySetResult();
+                }
+
+                await WaitForEventOrPollAsync(stoppingToken);
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _nextRead.TrySetResult();
+            }
         }
     }
+
+    /// <summary>
+    /// Called by <see cref="EventBroadcast"/> with each event before any stream hears it: null when this holder does
+    /// not follow <paramref name="storeEvent"/>, else a task that completes when a read started after it is over.
+    /// </summary>
+    internal Task? Notify(StoreEvent storeEvent)
+    {
+        if (!WakesOn(storeEvent))
+        {
+            return null;
+        }
+
+        Task read;
+        lock (_gate)
+        {
+            read = _nextRead.Task;
+        }
+
+        _wake.Writer.TryWrite(true);
+        return read;
+    }
+
+    private static TaskCompletionSource NewRead() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task WaitForEventOrPollAsync(CancellationToken stoppingToken)
     {
@@ -86,32 +130,12 @@ public abstract class StoreEventFollower(IConnectionMultiplexer redis, TimeProvi
         }
     }
 
-    private async Task SubscribeOnceAsync()
+    private async Task SubscribeOnceAsync(CancellationToken cancellationToken)
     {
-        if (_subscribed)
+        if (!_subscribed)
         {
-            return;
-        }
-
-        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
-        {
-            if (Parse(message) is { } storeEvent && WakesOn(storeEvent))
-            {
-                _wake.Writer.TryWrite(true);
-            }
-        });
-        _subscribed = true;
-    }
-
-    private static StoreEvent? Parse(RedisValue message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
+            await events.FollowAsync(this, cancellationToken);
+            _subscribed = true;
         }
     }
 }

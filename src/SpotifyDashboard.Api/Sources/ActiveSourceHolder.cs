@@ -22,11 +22,11 @@ public sealed record ActiveSourceState(SurveySourceKind Kind, SurveySourceKind C
 /// </summary>
 public sealed partial class ActiveSourceHolder(
     ActiveSourceStore store,
-    IConnectionMultiplexer redis,
+    EventBroadcast events,
     IOptions<SurveyOptions> survey,
     IOptions<ActiveSourceOptions> options,
     TimeProvider time,
-    ILogger<ActiveSourceHolder> logger) : StoreEventFollower(redis, time)
+    ILogger<ActiveSourceHolder> logger) : StoreEventFollower(events, time)
 {
     private volatile ActiveSourceState? _current;
     private long _changes;

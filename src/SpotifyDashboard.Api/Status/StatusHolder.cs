@@ -7,7 +7,6 @@ using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Status;
-using StackExchange.Redis;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace SpotifyDashboard.Api.Status;
@@ -24,11 +23,11 @@ public sealed partial class StatusHolder(
     EnrichmentStatusReader enrichment,
     ClassDataHolder data,
     ActiveSourceHolder activeSource,
-    IConnectionMultiplexer redis,
+    EventBroadcast events,
     IOptions<StatusOptions> options,
     IOptions<JsonOptions> json,
     TimeProvider time,
-    ILogger<StatusHolder> logger) : StoreEventFollower(redis, time)
+    ILogger<StatusHolder> logger) : StoreEventFollower(events, time)
 {
     private volatile StoredParts? _parts;
     private volatile HeldReport? _report;

@@ -5,17 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Apis;
+using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
+using static SpotifyDashboard.Api.Tests.EventStreamLines;
 
 namespace SpotifyDashboard.Api.Tests.Limits;
 
 public class EventStreamLimitTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     private static async Task<StreamReader> OpenAsync(HttpClient client, string remote = "10.0.0.1")
     {
         var response = await client.SendAsync(LimitsApiFactory.Request(HttpMethod.Get, "/api/events", remote), HttpCompletionOption.ResponseHeadersRead);
@@ -24,33 +23,6 @@ public class EventStreamLimitTests(GarnetServerFixture garnet) : IClassFixture<G
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         Assert.Equal("event: connected", await NextLineAsync(reader));
         return reader;
-    }
-
-    /// <summary>The next non-empty line, or a failure after a while.</summary>
-    private static async Task<string> NextLineAsync(StreamReader reader)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            var line = await reader.ReadLineAsync(timeout.Token) ?? throw new Xunit.Sdk.XunitException("The stream ended.");
-            if (line.Length > 0)
-            {
-                return line;
-            }
-        }
-    }
-
-    /// <summary>The type of the next event, skipping data lines and heartbeats.</summary>
-    private static async Task<string> NextEventAsync(StreamReader reader)
-    {
-        while (true)
-        {
-            var line = await NextLineAsync(reader);
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                return line["event: ".Length..];
-            }
-        }
     }
 
     private Task PublishAsync(string message) =>
@@ -94,7 +66,7 @@ public class EventStreamLimitTests(GarnetServerFixture garnet) : IClassFixture<G
             {
                 var (redis, counting) = CountingRedis.Wrap(sp.GetRequiredService<IConnectionMultiplexer>());
                 counter = counting;
-                return new EventBroadcast(redis, sp.GetRequiredService<IOptions<AnonymousLimitsOptions>>(), sp.GetRequiredService<ApiTelemetry>(), sp.GetRequiredService<ILogger<EventBroadcast>>());
+                return new EventBroadcast(redis, sp.GetRequiredService<IOptions<AnonymousLimitsOptions>>(), sp.GetRequiredService<ApiTelemetry>(), TimeProvider.System, sp.GetRequiredService<ILogger<EventBroadcast>>());
             });
         });
         var client = factory.CreateClient();

@@ -59,6 +59,8 @@ public class WebTestContext : BunitContext
                 throw new Xunit.Sdk.XunitException($"Still not done after moving the clock {limit}.");
             }
 
+            // Up to a second for the page to arm its next timer; then the move goes ahead either way.
+            Time.WaitForArmedTimer(TimeSpan.FromSeconds(1));
             Time.Advance(step);
             Thread.Sleep(10);
         }
@@ -98,7 +100,7 @@ public class WebTestContext : BunitContext
 
     public FakeApi Api { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(Now);
+    public TestClock Time { get; } = new(Now);
 
     public DashboardOptions Dashboard { get; } = new();
 

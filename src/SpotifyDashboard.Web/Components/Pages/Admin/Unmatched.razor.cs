@@ -67,10 +67,9 @@ public partial class Unmatched
     }
 
     /// <summary>
-    /// Counts the song's answers by enrichment state (the same song and artist only), from <c>/api/responses</c>, which
-    /// reads the store. Not from <c>/api/data</c>: the api refreshes that copy of the class only after the worker's
-    /// events, so right after the override it still shows the answers unmatched and the mapping would look finished
-    /// before the worker even started.
+    /// Counts the song's answers by enrichment state (the same song and artist only), from <c>/api/responses</c>: the api
+    /// reads its copy of the class again when it takes the override, and before it relays each <c>responses-enriched</c>,
+    /// so every count follows the worker (the page polls as well while the event stream is down).
     /// </summary>
     private async Task CountAsync(Mapping mapping)
     {

@@ -6,21 +6,39 @@ using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
 
-namespace SpotifyDashboard.Api.Apis;
+namespace SpotifyDashboard.Api.Infrastructure;
 
 /// <summary>
-/// One subscription to the store's event channel for the whole api, fanned out to every open <c>/api/events</c>
-/// stream: a thousand browsers cost one Redis subscription, not a thousand handlers. Each stream gets a bounded queue
-/// (<c>RateLimits:EventQueue</c>, oldest dropped), so a slow client holds no more than that; at most
-/// <c>RateLimits:EventConnections</c> streams are open at once. Unreadable messages are skipped and counted.
+/// The api's one subscription to the store's event channel. Its holders (<see cref="StoreEventFollower"/>) hear each
+/// event first; every open <c>/api/events</c> stream hears it once the holders it wakes have read the store again, so a
+/// page that refreshes on an event gets what the event announces, not the answer from before it. (A holder waits for a
+/// burst's quiet before it reads; relaying at once sent pages to read the old copy and then wait for an event that had
+/// already gone.) A holder that does not read within <see cref="HolderWait"/> holds no event longer than that.
+/// A thousand browsers cost one Redis subscription. Each stream gets a bounded queue (<c>RateLimits:EventQueue</c>,
+/// oldest dropped), so a slow client holds no more than that; at most <c>RateLimits:EventConnections</c> streams are
+/// open at once. Unreadable messages are skipped and counted.
 /// </summary>
 public sealed partial class EventBroadcast(
     IConnectionMultiplexer redis,
     IOptions<AnonymousLimitsOptions> options,
     ApiTelemetry telemetry,
+    TimeProvider time,
     ILogger<EventBroadcast> logger) : IAsyncDisposable
 {
+    /// <summary>The longest an event waits for the holders it wakes (one that cannot reach Redis may not read for a while).</summary>
+    public static readonly TimeSpan HolderWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>Events waiting for their holders; far more than a class sends while a holder reads.</summary>
+    private const int HeldEvents = 4096;
+
     private readonly ConcurrentDictionary<Listener, byte> _listeners = new();
+    private readonly ConcurrentDictionary<StoreEventFollower, byte> _followers = new();
+    private readonly Channel<HeldEvent> _held = Channel.CreateBounded<HeldEvent>(new BoundedChannelOptions(HeldEvents)
+    {
+        FullMode = BoundedChannelFullMode.DropOldest,
+        SingleReader = true,
+    });
+    private Task _releasing = Task.CompletedTask;
     private readonly SemaphoreSlim _subscribing = new(1, 1);
     private ChannelMessageQueue? _subscription;
     private int _open;
@@ -52,6 +70,13 @@ public sealed partial class EventBroadcast(
         return listener;
     }
 
+    /// <summary>Lets <paramref name="follower"/> hear every event before the streams do (see <see cref="StoreEventFollower.Notify"/>).</summary>
+    public async Task FollowAsync(StoreEventFollower follower, CancellationToken cancellationToken)
+    {
+        _followers[follower] = 0;
+        await EnsureSubscribedAsync(cancellationToken);
+    }
+
     private async Task EnsureSubscribedAsync(CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _subscription) is not null)
@@ -66,7 +91,8 @@ public sealed partial class EventBroadcast(
             {
                 // A message queue, not a handler: messages are handled one at a time, in the order published.
                 var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel));
-                queue.OnMessage(message => Fan(message.Message));
+                queue.OnMessage(message => Hold(message.Message));
+                _releasing = ReleaseAsync();
                 Volatile.Write(ref _subscription, queue);
             }
         }
@@ -76,7 +102,8 @@ public sealed partial class EventBroadcast(
         }
     }
 
-    private void Fan(RedisValue message)
+    /// <summary>Tells the holders, then queues the event, in the order published, until they have read the store.</summary>
+    private void Hold(RedisValue message)
     {
         if (Read(message) is not { } storeEvent)
         {
@@ -85,9 +112,40 @@ public sealed partial class EventBroadcast(
             return;
         }
 
-        foreach (var listener in _listeners.Keys)
+        List<Task>? reads = null;
+        foreach (var follower in _followers.Keys)
         {
-            listener.Queue.Writer.TryWrite(storeEvent);
+            if (follower.Notify(storeEvent) is { } read)
+            {
+                (reads ??= []).Add(read);
+            }
+        }
+
+        var served = reads is null ? Task.CompletedTask : Task.WhenAll(reads);
+        _held.Writer.TryWrite(new HeldEvent(storeEvent, served, time.GetUtcNow() + HolderWait));
+    }
+
+    private async Task ReleaseAsync()
+    {
+        await foreach (var held in _held.Reader.ReadAllAsync())
+        {
+            var wait = held.Latest - time.GetUtcNow();
+            if (!held.Served.IsCompleted && wait > TimeSpan.Zero)
+            {
+                try
+                {
+                    await held.Served.WaitAsync(wait, time);
+                }
+                catch (TimeoutException)
+                {
+                    LogHolderLate(logger, held.Event.Type, HolderWait.TotalSeconds);
+                }
+            }
+
+            foreach (var listener in _listeners.Keys)
+            {
+                listener.Queue.Writer.TryWrite(held.Event);
+            }
         }
     }
 
@@ -118,14 +176,29 @@ public sealed partial class EventBroadcast(
     {
         if (_subscription is { } subscription)
         {
-            await subscription.UnsubscribeAsync();
+            try
+            {
+                await subscription.UnsubscribeAsync();
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or RedisException)
+            {
+                // The app is stopping and its connection (or its tracing) went first: the subscription goes with it.
+            }
         }
+
+        _held.Writer.TryComplete();
+        await _releasing;
 
         _subscribing.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an unreadable store event ({Length} bytes) on the events channel")]
     private static partial void LogMalformed(ILogger logger, long length);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relayed a {EventType} event before the api's holders read the store again (they took over {Seconds} s)")]
+    private static partial void LogHolderLate(ILogger logger, string eventType, double seconds);
+
+    private sealed record HeldEvent(StoreEvent Event, Task Served, DateTimeOffset Latest);
 
     /// <summary>One open stream's share of the events; dispose it when the stream ends.</summary>
     public sealed class Listener : IDisposable
