@@ -33,7 +33,10 @@ public sealed class DashboardUserHandler(IConfiguration configuration) : Delegat
 
 public static class DashboardApiClientServiceCollectionExtensions
 {
-    /// <summary>The typed api client, found through service discovery, telling the api which user each call is for.</summary>
+    /// <summary>
+    /// The typed api client, found through service discovery, telling the api which user each call is for and asking
+    /// with the ETag of what it already has (<see cref="ConditionalGetHandler"/>).
+    /// </summary>
     public static IServiceCollection AddDashboardApiClient(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
@@ -41,8 +44,11 @@ public static class DashboardApiClientServiceCollectionExtensions
         services.AddTransient<DashboardUserHandler>();
         // One health reading for all the open pages' banners (see SharedBackendHealth).
         services.AddSingleton<SharedBackendHealth>();
+        services.AddSingleton<ApiAnswerCache>();
+        services.AddTransient<ConditionalGetHandler>();
         services.AddHttpClient<DashboardApiClient>(client => client.BaseAddress = new("https+http://api"))
-            .AddHttpMessageHandler<DashboardUserHandler>();
+            .AddHttpMessageHandler<DashboardUserHandler>()
+            .AddHttpMessageHandler<ConditionalGetHandler>();
         return services;
     }
 }
