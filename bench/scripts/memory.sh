@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Memory of the four services (api, worker, web, cache host): starts the Release stack with a demo class of
 # --students, waits until the api serves an analysis of all of them, reads every service's resident memory
-# (VmRSS, and VmHWM = its peak), puts load on it and reads again:
+# (VmRSS, and VmHWM = its peak; and the PSS total), puts load on it and reads again:
 #   reads     wrk on the api's dashboard reads (overview, clusters, model, data, responses page)
 #   streams   N open /api/events streams (bench/scripts/event_streams.py)
 #   circuits  N open dashboards in headless chromium (the bench's `dashboard` command), unless --circuits ""
@@ -58,14 +58,17 @@ pid_of() {
   done
 }
 kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
+# PSS shares each page among the processes that map it: the runtime's and the framework's files, ~65-75 MB mapped
+# by each of the four, count once in the PSS total and four times in the RSS total.
+pss() { awk '$1 == "Pss:" { print int($2 / 1024) }' "/proc/$1/smaps_rollup"; }
 report() { # label
-  local total=0 line="$1:"
+  local total=0 total_pss=0 line="$1:"
   for svc in Api Worker Web CacheHost; do
     local pid; pid=$(pid_of $svc)
     local rss hwm; rss=$(( $(kb "$pid" VmRSS) / 1024 )); hwm=$(( $(kb "$pid" VmHWM) / 1024 ))
-    total=$((total + rss)); line="$line $svc=${rss}MB(peak ${hwm})"
+    total=$((total + rss)); total_pss=$((total_pss + $(pss "$pid"))); line="$line $svc=${rss}MB(peak ${hwm})"
   done
-  echo "$line total=${total}MB load=$(cut -d' ' -f1 /proc/loadavg)"
+  echo "$line total=${total}MB pss-total=${total_pss}MB load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 echo "waiting for the api to serve an analysis of $students students (log: $log)"

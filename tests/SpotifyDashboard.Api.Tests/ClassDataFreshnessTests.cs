@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Storage;
@@ -53,6 +55,32 @@ public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture
         Assert.Equal(TestClass.Demo(2).Response.Id, page.Items[0].Id);
         Assert.Equal(3, await StudentsAsync(client));
     }
+
+    [Fact]
+    public async Task AReplacedLoadOfTheClassIsNotKeptAlive()
+    {
+        await garnet.FlushAsync();
+        await TestClass.SaveAsync(garnet.Redis, [TestClass.Demo(0), TestClass.Demo(1)]);
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Demo, settings: NoPolling);
+        using var client = factory.CreateClient();
+        var holder = factory.Services.GetRequiredService<ClassDataHolder>();
+        // Every read that keeps something made from a load: the joined view, the status report, a responses page.
+        Assert.Equal(2, await StudentsAsync(client));
+        Assert.Equal(2, (await ApiJson.OkAsync<StatusReport>(await client.GetAsync("/api/status"))).Responses);
+        Assert.Equal(2, (await ApiJson.OkAsync<ResponsePage>(await client.GetAsync("/api/responses"))).Total);
+        var first = await WeakLoadAsync(holder);
+
+        await holder.ReloadAsync();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(first.TryGetTarget(out _), "The api still holds the class as loaded before the reload.");
+        Assert.Equal(2, await StudentsAsync(client));
+    }
+
+    private static async Task<WeakReference<ClassResponses>> WeakLoadAsync(ClassDataHolder holder) =>
+        new(await holder.GetResponsesAsync("demo"));
 
     [Fact]
     public async Task TenThousandAnswersAreFilteredAndSortedFromMemory()

@@ -43,14 +43,14 @@ public sealed partial class StatusHolder(
 
         var responses = await data.GetResponsesAsync(active.StorageName, cancellationToken);
         var held = _report;
-        if (held is not null && held.Active == active && ReferenceEquals(held.Parts, parts) && ReferenceEquals(held.Responses, responses))
+        if (held is not null && held.Active == active && ReferenceEquals(held.Parts, parts) && held.IsOf(responses))
         {
             return held.Answer;
         }
 
         // Two requests may both build it after a change; the reports are equal, and the last one is kept.
         var answer = PreparedJson.Of(Report(active, parts, responses), json.Value.SerializerOptions, "status");
-        _report = new HeldReport(active, parts, responses, answer);
+        _report = new HeldReport(active, parts, new WeakReference<ClassResponses>(responses), answer);
         return answer;
     }
 
@@ -96,5 +96,12 @@ public sealed partial class StatusHolder(
     /// <summary>What the worker keeps in small keys for one source, as read at one moment.</summary>
     private sealed record StoredParts(string Source, SourceStatus? Status, SourceColumns? Columns, IReadOnlyList<ProviderStatus> Providers);
 
-    private sealed record HeldReport(ActiveSourceState Active, StoredParts Parts, ClassResponses Responses, PreparedJson Answer);
+    /// <summary>
+    /// The report and what it was made from. The answers only weakly: a report must not keep a whole load of the class
+    /// alive after <see cref="ClassDataHolder"/> has replaced it.
+    /// </summary>
+    private sealed record HeldReport(ActiveSourceState Active, StoredParts Parts, WeakReference<ClassResponses> Responses, PreparedJson Answer)
+    {
+        public bool IsOf(ClassResponses responses) => Responses.TryGetTarget(out var madeFrom) && ReferenceEquals(madeFrom, responses);
+    }
 }
