@@ -49,7 +49,7 @@ public sealed partial class MusicServiceFakes : IDisposable
         Server.Given(Request.Create().WithPath(new RegexMatcher("^/v1/tracks/[^/]+$")).UsingGet())
             .RespondWith(Response.Create().WithCallback(TrackAnswer));
         Server.Given(Request.Create().WithPath(ReccoBeatsPrefix + "/audio-features").UsingGet())
-            .RespondWith(Json(FeaturesAnswer));
+            .RespondWith(Response.Create().WithCallback(FeaturesOrFaultAsync));
     }
 
     public WireMockServer Server { get; }
@@ -173,9 +173,6 @@ public sealed partial class MusicServiceFakes : IDisposable
         BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = body },
     };
 
-    private static IResponseBuilder Json(Func<IRequestMessage, string> body) =>
-        Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body);
-
     /// <summary>
     /// What Spotify's search does instead of answering, while set: a fault test's 429 storm, 5xx burst, hang or slow
     /// answer. It gets the plain query and returns the answer to give, or null to answer normally (after any delay it made).
@@ -254,6 +251,19 @@ public sealed partial class MusicServiceFakes : IDisposable
             external_ids = new { isrc = "QZ" + id[..10].ToUpperInvariant() },
             type = "track",
         };
+
+    /// <summary>What ReccoBeats' audio-features endpoint does instead of answering, while set (as <see cref="SearchFault"/>; it gets the ids).</summary>
+    public Func<string, Task<ResponseMessage?>>? FeaturesFault { get; set; }
+
+    private async Task<IResponseMessage> FeaturesOrFaultAsync(IRequestMessage request)
+    {
+        if (FeaturesFault is { } fault && await fault(Query(request, "ids")) is { } faulted)
+        {
+            return faulted;
+        }
+
+        return JsonMessage(200, FeaturesAnswer(request));
+    }
 
     private static string FeaturesAnswer(IRequestMessage request)
     {

@@ -47,6 +47,11 @@ public sealed class FaultsAppFixture() : FakeMusicAppFixture("faults")
         "Spotify:Limits:SamplingDuration=00:00:02",
         "Spotify:Limits:AttemptTimeout=00:00:03",
         "Spotify:Limits:TotalTimeout=00:00:08",
+        "ReccoBeats:Limits:MaxRetries=1",
+        "ReccoBeats:Limits:RetryBaseDelay=00:00:00.100",
+        "ReccoBeats:Limits:FailuresToBreak=3",
+        "ReccoBeats:Limits:BreakDuration=00:00:04",
+        "ReccoBeats:Limits:SamplingDuration=00:00:02",
     ];
 
     protected override string SurveyCsv()

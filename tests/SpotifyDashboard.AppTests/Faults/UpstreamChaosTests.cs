@@ -65,16 +65,53 @@ public class UpstreamChaosTests(FaultsAppFixture fixture, ITestOutputHelper outp
         await SpotifyUntilAsync(p => p.State == ProviderState.Ok);
     }
 
+    /// <summary>
+    /// ReccoBeats' audio features fail while Spotify still resolves the songs: a burst of 503s opens its breaker, then a
+    /// 429 with a Retry-After beyond Enrichment:MaxRetryAfter is a cool-down. The rows wait as pending meanwhile (a
+    /// track without its features is not an answer to analyse), and every one has its features once ReccoBeats answers.
+    /// </summary>
+    [Fact]
+    public async Task AReccoBeatsOutageAndBanKeepRowsPendingUntilItAnswersAgain()
+    {
+        const string prefix = "Features Chaos Song";
+        try
+        {
+            fixture.Fakes.FeaturesFault = _ => Task.FromResult<ResponseMessage?>(
+                MusicServiceFakes.Answer(503, """{"error":"Service unavailable"}"""));
+            await fixture.AddStudentsAsync(prefix, Students);
+            await ProviderUntilAsync("reccobeats", p => p.State == ProviderState.BreakerOpen);
+            await AssertAllPendingAsync(prefix);
+
+            fixture.Fakes.FeaturesFault = _ => Task.FromResult<ResponseMessage?>(
+                MusicServiceFakes.Answer(429, """{"error":"Too many requests"}""", ("Retry-After", "6")));
+            var cooling = await ProviderUntilAsync("reccobeats", p => p.State == ProviderState.Cooldown);
+            Assert.Contains("Retry-After", cooling.LastError, StringComparison.Ordinal);
+            await AssertAllPendingAsync(prefix);
+        }
+        finally
+        {
+            fixture.Fakes.FeaturesFault = null;
+        }
+
+        var done = await fixture.WaitForEnrichedAsync(prefix, Students, TimeSpan.FromSeconds(90));
+        Assert.Equal(Students, done.Count);
+        Assert.Equal(Students, done.Select(r => r.Response.Id).Distinct().Count());
+        Assert.All(done, r => Assert.NotNull(r.Features));
+        await ProviderUntilAsync("reccobeats", p => p.State == ProviderState.Ok);
+    }
+
     private string? _lastLine;
 
-    private async Task AssertAllPendingAsync()
+    private async Task AssertAllPendingAsync(string prefix = Prefix)
     {
-        var rows = await fixture.ResponsesAsync(Prefix);
+        var rows = await fixture.ResponsesAsync(prefix);
         Assert.Equal(Students, rows.Count);
         Assert.All(rows, r => Assert.Equal(EnrichmentState.Pending, r.Enrichment));
     }
 
-    private async Task<ProviderStatus> SpotifyUntilAsync(Func<ProviderStatus, bool> done)
+    private Task<ProviderStatus> SpotifyUntilAsync(Func<ProviderStatus, bool> done) => ProviderUntilAsync("spotify", done);
+
+    private async Task<ProviderStatus> ProviderUntilAsync(string provider, Func<ProviderStatus, bool> done)
     {
         var status = await PageWaits.UntilAsync(
             async () =>
@@ -89,8 +126,8 @@ public class UpstreamChaosTests(FaultsAppFixture fixture, ITestOutputHelper outp
 
                 return report;
             },
-            s => s.Enrichment?.Providers.FirstOrDefault(p => p.Name == "spotify") is { } spotify && done(spotify),
+            s => s.Enrichment?.Providers.FirstOrDefault(p => p.Name == provider) is { } state && done(state),
             TimeSpan.FromSeconds(60));
-        return status.Enrichment!.Providers.Single(p => p.Name == "spotify");
+        return status.Enrichment!.Providers.Single(p => p.Name == provider);
     }
 }
