@@ -86,26 +86,35 @@ public sealed partial class UpstreamFakes : IDisposable
         return JsonSerializer.Serialize(new { tracks = new { items = new[] { Track(title + " (Karaoke Version)", "Karaoke Stars"), Track(title, artist) } } });
     }
 
+    /// <summary>
+    /// Features made from each track id (the same id, the same features, as a real catalogue), spread over their ranges:
+    /// identical features for every song would leave the analysis nothing to cluster, and it would skip its work.
+    /// </summary>
     private static string FeaturesAnswer(IRequestMessage request)
     {
         var ids = (HttpUtility.ParseQueryString(new Uri(request.Url).Query)["ids"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         return JsonSerializer.Serialize(new
         {
-            content = ids.Select(id => new
+            content = ids.Select(id =>
             {
-                id = Guid.NewGuid(),
-                href = $"https://open.spotify.com/track/{id}",
-                acousticness = 0.2,
-                danceability = 0.6,
-                energy = 0.7,
-                instrumentalness = 0.0,
-                key = 4,
-                liveness = 0.1,
-                loudness = -6.0,
-                mode = 1,
-                speechiness = 0.05,
-                tempo = 118.0,
-                valence = 0.5,
+                var h = SHA256.HashData(Encoding.UTF8.GetBytes(id));
+                double Unit(int i) => h[i] / 255.0;
+                return new
+                {
+                    id = new Guid(h.AsSpan(16, 16)),
+                    href = $"https://open.spotify.com/track/{id}",
+                    acousticness = Unit(0),
+                    danceability = Unit(1),
+                    energy = Unit(2),
+                    instrumentalness = Unit(3) * Unit(3),
+                    key = h[4] % 12,
+                    liveness = Unit(5) * 0.6,
+                    loudness = -30 + Unit(6) * 28,
+                    mode = h[7] % 2,
+                    speechiness = Unit(8) * 0.5,
+                    tempo = 60 + Unit(9) * 120,
+                    valence = Unit(10),
+                };
             }),
         });
     }

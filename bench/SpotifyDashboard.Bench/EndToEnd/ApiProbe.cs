@@ -41,6 +41,7 @@ public sealed class ApiProbe(HttpClient http, string apiUrl)
         var analysis = root.GetProperty("analysis");
         return new OverviewCounts(
             root.GetProperty("responses").GetInt64(),
+            root.GetProperty("students").GetInt64(),
             root.GetProperty("enriched").GetInt64(),
             root.GetProperty("pending").GetInt64(),
             root.GetProperty("unmatched").GetInt64(),
@@ -71,4 +72,5 @@ public sealed class ApiProbe(HttpClient http, string apiUrl)
 
 public sealed record StatusCounts(long RowsRead, long Accepted, long Quarantined, long Duplicates, long Stored, long Enriched, long Pending, long Unmatched);
 
-public sealed record OverviewCounts(long Current, long Enriched, long Pending, long Unmatched, int? AnalysedRows);
+/// <param name="Stored">Every stored answer; <paramref name="Current"/> the students' latest ones, which the other counts are over.</param>
+public sealed record OverviewCounts(long Stored, long Current, long Enriched, long Pending, long Unmatched, int? AnalysedRows);

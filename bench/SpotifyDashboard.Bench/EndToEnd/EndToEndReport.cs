@@ -64,7 +64,7 @@ public sealed class EndToEndReport(int rows, SurveyCsvGenerator.Stats generated)
         foreach (var (name, elapsed, metrics, status) in _stages)
         {
             total += elapsed ?? TimeSpan.Zero;
-            var own = metrics?.Of(WorkerStage[name]) is { } runs ? $"{runs.Runs:N0} runs{(runs.Failed > 0 ? $" ({runs.Failed} failed)" : "")}, {runs.Seconds:N1} s" : "no /metrics";
+            var own = metrics?.Of(WorkerStage[name]) is { } runs ? $"{runs.Runs:N0} run{(runs.Runs == 1 ? "" : "s")}{(runs.Failed > 0 ? $" ({runs.Failed} failed)" : "")}, {runs.Seconds:N1} s" : "no /metrics";
             var wall = elapsed is { } e ? $"{e.TotalSeconds:N1} s" : $"**not within {stageLimit.TotalMinutes:0} min**";
             output.WriteLine($"| {name} | {wall} | {own} | {Result(name, status)} |");
         }
@@ -91,9 +91,9 @@ public sealed class EndToEndReport(int rows, SurveyCsvGenerator.Stats generated)
     {
         (_, null) => "no answer from /api/status",
         ("ingest", _) => $"{s.RowsRead:N0} rows read = {s.Accepted:N0} accepted + {s.Quarantined:N0} quarantined + {s.Duplicates:N0} duplicates (CSV: {rows:N0} rows, {generated.Invalid:N0} without a song, {generated.Duplicates:N0} duplicates)",
-        ("enrichment", _) => $"{s.Stored:N0} stored = {s.Enriched:N0} enriched + {s.Unmatched:N0} unmatched + {s.Pending:N0} pending; fakes called: {Upstream?.Search:N0} searches, {Upstream?.Features:N0} feature batches, {Upstream?.Token:N0} tokens ({generated.UniqueSongs:N0} unique song cells in the CSV)",
+        ("enrichment", _) => $"{s.Stored:N0} stored = {s.Enriched:N0} enriched + {s.Unmatched:N0} unmatched + {s.Pending:N0} pending; fakes called: {Upstream?.Search:N0} searches, {Upstream?.Features:N0} feature batches, {Upstream?.Token:N0} token calls ({generated.UniqueSongs:N0} unique song cells in the CSV)",
         _ => Overview is { } o
-            ? $"{o.Current:N0} current answers, {o.Enriched:N0} enriched, analysis of {o.AnalysedRows:N0}; `/api/clusters` {Clusters?.Points:N0} points"
+            ? $"{o.Current:N0} current answers (one per student, of {o.Stored:N0} stored), {o.Enriched:N0} enriched, analysis of {o.AnalysedRows:N0}; `/api/clusters` {Clusters?.Points:N0} points"
             : "no answer from /api/overview",
     };
 
