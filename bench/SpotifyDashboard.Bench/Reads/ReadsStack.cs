@@ -141,7 +141,7 @@ public sealed class ReadsStack : IDisposable
     }
 
     /// <summary>The project's build in the bench's own configuration (the bench references it, so it is built with it).</summary>
-    private static string Build(string root, string project)
+    internal static string Build(string root, string project)
     {
 #if DEBUG
         const string configuration = "Debug";
@@ -152,7 +152,7 @@ public sealed class ReadsStack : IDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"No {configuration} build of {project}; run the bench with dotnet run -c Release", dll);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SpotifyDashboard.slnx")))
