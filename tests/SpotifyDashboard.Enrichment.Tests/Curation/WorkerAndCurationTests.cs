@@ -47,6 +47,44 @@ public class WorkerAndCurationTests
     }
 
     [Fact]
+    public async Task ABacklogIsWorkedThroughBatchAfterBatchWithoutWaitingForTheNextTick()
+    {
+        using var fakes = new UpstreamFakes();
+        await using var host = new EnrichmentHost(fakes, new(Source(SurveySourceKind.Csv)) { ["Enrichment:MaxResponsesPerTick"] = "2" });
+        var store = host.Get<SurveyResponseStore>();
+        await ClearAsync(host, "csv");
+        foreach (var i in Enumerable.Range(0, 5))
+        {
+            await store.AddAsync(EnrichmentHost.Pending(EnrichmentHost.UniqueSong($"Backlog Song {i}"), "Artist"));
+        }
+
+        var passes = await host.Get<EnrichmentWorker>().DrainAsync();
+
+        // 2 + 2 + 1: the third pass took less than a full batch, so the backlog was gone.
+        Assert.Equal(3, passes);
+        Assert.Empty(await store.GetPendingIdsAsync("csv"));
+    }
+
+    [Fact]
+    public async Task APassThatSettlesNothingWaitsForTheNextTick()
+    {
+        using var fakes = new UpstreamFakes();
+        await using var host = new EnrichmentHost(fakes, new(Source(SurveySourceKind.Csv)) { ["Enrichment:MaxResponsesPerTick"] = "2" }, credentials: false);
+        var store = host.Get<SurveyResponseStore>();
+        await ClearAsync(host, "csv");
+        foreach (var i in Enumerable.Range(0, 5))
+        {
+            await store.AddAsync(EnrichmentHost.Pending(EnrichmentHost.UniqueSong($"Stuck Song {i}"), "Artist"));
+        }
+
+        var passes = await host.Get<EnrichmentWorker>().DrainAsync();
+
+        // Without Spotify credentials every answer stays pending: one pass, not a loop over the same batch.
+        Assert.Equal(1, passes);
+        Assert.Equal(5, (await store.GetPendingIdsAsync("csv")).Count);
+    }
+
+    [Fact]
     public async Task TheBacklogGaugesShowTheWholeSourceFromTheStoresCounters()
     {
         using var fakes = new UpstreamFakes();
