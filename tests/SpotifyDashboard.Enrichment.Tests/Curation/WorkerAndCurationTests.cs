@@ -53,10 +53,7 @@ public class WorkerAndCurationTests
         await using var host = new EnrichmentHost(fakes, new(Source(SurveySourceKind.Csv)) { ["Enrichment:MaxResponsesPerTick"] = "2" });
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "csv");
-        foreach (var i in Enumerable.Range(0, 5))
-        {
-            await store.AddAsync(EnrichmentHost.Pending(EnrichmentHost.UniqueSong($"Backlog Song {i}"), "Artist"));
-        }
+        await AddPendingAsync(store, "Backlog Song", 5);
 
         var passes = await host.Get<EnrichmentWorker>().DrainAsync();
 
@@ -72,10 +69,7 @@ public class WorkerAndCurationTests
         await using var host = new EnrichmentHost(fakes, new(Source(SurveySourceKind.Csv)) { ["Enrichment:MaxResponsesPerTick"] = "2" }, credentials: false);
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "csv");
-        foreach (var i in Enumerable.Range(0, 5))
-        {
-            await store.AddAsync(EnrichmentHost.Pending(EnrichmentHost.UniqueSong($"Stuck Song {i}"), "Artist"));
-        }
+        await AddPendingAsync(store, "Stuck Song", 5);
 
         var passes = await host.Get<EnrichmentWorker>().DrainAsync();
 
@@ -212,6 +206,14 @@ public class WorkerAndCurationTests
     }
 
     private static string SongKeyOf(string song, string artist) => Enrichment.Songs.SongKey.For(song, artist);
+
+    private static async Task AddPendingAsync(SurveyResponseStore store, string title, int count)
+    {
+        foreach (var i in Enumerable.Range(0, count))
+        {
+            await store.AddAsync(EnrichmentHost.Pending(EnrichmentHost.UniqueSong($"{title} {i}"), "Artist"));
+        }
+    }
 
     private static async Task ClearAsync(EnrichmentHost host, string source)
     {
