@@ -79,6 +79,56 @@ public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
     }
 
     [Fact]
+    public async Task ALargeAnswerIsSentGzippedToAClientThatAcceptsItWithItsOwnTag()
+    {
+        await using var factory = await StartAsync();
+        using var client = factory.CreateClient();
+        var plain = await client.GetAsync("/api/clusters");
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+        Assert.True(plainBytes.Length >= SpotifyDashboard.Api.Infrastructure.PreparedJson.CompressFrom, $"The clusters of the demo class are {plainBytes.Length} bytes.");
+
+        using var asking = new HttpRequestMessage(HttpMethod.Get, "/api/clusters");
+        asking.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        var gzipped = await client.SendAsync(asking);
+        var gzippedBytes = await gzipped.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, gzipped.StatusCode);
+        Assert.Equal(["gzip"], gzipped.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", gzipped.Headers.Vary);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.True(gzippedBytes.Length < plainBytes.Length / 2, $"{gzippedBytes.Length} gzipped bytes of {plainBytes.Length}.");
+        using (var unzip = new System.IO.Compression.GZipStream(new MemoryStream(gzippedBytes), System.IO.Compression.CompressionMode.Decompress))
+        using (var unzipped = new MemoryStream())
+        {
+            await unzip.CopyToAsync(unzipped);
+            Assert.Equal(plainBytes, unzipped.ToArray());
+        }
+
+        Assert.NotEqual(plain.Headers.ETag, gzipped.Headers.ETag);
+        Assert.False(gzipped.Headers.ETag!.IsWeak);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/clusters");
+        again.Headers.AcceptEncoding.ParseAdd("gzip");
+        again.Headers.IfNoneMatch.Add(gzipped.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASmallAnswerIsSentAsItIs()
+    {
+        await using var factory = await StartAsync();
+        using var client = factory.CreateClient();
+        using var asking = new HttpRequestMessage(HttpMethod.Get, "/api/status");
+        asking.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        var status = await client.SendAsync(asking);
+
+        Assert.Empty(status.Content.Headers.ContentEncoding);
+        Assert.Empty(status.Headers.Vary);
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(await status.Content.ReadAsStringAsync()).RootElement.ValueKind);
+    }
+
+    [Fact]
     public async Task ANewSnapshotGetsNewTagsAndTheOldTagGetsTheNewBody()
     {
         await using var factory = await StartAsync(NoPolling);

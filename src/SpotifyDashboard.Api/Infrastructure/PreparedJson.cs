@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
@@ -8,7 +9,9 @@ namespace SpotifyDashboard.Api.Infrastructure;
 /// <summary>
 /// An answer serialized once, as the framework would serialize it (the api's JSON options): its UTF-8 bytes and a
 /// strong ETag. The tag names what it is and its data version for whoever reads it, and ends with a hash of the bytes,
-/// so it changes exactly when the body does, and every replica gives the same body the same tag.
+/// so it changes exactly when the body does, and every replica gives the same body the same tag. An answer of
+/// <see cref="CompressFrom"/> bytes or more is gzip-compressed once too, and sent so to a client that accepts gzip (the
+/// web does): a class's clusters are 1.7 MB at 10,000 students and 16.5 MB at 61,000, mostly digits.
 /// </summary>
 public sealed class PreparedJson
 {
@@ -20,8 +23,15 @@ public sealed class PreparedJson
     /// </summary>
     public const string CacheControl = "no-cache";
 
+    /// <summary>Smaller answers are sent as they are: compressing them saves less than it costs.</summary>
+    public const int CompressFrom = 16 * 1024;
+
+    private static readonly StringValues VaryByEncoding = "Accept-Encoding";
+
     private readonly EntityTagHeaderValue _tag;
     private readonly StringValues _tagHeader;
+    private readonly EntityTagHeaderValue? _gzipTag;
+    private readonly StringValues _gzipTagHeader;
 
     private PreparedJson(byte[] body, string label)
     {
@@ -29,9 +39,20 @@ public sealed class PreparedJson
         var hash = Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 12)).Replace('+', '-').Replace('/', '_');
         _tag = new EntityTagHeaderValue($"\"{label}-{hash}\"");
         _tagHeader = _tag.ToString();
+        if (body.Length >= CompressFrom)
+        {
+            // Made here, on the build that the other requests for this version await, not on a request's thread.
+            Gzipped = Gzip(body);
+            // Another representation, another strong tag (RFC 9110 §8.8.3).
+            _gzipTag = new EntityTagHeaderValue($"\"{label}-{hash}-gz\"");
+            _gzipTagHeader = _gzipTag.ToString();
+        }
     }
 
     public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>The body gzip-compressed, for answers of <see cref="CompressFrom"/> bytes or more.</summary>
+    public ReadOnlyMemory<byte>? Gzipped { get; }
 
     /// <summary>The quoted strong entity tag, as sent in <c>ETag</c>.</summary>
     public string ETag => _tagHeader.ToString();
@@ -40,23 +61,57 @@ public sealed class PreparedJson
     public static PreparedJson Of<T>(T value, JsonSerializerOptions options, string label) =>
         new(JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(typeof(T))), label);
 
-    /// <summary>200 with the bytes, or 304 without a body when <c>If-None-Match</c> names this version.</summary>
+    /// <summary>
+    /// 200 with the bytes (gzip-compressed when the answer is large and the client accepts it), or 304 without a body when
+    /// <c>If-None-Match</c> names this version in either encoding.
+    /// </summary>
     public Task WriteAsync(HttpContext context)
     {
         var response = context.Response;
-        response.Headers.ETag = _tagHeader;
+        var gzip = Gzipped is { } gzipped && AcceptsGzip(context.Request.Headers.AcceptEncoding);
+        response.Headers.ETag = gzip ? _gzipTagHeader : _tagHeader;
         response.Headers.CacheControl = CacheControl;
+        if (Gzipped is not null)
+        {
+            response.Headers.Vary = VaryByEncoding;
+        }
+
         if (Matches(context.Request.Headers.IfNoneMatch))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
         }
 
+        var body = gzip ? Gzipped!.Value : Body;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
-        response.ContentLength = Body.Length;
-        return response.Body.WriteAsync(Body, context.RequestAborted).AsTask();
+        if (gzip)
+        {
+            response.Headers.ContentEncoding = "gzip";
+        }
+
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
+
+    private static byte[] Gzip(byte[] body)
+    {
+        using var compressed = new MemoryStream(body.Length / 4);
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(body);
+        }
+
+        return compressed.ToArray();
+    }
+
+    /// <summary>gzip (or <c>*</c>) listed with a quality above zero.</summary>
+    private static bool AcceptsGzip(StringValues acceptEncoding) =>
+        !StringValues.IsNullOrEmpty(acceptEncoding)
+        && StringWithQualityHeaderValue.TryParseList(acceptEncoding, out var codings)
+        && codings.Any(coding =>
+            (coding.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || coding.Value.Equals("*", StringComparison.Ordinal))
+            && (coding.Quality ?? 1) > 0);
 
     /// <summary>If-None-Match compares weakly (RFC 9110 §13.1.2): a W/ copy of our tag matches too, and so does <c>*</c>.</summary>
     private bool Matches(StringValues ifNoneMatch)
@@ -68,7 +123,8 @@ public sealed class PreparedJson
 
         foreach (var tag in tags)
         {
-            if (tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(_tag, useStrongComparison: false))
+            if (tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(_tag, useStrongComparison: false)
+                || (_gzipTag is not null && tag.Compare(_gzipTag, useStrongComparison: false)))
             {
                 return true;
             }

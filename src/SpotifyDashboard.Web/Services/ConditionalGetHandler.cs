@@ -33,14 +33,18 @@ public sealed class ConditionalGetHandler(ApiAnswerCache cache) : DelegatingHand
             return kept.ToResponse(request);
         }
 
+        // A gzip answer decompressed on the way in has no length any more; one too big to keep is read as it comes.
         if (response.StatusCode == HttpStatusCode.OK
             && response.Headers.ETag is { IsWeak: false } etag
-            && response.Content.Headers.ContentLength is { } length
-            && length <= ApiAnswerCache.LargestAnswer)
+            && response.Content.Headers.ContentLength is not > ApiAnswerCache.LargestAnswer)
         {
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var answer = new KeptAnswer(etag, body, response.Content.Headers.ContentType);
-            cache.Keep(key, answer);
+            if (body.Length <= ApiAnswerCache.LargestAnswer)
+            {
+                cache.Keep(key, answer);
+            }
+
             response.Dispose();
             return answer.ToResponse(request);
         }

@@ -47,8 +47,23 @@ public static class DashboardApiClientServiceCollectionExtensions
         services.AddSingleton<ApiAnswerCache>();
         services.AddTransient<ConditionalGetHandler>();
         services.AddHttpClient<DashboardApiClient>(client => client.BaseAddress = new("https+http://api"))
+            // The api sends its large answers gzip-compressed to a client that asks so (1.7 MB of clusters → a fraction).
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => AcceptGzip(handler))
             .AddHttpMessageHandler<DashboardUserHandler>()
             .AddHttpMessageHandler<ConditionalGetHandler>();
         return services;
+    }
+
+    private static void AcceptGzip(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.AutomaticDecompression = System.Net.DecompressionMethods.GZip;
+                break;
+            case HttpClientHandler client:
+                client.AutomaticDecompression = System.Net.DecompressionMethods.GZip;
+                break;
+        }
     }
 }

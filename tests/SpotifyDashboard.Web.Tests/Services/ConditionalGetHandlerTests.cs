@@ -96,6 +96,29 @@ public class ConditionalGetHandlerTests
     }
 
     [Fact]
+    public void TheClientAsksForGzipAndUnpacksIt()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddDashboardApiClient();
+        using var provider = services.BuildServiceProvider();
+
+        HttpMessageHandler? handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(nameof(DashboardApiClient));
+        while (handler is DelegatingHandler delegating)
+        {
+            handler = delegating.InnerHandler;
+        }
+
+        var decompression = handler switch
+        {
+            SocketsHttpHandler sockets => sockets.AutomaticDecompression,
+            HttpClientHandler client => client.AutomaticDecompression,
+            _ => throw new Xunit.Sdk.XunitException($"Unexpected primary handler {handler?.GetType()}"),
+        };
+        Assert.True(decompression.HasFlag(DecompressionMethods.GZip));
+    }
+
+    [Fact]
     public async Task AnswersWithoutAnETagAreNotKept()
     {
         var api = new VersionedApi { SendETag = false };
