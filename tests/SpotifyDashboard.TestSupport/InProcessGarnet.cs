@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Garnet;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
@@ -31,7 +29,7 @@ public sealed class InProcessGarnet : IAsyncDisposable
     /// <summary>An admin connection for the tests themselves.</summary>
     public ConnectionMultiplexer Redis => _redis.Value;
 
-    public static InProcessGarnet Start() => new(FreePort());
+    public static InProcessGarnet Start() => new(LoopbackPort.Free());
 
     /// <summary>Empties the database, so a test starts from nothing.</summary>
     public Task FlushAsync() => Redis.GetServers()[0].FlushDatabaseAsync();
@@ -44,13 +42,5 @@ public sealed class InProcessGarnet : IAsyncDisposable
         }
 
         _server.Dispose();
-    }
-
-    // The OS hands out a free port for port 0; Garnet binds it a moment later, a small race that tests can accept.
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

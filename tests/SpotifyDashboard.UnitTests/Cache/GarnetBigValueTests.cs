@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Garnet;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
@@ -15,7 +13,7 @@ public sealed class GarnetBigValueTests : IDisposable
     private const string Snapshot = "sd:snapshot:1";
 
     private readonly string _data = Directory.CreateTempSubdirectory("sd-garnet-big-").FullName;
-    private readonly int _port = FreePort();
+    private readonly int _port = LoopbackPort.Free();
 
     [Fact]
     public async Task ABigValueSurvivesACrashWithOnlyTheAppendOnlyFile()
@@ -45,13 +43,6 @@ public sealed class GarnetBigValueTests : IDisposable
         var bytes = new byte[length];
         Random.Shared.NextBytes(bytes);
         return bytes;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => Directory.Delete(_data, recursive: true);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpotifyDashboard.CacheHost;
@@ -49,7 +47,7 @@ public sealed class GarnetHostTests
     [Fact]
     public async Task AClientWithoutThePasswordIsRefusedAndOneWithItIsServed()
     {
-        var options = new GarnetHostOptions { Port = FreePort(), Password = Password };
+        var options = new GarnetHostOptions { Port = LoopbackPort.Free(), Password = Password };
         using var host = new GarnetHost(MsOptions.Create(options), NullLogger<GarnetHost>.Instance);
         await host.StartAsync(CancellationToken.None);
 
@@ -73,12 +71,5 @@ public sealed class GarnetHostTests
         Assert.StartsWith("-", await GarnetCommand.SendAsync(options.Port, "PING", "wrong", CancellationToken.None));
 
         await host.StopAsync(CancellationToken.None);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
