@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using SpotifyDashboard.ServiceDefaults.Memory;
 using SpotifyDashboard.ServiceDefaults.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -30,6 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.AddServiceMetrics();
+        builder.AddHeapTrimming();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

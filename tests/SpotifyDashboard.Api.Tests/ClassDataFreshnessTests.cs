@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Core.Contracts;
@@ -81,6 +82,37 @@ public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture
 
     private static async Task<WeakReference<ClassResponses>> WeakLoadAsync(ClassDataHolder holder) =>
         new(await holder.GetResponsesAsync("demo"));
+
+    [Fact]
+    public async Task ThePollReadsTheClassAgainOnlyAfterAWrite()
+    {
+        await garnet.FlushAsync();
+        await TestClass.SaveAsync(garnet.Redis, [TestClass.Demo(0), TestClass.Demo(1)]);
+        var quickPolls = new Dictionary<string, string> { ["ClassData:ReloadInterval"] = "00:00:00.100" };
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Demo, settings: quickPolls);
+        using var client = factory.CreateClient();
+        var holder = factory.Services.GetRequiredService<ClassDataHolder>();
+        Assert.Equal(2, await StudentsAsync(client));
+        var held = await holder.GetResponsesAsync("demo");
+
+        // An answer slipped into the hash behind the store's back bumps no change counter, and sends no event: a poll
+        // that still read the whole class would find it.
+        var sneaked = TestClass.Demo(2);
+        var db = garnet.Redis.GetDatabase();
+        await db.HashSetAsync(RedisKeys.Responses("demo"), sneaked.Response.Id, JsonSerializer.Serialize(sneaked, StoreJson.Options));
+        await db.SortedSetAddAsync(RedisKeys.ResponsesByTime("demo"), sneaked.Response.Id, sneaked.Response.SubmittedAt.ToUnixTimeMilliseconds());
+        await Task.Delay(TimeSpan.FromSeconds(1)); // ten polls
+        Assert.Same(held, await holder.GetResponsesAsync("demo"));
+
+        // A write through the store, still without an event, is found by the next poll, which reads everything.
+        await new SurveyResponseStore(garnet.Redis).AddAsync(TestClass.Demo(3), announce: false);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await StudentsAsync(client) != 4)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No poll read the class again after a write.");
+            await Task.Delay(50);
+        }
+    }
 
     [Fact]
     public async Task TenThousandAnswersAreFilteredAndSortedFromMemory()

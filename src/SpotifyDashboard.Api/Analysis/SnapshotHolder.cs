@@ -90,7 +90,7 @@ public sealed partial class SnapshotHolder(
 
     protected override bool WakesOn(StoreEvent storeEvent) => storeEvent.Type == StoreEvent.SnapshotUpdated;
 
-    protected override async Task ReadFromStoreAsync(CancellationToken cancellationToken) => await RefreshAsync(cancellationToken);
+    protected override async Task ReadFromStoreAsync(bool polled, CancellationToken cancellationToken) => await RefreshAsync(cancellationToken);
 
     protected override void OnReadFailed(Exception exception) => LogLoadFailed(exception);
 

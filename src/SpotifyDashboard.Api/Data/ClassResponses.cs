@@ -17,10 +17,11 @@ public sealed class ClassResponses
 
     private readonly Dictionary<string, EnrichedResponse> _byId;
 
-    private ClassResponses(string source, IReadOnlyList<EnrichedResponse> all, DateTimeOffset loadedAt)
+    private ClassResponses(string source, IReadOnlyList<EnrichedResponse> all, DateTimeOffset loadedAt, long changeStamp)
     {
         Source = source;
         LoadedAt = loadedAt;
+        ChangeStamp = changeStamp;
         All = all;
         Current = [.. all.Where(r => r.Response.SupersededBy is null)];
         Counts = ResponseStateCounts.Count(all);
@@ -34,6 +35,9 @@ public sealed class ClassResponses
     public string Source { get; }
 
     public DateTimeOffset LoadedAt { get; }
+
+    /// <summary>The source's change counter read just before this load (<see cref="SurveyResponseStore.GetChangeStampAsync"/>).</summary>
+    public long ChangeStamp { get; }
 
     /// <summary>All stored answers of the source, superseded ones included.</summary>
     public int Stored => All.Count;
@@ -60,5 +64,6 @@ public sealed class ClassResponses
         }
     }
 
-    public static ClassResponses From(string source, IReadOnlyList<EnrichedResponse> all, DateTimeOffset loadedAt) => new(source, all, loadedAt);
+    public static ClassResponses From(string source, IReadOnlyList<EnrichedResponse> all, DateTimeOffset loadedAt, long changeStamp = 0) =>
+        new(source, all, loadedAt, changeStamp);
 }

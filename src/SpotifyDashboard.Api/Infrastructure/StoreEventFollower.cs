@@ -29,7 +29,11 @@ public abstract class StoreEventFollower(EventBroadcast events, TimeProvider tim
     /// <summary>Whether <paramref name="storeEvent"/> changes what this holder holds.</summary>
     protected abstract bool WakesOn(StoreEvent storeEvent);
 
-    protected abstract Task ReadFromStoreAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads what this holder holds. <paramref name="polled"/> is true when no event asked for it (the fallback poll):
+    /// a holder whose read is large may first check whether anything changed.
+    /// </summary>
+    protected abstract Task ReadFromStoreAsync(bool polled, CancellationToken cancellationToken);
 
     protected abstract void OnReadFailed(Exception exception);
 
@@ -37,6 +41,7 @@ public abstract class StoreEventFollower(EventBroadcast events, TimeProvider tim
     {
         try
         {
+            var polled = false;
             while (!stoppingToken.IsCancellationRequested)
             {
                 TaskCompletionSource thisRead;
@@ -48,7 +53,7 @@ public abstract class StoreEventFollower(EventBroadcast events, TimeProvider tim
                 try
                 {
                     await SubscribeOnceAsync(stoppingToken);
-                    await ReadFromStoreAsync(stoppingToken);
+                    await ReadFromStoreAsync(polled, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -60,7 +65,7 @@ public abstract class StoreEventFollower(EventBroadcast events, TimeProvider tim
                     thisRead.TrySetResult();
                 }
 
-                await WaitForEventOrPollAsync(stoppingToken);
+                polled = !await WaitForEventOrPollAsync(stoppingToken);
             }
         }
         finally
@@ -95,11 +100,17 @@ public abstract class StoreEventFollower(EventBroadcast events, TimeProvider tim
 
     private static TaskCompletionSource NewRead() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private async Task WaitForEventOrPollAsync(CancellationToken stoppingToken)
+    /// <summary>True when an event ended the wait, false when the poll interval did.</summary>
+    private async Task<bool> WaitForEventOrPollAsync(CancellationToken stoppingToken)
     {
-        if (!await WaitForEventAsync(PollInterval, stoppingToken) || Debounce <= TimeSpan.Zero)
+        if (!await WaitForEventAsync(PollInterval, stoppingToken))
         {
-            return;
+            return false;
+        }
+
+        if (Debounce <= TimeSpan.Zero)
+        {
+            return true;
         }
 
         var latest = time.GetUtcNow() + MaxDebounce;
@@ -107,6 +118,8 @@ public abstract class StoreEventFollower(EventBroadcast events, TimeProvider tim
         {
             // Another event of the same burst: wait for the quiet after it.
         }
+
+        return true;
     }
 
     /// <summary>True when an event came within <paramref name="timeout"/>; false when it passed or the api is stopping.</summary>

@@ -101,7 +101,7 @@ public sealed partial class ActiveSourceHolder(
 
     protected override bool WakesOn(StoreEvent storeEvent) => storeEvent.Type == StoreEvent.SourceChanged;
 
-    protected override async Task ReadFromStoreAsync(CancellationToken cancellationToken) => await RefreshAsync(cancellationToken);
+    protected override async Task ReadFromStoreAsync(bool polled, CancellationToken cancellationToken) => await RefreshAsync(cancellationToken);
 
     protected override void OnReadFailed(Exception exception) => LogReadFailed(exception);
 

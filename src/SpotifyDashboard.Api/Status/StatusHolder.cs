@@ -85,7 +85,7 @@ public sealed partial class StatusHolder(
     protected override bool WakesOn(StoreEvent storeEvent) =>
         storeEvent.Type is StoreEvent.SourceChanged or StoreEvent.ResponseAdded or StoreEvent.ResponsesEnriched;
 
-    protected override async Task ReadFromStoreAsync(CancellationToken cancellationToken) =>
+    protected override async Task ReadFromStoreAsync(bool polled, CancellationToken cancellationToken) =>
         await ReadAsync((activeSource.Current ?? await activeSource.GetAsync(cancellationToken)).StorageName);
 
     protected override void OnReadFailed(Exception exception) => LogReadFailed(exception);

@@ -14,10 +14,7 @@ public static class GarnetArguments
     /// whose SONAME differs between distributions. With a password every client must AUTH first. With
     /// a data folder it writes an append-only file committed on every write (<c>--aof-commit-freq 0</c>:
     /// a crash loses nothing acknowledged) and recovers from it at start.
-    /// Garnet's own sizes (16 MB log pages, a 128 MB index, 128 MB of AOF buffers) are kept on purpose: smaller pages cut
-    /// the cache host's memory by ≈ 50 MB at 10,000 answers, but a data folder the dev app had written for hours with
-    /// 16 MB pages did not recover with 1 MB ones ("record exceeded page"; every read of its objects then failed), and a
-    /// teacher's overrides live only here. A smaller index and fewer AOF buffers alone measured no better.
+    /// Memory sizes per <see cref="GarnetSizes"/>: small for a new data folder or none, as written for an existing one.
     /// </summary>
     public static string[] For(string bind, int port, string? password = null, string? dataPath = null)
     {
@@ -29,7 +26,12 @@ public static class GarnetArguments
 
         if (!string.IsNullOrWhiteSpace(dataPath))
         {
+            args.AddRange(GarnetSizes.ForDataFolder(dataPath));
             args.AddRange(["--checkpointdir", dataPath, "--aof", "--aof-commit-freq", "0", "--recover"]);
+        }
+        else
+        {
+            args.AddRange(GarnetSizes.Small);
         }
 
         return [.. args];

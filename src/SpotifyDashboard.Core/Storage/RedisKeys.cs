@@ -14,6 +14,12 @@ public static class RedisKeys
     /// <summary>Sorted set: response id scored by submission time (Unix ms), for newest-first paging.</summary>
     public static string ResponsesByTime(string source) => $"{Prefix}responses:{source}:by-time";
 
+    /// <summary>
+    /// Counter: bumped by every write of the source's responses, in the write's own transaction, so a reader that
+    /// holds them can ask "changed since?" with one GET instead of reading them all again.
+    /// </summary>
+    public static string ResponseChanges(string source) => $"{Prefix}responses:{source}:changes";
+
     /// <summary>Set: ids of responses whose song still waits for enrichment.</summary>
     public static string Pending(string source) => $"{Prefix}pending:{source}";
 

@@ -56,6 +56,7 @@ public sealed partial class SurveyResponseStore
             _ = transaction.SetRemoveAsync(RedisKeys.Pending(source), done);
         }
 
+        CountChange(transaction, source);
         if (!await transaction.ExecuteAsync())
         {
             throw new RedisException($"Indexing a batch of {items.Count} responses of {source} failed.");

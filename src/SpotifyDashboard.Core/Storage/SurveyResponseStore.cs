@@ -40,6 +40,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
             _ = transaction.HashSetAsync(RedisKeys.Responses(source), id, json);
             _ = transaction.SortedSetAddAsync(RedisKeys.ResponsesByTime(source), id, item.Response.SubmittedAt.ToUnixTimeMilliseconds());
             TrackState(transaction, item);
+            CountChange(transaction, source);
             if (await transaction.ExecuteAsync())
             {
                 break;
@@ -102,6 +103,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
             transaction.AddCondition(Condition.HashEqual(key, id, json));
             _ = transaction.HashSetAsync(key, id, JsonSerializer.Serialize(changed, StoreJson.Options));
             TrackState(transaction, changed);
+            CountChange(transaction, source);
             if (await transaction.ExecuteAsync())
             {
                 return ResponseUpdateOutcome.Updated;
@@ -141,6 +143,18 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
             : transaction.SetRemoveAsync(RedisKeys.Unmatched(source), id);
     }
 
+    /// <summary>Every write of a source's responses bumps its <see cref="RedisKeys.ResponseChanges"/> counter in the same transaction.</summary>
+    private static void CountChange(ITransaction transaction, string source) =>
+        _ = transaction.StringIncrementAsync(RedisKeys.ResponseChanges(source));
+
+    /// <summary>
+    /// The source's change counter (<see cref="RedisKeys.ResponseChanges"/>): equal before and after means nothing was
+    /// written between. 0 before the first write (and after a cache that kept no data restarts: the next write makes it
+    /// differ again; events also say so).
+    /// </summary>
+    public async Task<long> GetChangeStampAsync(string source) =>
+        (long?)await Db.StringGetAsync(RedisKeys.ResponseChanges(source)) ?? 0;
+
     /// <summary>Removes a response (a row edited or deleted in the source): document, time index and pending set at once.</summary>
     public async Task RemoveAsync(string source, string id)
     {
@@ -149,6 +163,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
         _ = transaction.SortedSetRemoveAsync(RedisKeys.ResponsesByTime(source), id);
         _ = transaction.SetRemoveAsync(RedisKeys.Pending(source), id);
         _ = transaction.SetRemoveAsync(RedisKeys.Unmatched(source), id);
+        CountChange(transaction, source);
         await transaction.ExecuteAsync();
     }
 

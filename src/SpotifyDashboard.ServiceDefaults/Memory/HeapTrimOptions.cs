@@ -1,0 +1,22 @@
+namespace SpotifyDashboard.ServiceDefaults.Memory;
+
+/// <summary>
+/// When a service hands the memory of its garbage back to the OS (section <c>Memory:Trim</c>). The defaults suit
+/// every service here; an <see cref="Interval"/> of zero turns trimming off.
+/// </summary>
+public sealed class HeapTrimOptions
+{
+    public const string Section = "Memory:Trim";
+
+    /// <summary>How often the trimmer looks at what the process has allocated.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Less than this since the last trim is not worth a full collection.</summary>
+    public int MinimumAllocatedMegabytes { get; set; } = 32;
+
+    /// <summary>A look that finds less than this allocated since the previous one finds the service quiet.</summary>
+    public int QuietBelowMegabytes { get; set; } = 8;
+
+    /// <summary>A service that never goes quiet is still trimmed this often, as long as it allocates.</summary>
+    public TimeSpan LongestWithoutTrim { get; set; } = TimeSpan.FromMinutes(5);
+}
