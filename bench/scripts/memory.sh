@@ -89,6 +89,9 @@ wrk -t2 -c32 -d"${reads_seconds}s" -s /tmp/memory-bench-paths.lua "$api" | grep 
 report after-reads
 sleep 10
 report after-reads+10s
+# Each service trims its heap once it has been quiet for a look (Memory:Trim, every 10 s): by now it has.
+sleep 20
+report after-reads+30s
 
 coproc STREAMS { python3 bench/scripts/event_streams.py 127.0.0.1 5181 "$streams"; }
 read -r opened <&"${STREAMS[0]}"

@@ -17,6 +17,9 @@ public sealed class HeapTrimOptions
     /// <summary>A look that finds less than this allocated since the previous one finds the service quiet.</summary>
     public int QuietBelowMegabytes { get; set; } = 8;
 
-    /// <summary>A service that never goes quiet is still trimmed this often, as long as it allocates.</summary>
+    /// <summary>
+    /// A service is trimmed at least this often while it allocates anything: one that never goes quiet, and one that
+    /// idles while memory it let go (pooled blocks, slowly released) waits for a full collection.
+    /// </summary>
     public TimeSpan LongestWithoutTrim { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -16,6 +16,8 @@ public class HeapTrimmerTests
     [InlineData(40, 20, 60, false)]   // still busy: wait for the quiet
     [InlineData(400, 20, 300, true)]  // never quiet, but five minutes since the last trim
     [InlineData(400, 7, 10, true)]    // a trickle below the quiet mark counts as quiet
+    [InlineData(0, 0, 600, false)]    // nothing at all allocated: nothing to trim
+    [InlineData(1, 0, 300, true)]     // idle for five minutes: what was let go slowly is collected too
     public void TrimsAfterABurstOnceItIsQuiet(long sinceTrimMb, long sinceLookMb, int sinceTrimSeconds, bool expected) =>
         Assert.Equal(expected, HeapTrimPolicy.ShouldTrim(Defaults, sinceTrimMb * Megabyte, sinceLookMb * Megabyte, TimeSpan.FromSeconds(sinceTrimSeconds)));
 
