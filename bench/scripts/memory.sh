@@ -79,6 +79,9 @@ done
 echo "analysed after $(( $(date +%s) - started )) s from start"
 sleep 15 # let start-up garbage be collected and the worker finish its post-analysis writes
 report idle
+# Each service trims its heap once a 10 s look finds it quiet after a burst (Memory:Trim): settled by now.
+sleep 30
+report idle+30s
 
 cat > /tmp/memory-bench-paths.lua <<LUA
 local paths = { "/api/overview", "/api/clusters", "/api/model", "/api/data", "/api/responses?limit=50", "/api/status" }
