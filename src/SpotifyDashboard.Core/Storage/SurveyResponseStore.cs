@@ -149,8 +149,9 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
 
     /// <summary>
     /// The source's change counter (<see cref="RedisKeys.ResponseChanges"/>): equal before and after means nothing was
-    /// written between. 0 before the first write (and after a cache that kept no data restarts: the next write makes it
-    /// differ again; events also say so).
+    /// written between. 0 before the first write. A cache that kept no data and restarted counts from 0 again, so a
+    /// reader could in theory hold an equal stamp for different data; the events each write sends reload readers anyway,
+    /// the counter only spares the fallback polls.
     /// </summary>
     public async Task<long> GetChangeStampAsync(string source) =>
         (long?)await Db.StringGetAsync(RedisKeys.ResponseChanges(source)) ?? 0;
