@@ -23,7 +23,7 @@ public sealed partial class HeapTrimmer : BackgroundService
     private readonly Action _collect;
 
     public HeapTrimmer(IOptions<HeapTrimOptions> options, TimeProvider time, ILogger<HeapTrimmer> logger)
-        : this(options, time, logger, () => GC.GetTotalAllocatedBytes(), CollectAggressively)
+        : this(options, time, logger, () => GC.GetTotalAllocatedBytes(), CollectNow)
     {
     }
 
@@ -91,7 +91,11 @@ public sealed partial class HeapTrimmer : BackgroundService
         }
     }
 
-    private static void CollectAggressively() =>
+    /// <summary>
+    /// What a trim does: one blocking, compacting, aggressive collection that hands free memory back to the OS. Also for
+    /// code that knows it has just made a lot of garbage and should not wait for the next quiet look.
+    /// </summary>
+    public static void CollectNow() =>
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Trimmed the heap: working set {BeforeMegabytes} MB → {AfterMegabytes} MB, paused {PauseMilliseconds:F0} ms")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.ServiceDefaults.Memory;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Worker.Analysis;
@@ -122,18 +123,24 @@ public sealed partial class AnalysisWorker(
         _debouncer.Reset();
         var result = await runner.RunAsync(source, cancellationToken: cancellationToken);
         status.Ran(result, time.GetUtcNow());
-        ReturnTheRunsMemory();
+        ReturnTheRunsMemory(result.Outcome);
         return AnalysisTickOutcome.Ran;
     }
 
     /// <summary>
-    /// A run builds the class's matrices, ML.NET's data views and models and the snapshot's JSON: all garbage once the
-    /// snapshot is stored, and the worker may then idle for hours until the next answer. A blocking, compacting
-    /// collection that hands free memory back to the OS keeps it at its working size between runs instead of at the
-    /// run's peak (bench/README.md, "Memory"); it costs tens of milliseconds after a run that took seconds.
+    /// A run of the engine builds the class's matrices, ML.NET's data views and models and the snapshot's JSON: all
+    /// garbage once the snapshot is stored, and the worker may then idle for hours until the next answer. Collecting at
+    /// once keeps it at its working size between runs instead of at the run's peak (bench/README.md, "Memory"); it costs
+    /// tens of milliseconds after a run that took seconds. A run that found its input unchanged (the 30 s recheck, most
+    /// often one GET) or no data made little: the heap trimmer sees to that, instead of a full collection every 30 s.
     /// </summary>
-    private static void ReturnTheRunsMemory() =>
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    private static void ReturnTheRunsMemory(AnalysisRunOutcome outcome)
+    {
+        if (outcome is not (AnalysisRunOutcome.InputUnchanged or AnalysisRunOutcome.NoData))
+        {
+            HeapTrimmer.CollectNow();
+        }
+    }
 
     /// <summary>Lets a standby replica take over at once instead of after the lock expires.</summary>
     internal async Task StopLeadingAsync()
