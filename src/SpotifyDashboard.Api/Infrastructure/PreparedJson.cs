@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Pipelines;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Primitives;
@@ -25,6 +26,9 @@ public sealed class PreparedJson
 
     /// <summary>Smaller answers are sent as they are: compressing them saves less than it costs.</summary>
     public const int CompressFrom = 16 * 1024;
+
+    /// <summary>Bytes per write of a body (see <see cref="WriteInSlicesAsync"/>): Kestrel's own output buffer limit.</summary>
+    private const int WriteSliceBytes = 64 * 1024;
 
     private static readonly StringValues VaryByEncoding = "Accept-Encoding";
 
@@ -91,7 +95,26 @@ public sealed class PreparedJson
         }
 
         response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return WriteInSlicesAsync(response.BodyWriter, body, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Kestrel copies a write into its pooled output blocks whole before it waits for the client, so one write of an
+    /// 11 MB answer holds 11 MB of blocks per request in flight, and the pool keeps them long after (≈ 29 MB in the api
+    /// after a read load at 10,000 students). Written a slice at a time, each flush waits until the socket has taken
+    /// the previous ones, so a slow or busy client holds a few slices, not the whole answer.
+    /// </summary>
+    private static async Task WriteInSlicesAsync(PipeWriter writer, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        for (var offset = 0; offset < body.Length; offset += WriteSliceBytes)
+        {
+            var slice = body.Slice(offset, Math.Min(WriteSliceBytes, body.Length - offset));
+            var flushed = await writer.WriteAsync(slice, cancellationToken);
+            if (flushed.IsCanceled || flushed.IsCompleted)
+            {
+                return;
+            }
+        }
     }
 
     private static byte[] Gzip(byte[] body)

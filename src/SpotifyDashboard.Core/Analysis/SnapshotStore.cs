@@ -6,7 +6,8 @@ namespace SpotifyDashboard.Core.Analysis;
 
 /// <summary>
 /// Versioned analysis snapshots in Redis. Each write takes the next number from
-/// <see cref="SnapshotKeys.VersionCounter"/>, stores the whole snapshot at <c>sd:snapshot:{version}</c>
+/// <see cref="SnapshotKeys.VersionCounter"/>, stores the whole snapshot at <c>sd:snapshot:{version}</c> (gzip-compressed
+/// JSON, see <see cref="SnapshotCodec"/>)
 /// and then points <c>sd:snapshot:current</c> at it (a small <see cref="SnapshotPointer"/> JSON), both in
 /// one MULTI/EXEC. The current snapshot never expires; the one it replaces is kept for
 /// <c>keepPrevious</c> and then expires, so only the last few stay around.
@@ -24,8 +25,8 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis)
 
     public async Task<StoredSnapshot<T>?> GetAsync<T>(long version)
     {
-        var json = await Db.StringGetAsync(RedisKeys.Snapshot(version));
-        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<StoredSnapshot<T>>(json.ToString(), StoreJson.Options);
+        var stored = await Db.StringGetAsync(RedisKeys.Snapshot(version));
+        return stored.IsNullOrEmpty ? null : SnapshotCodec.Decode<StoredSnapshot<T>>(stored);
     }
 
     /// <summary>The latest snapshot, or null when none was written (or it was removed).</summary>
@@ -57,7 +58,7 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis)
             transaction.AddCondition(Condition.StringEqual(held.Key, held.Token));
         }
 
-        _ = transaction.StringSetAsync(RedisKeys.Snapshot(version), JsonSerializer.Serialize(stored, StoreJson.Options));
+        _ = transaction.StringSetAsync(RedisKeys.Snapshot(version), SnapshotCodec.Encode(stored));
         _ = transaction.StringSetAsync(RedisKeys.SnapshotCurrent, JsonSerializer.Serialize(stored.ToPointer(), StoreJson.Options));
         if (!await transaction.ExecuteAsync())
         {

@@ -59,6 +59,26 @@ public sealed class ResponseStateCountTests(GarnetFixture garnet) : IClassFixtur
         await AssertCountsAsync(store, source, enriched: 1, pending: 2, unmatched: 1);
     }
 
+    [Fact]
+    public async Task ReconcilingReadsEveryPageOfALargeClass()
+    {
+        var source = Unique();
+        var store = new SurveyResponseStore(garnet.Redis);
+        var count = (SurveyResponseStore.ReadDocumentsPerCommand * 3) + 11;
+        var answers = Enumerable.Range(0, count)
+            .Select(i => Answer(source, i) with { Enrichment = i % 7 == 0 ? EnrichmentState.Unmatched : EnrichmentState.Enriched })
+            .ToList();
+        await store.AddBatchAsync(answers);
+        // The unmatched set lost: only a read of every document can say which ones belong in it.
+        await garnet.Redis.GetDatabase().KeyDeleteAsync(RedisKeys.Unmatched(source));
+
+        var fixes = await store.ReconcileStateSetsAsync(source);
+
+        var unmatched = answers.Count(a => a.Enrichment == EnrichmentState.Unmatched);
+        Assert.Equal(unmatched, fixes);
+        await AssertCountsAsync(store, source, enriched: count - unmatched, pending: 0, unmatched: unmatched);
+    }
+
     private static async Task AssertCountsAsync(SurveyResponseStore store, string source, long enriched, long pending, long unmatched)
     {
         var recount = ResponseStateCounts.Count(await store.GetAllAsync(source));

@@ -1,0 +1,61 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using SpotifyDashboard.Api.Infrastructure;
+
+namespace SpotifyDashboard.Api.Tests;
+
+/// <summary>A prepared answer many write slices long arrives whole, in either encoding.</summary>
+public class PreparedJsonWriteTests
+{
+    // About 600 KB of JSON: several slices and a short last one.
+    private static readonly PreparedJson Answer = PreparedJson.Of(
+        Enumerable.Range(0, 12_345).Select(i => new { id = $"row-{i}", song = $"Song \"{i}\" <b>", value = i / 7.0 }).ToList(),
+        JsonSerializerOptions.Web,
+        "rows-v1");
+
+    [Fact]
+    public async Task ALargeBodyIsWrittenWholeAndInOrder()
+    {
+        var (context, body) = Request(acceptEncoding: null);
+
+        await Answer.WriteAsync(context);
+
+        Assert.True(Answer.Body.Length > 8 * 64 * 1024, $"The answer is only {Answer.Body.Length} bytes.");
+        Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        Assert.Equal(Answer.Body.Length, context.Response.ContentLength);
+        Assert.Equal(Answer.Body.ToArray(), body.ToArray());
+    }
+
+    [Fact]
+    public async Task AGzippedBodyIsWrittenWholeAndUnpacksToTheSameBytes()
+    {
+        var (context, body) = Request(acceptEncoding: "gzip");
+
+        await Answer.WriteAsync(context);
+
+        Assert.Equal("gzip", context.Response.Headers.ContentEncoding);
+        Assert.Equal(Answer.Gzipped!.Value.ToArray(), body.ToArray());
+        using var unpacked = new MemoryStream();
+        body.Position = 0;
+        using (var gzip = new GZipStream(body, CompressionMode.Decompress, leaveOpen: true))
+        {
+            await gzip.CopyToAsync(unpacked);
+        }
+
+        Assert.Equal(Answer.Body.ToArray(), unpacked.ToArray());
+    }
+
+    private static (DefaultHttpContext Context, MemoryStream Body) Request(string? acceptEncoding)
+    {
+        var body = new MemoryStream();
+        var context = new DefaultHttpContext();
+        context.Response.Body = body;
+        if (acceptEncoding is not null)
+        {
+            context.Request.Headers.AcceptEncoding = acceptEncoding;
+        }
+
+        return (context, body);
+    }
+}
