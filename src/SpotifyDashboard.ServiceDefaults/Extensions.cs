@@ -24,6 +24,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>Meters and activity sources of our own code, so they reach the exporters.</summary>
     public const string TelemetryPrefix = "SpotifyDashboard.";
 
+    /// <summary>
+    /// Series per metric. The SDK's default, 2,000, is an array of that many points made for every metric of every
+    /// exporter (≈ 7 MB a service), and a compacting collection copies it into resident memory. Ours carry a few
+    /// dozen (routes × status codes at most); beyond the limit the SDK adds to one overflow series, it drops nothing.
+    /// </summary>
+    public const int MetricCardinalityLimit = 200;
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddLogLevelDefaults();
@@ -58,6 +65,7 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetryPrefix + "*")
+                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricCardinalityLimit })
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
