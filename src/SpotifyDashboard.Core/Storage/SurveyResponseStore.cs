@@ -270,14 +270,15 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
             return [];
         }
 
-        // Every chunk's HMGET is sent at once (pipelined), so the chunks cost one round trip, not one each.
+        // Every chunk's HMGET is sent at once (pipelined), so the chunks cost one round trip, not one each; awaited
+        // together, so a failure of one is the read's error and none is left unobserved.
         var db = Db;
         var key = RedisKeys.Responses(source);
-        var chunks = ids.Chunk(ReadDocumentsPerCommand).Select(chunk => db.HashGetAsync(key, chunk)).ToList();
+        var chunks = await Task.WhenAll(ids.Chunk(ReadDocumentsPerCommand).Select(chunk => db.HashGetAsync(key, chunk)));
         var responses = new List<EnrichedResponse>(ids.Length);
         foreach (var chunk in chunks)
         {
-            foreach (var value in await chunk)
+            foreach (var value in chunk)
             {
                 if (!value.IsNullOrEmpty)
                 {
