@@ -8,11 +8,23 @@ namespace SpotifyDashboard.Api.Tests;
 /// <summary>A prepared answer many write slices long arrives whole, in either encoding.</summary>
 public class PreparedJsonWriteTests
 {
-    // About 600 KB of JSON: several slices and a short last one.
-    private static readonly PreparedJson Answer = PreparedJson.Of(
-        Enumerable.Range(0, 12_345).Select(i => new { id = $"row-{i}", song = $"Song \"{i}\" <b>", value = i / 7.0 }).ToList(),
-        JsonSerializerOptions.Web,
-        "rows-v1");
+    // About 600 KB of JSON: several slices (and serialization segments) and a short last one.
+    private static readonly List<Row> Rows = [.. Enumerable.Range(0, 12_345).Select(i => new Row($"row-{i}", $"Song \"{i}\" <b> Beyoncé 🎵", i / 7.0))];
+
+    private static readonly PreparedJson Answer = PreparedJson.Of(Rows, JsonSerializerOptions.Web, "rows-v1");
+
+    public sealed record Row(string Id, string Song, double Value);
+
+    [Fact]
+    public void TheBodyIsTheBytesTheSerializerMakesWithTheSameOptions()
+    {
+        var indented = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, IndentSize = 3 };
+        var tooLongForASegment = new Row("long", new string('ü', 3 * SegmentedBufferWriter.SegmentBytes), 1);
+
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(Rows, JsonSerializerOptions.Web), Answer.Body.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(Rows, indented), PreparedJson.Of(Rows, indented, "rows-v1").Body.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(tooLongForASegment, JsonSerializerOptions.Web), PreparedJson.Of(tooLongForASegment, JsonSerializerOptions.Web, "long-v1").Body.ToArray());
+    }
 
     [Fact]
     public async Task ALargeBodyIsWrittenWholeAndInOrder()

@@ -62,8 +62,29 @@ public sealed class PreparedJson
     public string ETag => _tagHeader.ToString();
 
     /// <param name="label">What it is and of which version, e.g. <c>clusters-v12</c>: letters, digits and dashes.</param>
-    public static PreparedJson Of<T>(T value, JsonSerializerOptions options, string label) =>
-        new(JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(typeof(T))), label);
+    public static PreparedJson Of<T>(T value, JsonSerializerOptions options, string label)
+    {
+        // Into pooled segments, then one copy of the exact size (see SegmentedBufferWriter); the writer takes the
+        // options' formatting, so the bytes are the ones SerializeToUtf8Bytes would make.
+        using var buffer = new SegmentedBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
+        {
+            JsonSerializer.Serialize(writer, value, options.GetTypeInfo(typeof(T)));
+        }
+
+        return new(buffer.ToArray(), label);
+    }
+
+    private static JsonWriterOptions WriterOptions(JsonSerializerOptions options) => new()
+    {
+        Encoder = options.Encoder,
+        Indented = options.WriteIndented,
+        IndentCharacter = options.IndentCharacter,
+        IndentSize = options.IndentSize,
+        NewLine = options.NewLine,
+        MaxDepth = options.MaxDepth,
+        SkipValidation = true,
+    };
 
     /// <summary>
     /// 200 with the bytes (gzip-compressed when the answer is large and the client accepts it), or 304 without a body when
