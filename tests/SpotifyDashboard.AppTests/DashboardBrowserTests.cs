@@ -70,7 +70,9 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
         {
             await page.WaitForSelectorAsync("#twin-subject");
             Assert.Contains(response.Song, await page.InnerTextAsync("#twin-subject"));
-            Assert.True(await page.Locator("#twin-list .twin-card").CountAsync() > 0);
+            // Waited for, not counted at once: one loaded CI run (of six that day) found the list empty right after the
+            // subject appeared, and passed on rerun; why is not known yet. Still fails when no twin ever shows.
+            await page.WaitForSelectorAsync("#twin-list .twin-card", new() { Timeout = PageWaits.PageTimeoutMs });
             await PageWaits.WaitForPlotAsync(page, "chart-twin-radar");
         });
         await VisitAsync(page, problems, "/predict", async () =>
