@@ -12,7 +12,21 @@ public partial class ModelQuality
     private ModelReportModel? _model;
     private ApiProblem? _problem;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    /// <summary>The report the prerendered page showed, for the interactive page to start from (no "Loading…" flash).</summary>
+    [PersistentState]
+    public ModelReportModel? Prerendered { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Prerendered is not null)
+        {
+            _model = Prerendered;
+            return;
+        }
+
+        await LoadAsync();
+        Prerendered = _model;
+    }
 
     protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
 

@@ -32,13 +32,27 @@ public sealed partial class TwinFinder
 
     private string SearchText { get; set; } = "";
 
+    /// <summary>
+    /// The student's twins as the prerendered page showed them, handed to the interactive page so that it starts from
+    /// them: no "Loading…" in between, no second api call.
+    /// </summary>
+    [PersistentState]
+    public TwinsAnswer? Prerendered { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         if (ResponseId is not null && ResponseId != _answer?.ResponseId)
         {
             _comparedSong = null;
             _selected = 0;
+            if (_answer is null && Prerendered?.ResponseId == ResponseId)
+            {
+                _answer = Prerendered;
+                return;
+            }
+
             await LoadAsync();
+            Prerendered = _answer;
         }
     }
 
