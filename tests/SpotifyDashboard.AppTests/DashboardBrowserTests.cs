@@ -70,8 +70,9 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
         {
             await page.WaitForSelectorAsync("#twin-subject");
             Assert.Contains(response.Song, await page.InnerTextAsync("#twin-subject"));
-            // Waited for, not counted at once: one loaded CI run (of six that day) found the list empty right after the
-            // subject appeared, and passed on rerun; why is not known yet. Still fails when no twin ever shows.
+            // Waited for, not counted at once: the subject may be the prerendered one, and the page it is part of is
+            // replaced when the circuit starts (before the page kept its prerendered answer, a loaded CI run counted an
+            // empty list in that moment). Still fails when no twin ever shows.
             await page.WaitForSelectorAsync("#twin-list .twin-card", new() { Timeout = PageWaits.PageTimeoutMs });
             await PageWaits.WaitForPlotAsync(page, "chart-twin-radar");
         });
