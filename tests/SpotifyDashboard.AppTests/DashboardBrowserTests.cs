@@ -252,7 +252,6 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
     [InlineData("/", "#tile-responses .tile-value")]
     [InlineData(AnalysedTwinPage, "#twin-list .twin-card")]
     [InlineData("/model", "#model-version")]
-    [InlineData("/data", "#data-grid tbody tr")]
     public async Task APrerenderedPageKeepsItsContentWhenItBecomesInteractive(string path, string content)
     {
         if (path == AnalysedTwinPage)

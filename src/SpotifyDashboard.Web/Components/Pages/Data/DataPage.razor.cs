@@ -45,24 +45,7 @@ public sealed partial class DataPage
 
     private bool HasFilter => _query is not { Q: null, Major: null, Year: null, Cluster: null, State: null };
 
-    /// <summary>
-    /// The first page of rows as the prerendered page showed them (the default query: prerendering has no other), for
-    /// the interactive page to start from instead of blinking to "Loading…" and back.
-    /// </summary>
-    [PersistentState]
-    public DataAnswer? Prerendered { get; set; }
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (Prerendered is not null)
-        {
-            _answer = Prerendered;
-            return;
-        }
-
-        await LoadAsync();
-        Prerendered = _answer;
-    }
+    protected override Task OnInitializedAsync() => LoadAsync();
 
     // A refresh asks for the query as it is then: the reader keeps their page, sort and filters.
     protected override string[] LiveEvents => [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents];

@@ -25,7 +25,7 @@ public partial class ModelQuality
         }
 
         await LoadAsync();
-        Prerendered = _model;
+        Prerendered = PrerenderedState.IfSmall(_model);
     }
 
     protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;

@@ -34,7 +34,7 @@ public partial class Overview
         }
 
         await LoadAsync();
-        Prerendered = _overview;
+        Prerendered = PrerenderedState.IfSmall(_overview);
     }
 
     protected override string[] LiveEvents => [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents];

@@ -52,7 +52,7 @@ public sealed partial class TwinFinder
             }
 
             await LoadAsync();
-            Prerendered = _answer;
+            Prerendered = PrerenderedState.IfSmall(_answer);
         }
     }
 

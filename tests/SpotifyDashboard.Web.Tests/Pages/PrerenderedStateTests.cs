@@ -1,0 +1,33 @@
+using System.Text.Json;
+using SpotifyDashboard.Web.Components.Pages;
+using SpotifyDashboard.Web.Services.Models;
+using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
+
+namespace SpotifyDashboard.Web.Tests.Pages;
+
+public sealed class PrerenderedStateTests
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public void ASmallAnswerIsHandedOver()
+    {
+        var twins = Twins();
+
+        Assert.Same(twins, PrerenderedState.IfSmall(twins));
+        Assert.Null(PrerenderedState.IfSmall<ModelReportModel>(null));
+    }
+
+    [Fact]
+    public void AnAnswerOverTheLimitIsFetchedAgainInstead()
+    {
+        // A class with many excluded rows: the model report grows with them, and past the limit the circuit would not start.
+        var excluded = Enumerable.Range(0, 1_000).Select(i => new ExcludedRowModel($"response-{i:00000}", "no audio features")).ToList();
+        var big = Model() with { ExcludedRows = excluded };
+        Assert.True(JsonSerializer.SerializeToUtf8Bytes(big, Json).Length > PrerenderedState.MaxJsonBytes);
+
+        Assert.Null(PrerenderedState.IfSmall(big));
+        var small = Model();
+        Assert.Same(small, PrerenderedState.IfSmall(small));
+    }
+}
