@@ -12,8 +12,9 @@ public static class GarnetArguments
     /// Command-line arguments for <c>new GarnetServer(args)</c>. No Lua, and a plain .NET file device
     /// (RandomAccess): Garnet's native Linux device needs libaio, which a fresh machine may lack and
     /// whose SONAME differs between distributions. With a password every client must AUTH first. With
-    /// a data folder it writes an append-only file committed on every write (<c>--aof-commit-freq 0</c>:
-    /// a crash loses nothing acknowledged) and recovers from it at start.
+    /// a data folder it writes an append-only file and recovers from it at start. A commit is issued after every write
+    /// (<c>--aof-commit-freq 0</c>) but finishes on its own a moment after the reply, so a crash can lose the writes of
+    /// that moment (every one can be read again from the survey source); a clean stop takes a checkpoint.
     /// Memory sizes per <see cref="GarnetSizes"/>: small for a new data folder or none, as written for an existing one.
     /// </summary>
     public static string[] For(string bind, int port, string? password = null, string? dataPath = null)
