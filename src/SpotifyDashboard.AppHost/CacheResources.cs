@@ -33,7 +33,7 @@ public static class CacheResourceExtensions
             var redis = builder.AddRedis(CacheName, password: password)
                 .WithDataVolume(VolumeName)
                 .WithPersistence()
-                .WithArgs(WithAppendOnlyFile);
+                .WithArgs(WithEntrypointUserAndPasswordOnStdin);
             return new CacheResources(redis, redis);
         }
 
@@ -55,25 +55,36 @@ public static class CacheResourceExtensions
     }
 
     /// <summary>
-    /// With a password Aspire starts Redis through <c>/bin/sh -c "redis-server --requirepass $REDIS_PASSWORD …"</c>,
-    /// so extra arguments must go inside that one string, not after it (they would only be the shell's $0, $1…).
+    /// With a password Aspire starts Redis through <c>/bin/sh -c "redis-server --requirepass $REDIS_PASSWORD …"</c>: as
+    /// root (the image's entrypoint, which steps down to its own <c>redis</c> user, is skipped) and with the password in
+    /// the process's command line. The rewritten command hands <c>redis-server</c> to the image's entrypoint and gives the
+    /// password as configuration on standard input, so the server runs as <c>redis</c> and the password appears in no
+    /// process's arguments. Extra options go inside that one string: after it they would only be the shell's $0, $1….
     /// </summary>
-    private static void WithAppendOnlyFile(CommandLineArgsCallbackContext context)
+    private static void WithEntrypointUserAndPasswordOnStdin(CommandLineArgsCallbackContext context)
     {
-        const string AppendOnly = "--appendonly yes --appendfsync everysec";
         for (var i = 0; i < context.Args.Count; i++)
         {
             if (context.Args[i] is string command && command.StartsWith("redis-server", StringComparison.Ordinal))
             {
-                context.Args[i] = $"{command} {AppendOnly}";
+                context.Args[i] = RedisCommand(command);
                 return;
             }
         }
 
-        foreach (var arg in AppendOnly.Split(' '))
-        {
-            context.Args.Add(arg);
-        }
+        throw new InvalidOperationException("The Redis resource no longer starts through 'redis-server …'; check how it passes the password.");
+    }
+
+    /// <summary>
+    /// The shell command that starts Redis: <paramref name="aspireCommand"/>'s options without the password, the
+    /// append-only file, and <c>-</c> (configuration from standard input, here a here-document the shell expands).
+    /// </summary>
+    private static string RedisCommand(string aspireCommand)
+    {
+        const string PasswordOption = "--requirepass $REDIS_PASSWORD";
+        var options = aspireCommand["redis-server".Length..].Replace(PasswordOption, "", StringComparison.Ordinal);
+        options = string.Join(' ', options.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return $"exec docker-entrypoint.sh redis-server {options} --appendonly yes --appendfsync everysec - <<EOF\nrequirepass $REDIS_PASSWORD\nEOF";
     }
 
     /// <summary>

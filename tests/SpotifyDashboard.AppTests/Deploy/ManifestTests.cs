@@ -79,9 +79,45 @@ public sealed class ManifestTests(PublishedManifestFixture fixture) : IClassFixt
         Assert.Equal(CacheResourceExtensions.VolumeName, (string?)volume["name"]);
         Assert.False((bool)volume["readOnly"]!);
         var command = string.Join(' ', cache["args"]!.AsArray().Select(a => (string?)a));
-        Assert.Contains("--requirepass $REDIS_PASSWORD", command);
         Assert.Contains("--appendonly yes", command);
         Assert.Contains("--save 60 1", command);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task TheCacheStartsThroughTheImagesEntrypointWithThePasswordOnStandardInput()
+    {
+        var cache = Manifest.Resource("cache");
+        Assert.Equal("/bin/sh", (string?)cache["entrypoint"]);
+        var args = cache["args"]!.AsArray().Select(a => (string)a!).ToList();
+
+        // A stand-in for the redis image's docker-entrypoint.sh records what it is handed. The real one steps down to
+        // the image's own user only when its first argument is redis-server.
+        var folder = Directory.CreateTempSubdirectory("redis-entrypoint-");
+        try
+        {
+            var stub = Path.Combine(folder.FullName, "docker-entrypoint.sh");
+            await File.WriteAllTextAsync(stub, $"#!/bin/sh\nprintf '%s\\n' \"$@\" > '{folder.FullName}/args'\ncat > '{folder.FullName}/stdin'\n");
+            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            const string Password = "manifest-check-password-4c1e";
+            var start = new System.Diagnostics.ProcessStartInfo("/bin/sh");
+            args.ForEach(start.ArgumentList.Add);
+            start.Environment["PATH"] = $"{folder.FullName}:{Environment.GetEnvironmentVariable("PATH")}";
+            start.Environment["REDIS_PASSWORD"] = Password;
+            using var process = System.Diagnostics.Process.Start(start)!;
+            await process.WaitForExitAsync();
+
+            var handed = await File.ReadAllLinesAsync(Path.Combine(folder.FullName, "args"));
+            Assert.Equal("redis-server", handed[0]);
+            Assert.Equal("-", handed[^1]);
+            Assert.DoesNotContain(handed, a => a.Contains(Password, StringComparison.Ordinal) || a.Contains("requirepass", StringComparison.Ordinal));
+            Assert.DoesNotContain(args, a => a.Contains("--requirepass", StringComparison.Ordinal));
+            Assert.Equal($"requirepass {Password}\n", await File.ReadAllTextAsync(Path.Combine(folder.FullName, "stdin")));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
