@@ -175,6 +175,17 @@ public sealed partial class SurveyIngestor(
                 writes.Add(() => responses.AddAsync(item, announce: false));
                 added++;
             }
+            else if (existing.Response.SubmittedAt != response.SubmittedAt)
+            {
+                // The same row read as another instant (a newer row settled its column's day/month order): filed
+                // again under its new time, its enrichment kept.
+                var moved = existing with { Response = response with { SupersededBy = supersededBy } };
+                writes.Add(async () =>
+                {
+                    await responses.RemoveAsync(source, moved.Response.Id);
+                    await responses.AddAsync(moved, announce: false);
+                });
+            }
             else if (existing.Response.SupersededBy != supersededBy)
             {
                 // Compare-and-set: an enrichment result written since our read is kept, and a response a

@@ -46,7 +46,7 @@ public static class ZippedCsv
             {
                 throw new SurveySourceException(
                     "The .zip holds several .csv files: give just the one with the responses.",
-                    $"The .zip holds {csvs.Count} .csv files ({string.Join(", ", csvs.Take(5).Select(f => f.FullName))}): give just the one with the responses.");
+                    $"The .zip holds several .csv files ({string.Join(", ", csvs.Take(5).Select(f => f.FullName))}{(csvs.Count > 5 ? ", …" : "")}): give just the one with the responses.");
             }
 
             var entry = csvs[0];
