@@ -13,7 +13,7 @@ namespace SpotifyDashboard.Api.Admin;
 public sealed record UploadInspection(UploadPreview Preview, string? Text);
 
 /// <summary>
-/// Reads an uploaded "Download responses (.csv)" file the way the worker will (same parser, header mapping and row
+/// Reads an uploaded "Download responses (.csv)" file (as a .csv, or zipped as Google gives it) the way the worker will (same parser, header mapping and row
 /// checks) without storing anything, so the teacher sees the mapping and the first answers before switching to it.
 /// </summary>
 public sealed class UploadInspector(HeaderMapper mapper, IOptions<SurveyIngestionOptions> options)
@@ -37,10 +37,24 @@ public sealed class UploadInspector(HeaderMapper mapper, IOptions<SurveyIngestio
             return Refused(fileName, bytes, $"The file is {bytes.Length / (1024.0 * 1024.0):0.#} MB; at most {MaxBytes / (1024 * 1024)} MB can be uploaded.");
         }
 
+        var content = bytes;
+        if (ZippedCsv.IsZip(bytes))
+        {
+            try
+            {
+                using var zip = new MemoryStream(bytes, writable: false);
+                content = await ZippedCsv.ExtractAsync(zip, MaxBytes, cancellationToken);
+            }
+            catch (SurveySourceException ex)
+            {
+                return Refused(fileName, bytes, ex.Message);
+            }
+        }
+
         string text;
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            text = StrictUtf8.GetString(content);
         }
         catch (DecoderFallbackException)
         {
@@ -79,13 +93,17 @@ public sealed class UploadInspector(HeaderMapper mapper, IOptions<SurveyIngestio
             return Refused(fileName, bytes, ex.Message, table);
         }
 
-        var validator = new RowValidator(options.Value);
-        var quarantined = table.Rows.Count(row => !validator.Validate(row.Cells, mapping).IsValid);
-        var report = mapping.ToReport();
+        var validator = new RowValidator(options.Value).ForTable(table, mapping);
+        var refusals = table.Rows
+            .Select(row => (row.Number, validator.Validate(row.Cells, mapping).Reasons))
+            .Where(row => row.Reasons.Count > 0)
+            .ToList();
+        var report = mapping.ToReport(validator.DateOrder);
         var firstRows = table.Rows.Take(PreviewRows).Select(row => MappedFields(row, mapping)).ToList();
         List<string> problems = table.Rows.Count == 0 ? ["The file has a header row but no answers yet."] : [];
         var preview = new UploadPreview(
-            fileName, bytes.Length, table.Rows.Count, table.Headers, report, report.Unmapped, firstRows, quarantined, problems, problems.Count == 0);
+            fileName, bytes.Length, table.Rows.Count, table.Headers, report, report.Unmapped, firstRows, refusals.Count, problems, problems.Count == 0,
+            [.. refusals.Take(PreviewRows).Select(row => $"Row {row.Number}: {string.Join("; ", row.Reasons)}")]);
         return new UploadInspection(preview, preview.CanUse ? text : null);
     }
 

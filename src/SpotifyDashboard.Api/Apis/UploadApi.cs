@@ -13,7 +13,8 @@ using StackExchange.Redis;
 namespace SpotifyDashboard.Api.Apis;
 
 /// <summary>
-/// The teacher uploads the Forms "Download responses (.csv)" file: previewed first, then made the CSV source.
+/// The teacher uploads the Forms "Download responses (.csv)" file (or the .zip it comes in): previewed first, then made
+/// the CSV source; the CSV text is what is stored.
 /// A file that cannot be used changes nothing.
 /// </summary>
 public static class UploadApi
@@ -25,7 +26,8 @@ public static class UploadApi
 
     private const int MaxOtherPartBytes = 64 * 1024;
 
-    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain"];
+    // The Forms download may come as the .zip Google gives, holding the CSV.
+    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv", "text/plain", "application/zip", "application/x-zip-compressed"];
 
     public static IEndpointRouteBuilder MapUploadApi(this IEndpointRouteBuilder app)
     {
@@ -35,7 +37,7 @@ public static class UploadApi
             .WithMetadata(new BodyLimit(null))
             .WithTags("Admin")
             .WithName("UploadSurveyCsv")
-            .WithSummary("Admin: preview (preview=true, the default) or upload a Forms CSV (multipart field 'file', or a text/csv body; at most 10 MB); an upload becomes the csv source");
+            .WithSummary("Admin: preview (preview=true, the default) or upload a Forms CSV, or the .zip holding it (multipart field 'file', or a text/csv or application/zip body; at most 10 MB); an upload becomes the csv source");
         return app;
     }
 

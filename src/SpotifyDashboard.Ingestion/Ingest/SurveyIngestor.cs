@@ -41,12 +41,14 @@ public sealed partial class SurveyIngestor(
         var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
         var ids = table.Rows.Select(r => RowIdentity.RowId(names.Pseudonymizer, r.Cells[timestampColumn], r.Cells)).ToArray();
         var chain = RowIdentity.Chain(table.Headers, ids);
+        var validator = _validator.ForTable(table, mapping);
 
         var checkpoint = await statuses.GetCheckpointAsync<IngestCheckpoint>(source);
         var incremental = !fullRead
             && checkpoint is not null
             && checkpoint.RowCount <= ids.Length
-            && chain[checkpoint.RowCount] == checkpoint.ChainHash;
+            && chain[checkpoint.RowCount] == checkpoint.ChainHash
+            && (validator.DateOrder.DayMonthDates == 0 || checkpoint.DateOrder == validator.DateOrder.Order);
         if (checkpoint is not null && !incremental && !fullRead)
         {
             LogChangedAboveCheckpoint(source, checkpoint.RowCount + 1, ids.Length);
@@ -67,7 +69,7 @@ public sealed partial class SurveyIngestor(
             }
 
             var row = table.Rows[i];
-            var check = _validator.Validate(row.Cells, mapping);
+            var check = validator.Validate(row.Cells, mapping);
             if (check.Row is { } valid)
             {
                 newResponses.Add(ToResponse(source, ids[i], valid));
@@ -93,8 +95,8 @@ public sealed partial class SurveyIngestor(
             await quarantine.ReplaceAllAsync(source, newQuarantine);
         }
 
-        await quarantine.SetColumnsAsync(source, mapping.ToReport());
-        await statuses.SetCheckpointAsync(source, new IngestCheckpoint(ids.Length, chain[^1], ids.LastOrDefault(), accepted, quarantined, duplicates));
+        await quarantine.SetColumnsAsync(source, mapping.ToReport(validator.DateOrder));
+        await statuses.SetCheckpointAsync(source, new IngestCheckpoint(ids.Length, chain[^1], ids.LastOrDefault(), accepted, quarantined, duplicates, validator.DateOrder.Order));
         await statuses.SetAsync(new SourceStatus
         {
             Name = source,
@@ -172,6 +174,17 @@ public sealed partial class SurveyIngestor(
                 var item = new EnrichedResponse { Response = response with { SupersededBy = supersededBy }, Enrichment = EnrichmentState.Pending };
                 writes.Add(() => responses.AddAsync(item, announce: false));
                 added++;
+            }
+            else if (existing.Response.SubmittedAt != response.SubmittedAt)
+            {
+                // The same row read as another instant (a newer row settled its column's day/month order): filed
+                // again under its new time, its enrichment kept.
+                var moved = existing with { Response = response with { SupersededBy = supersededBy } };
+                writes.Add(async () =>
+                {
+                    await responses.RemoveAsync(source, moved.Response.Id);
+                    await responses.AddAsync(moved, announce: false);
+                });
             }
             else if (existing.Response.SupersededBy != supersededBy)
             {

@@ -10,7 +10,10 @@ public static class BuiltInAliases
     public static IReadOnlyDictionary<SurveyField, string[]> All { get; } = new Dictionary<SurveyField, string[]>
     {
         [SurveyField.Timestamp] = ["timestamp", "time stamp", "submitted at", "submission time", "submitted",
-            "marca temporal", "horodateur", "zeitstempel", "carimbo de data hora", "informazioni cronologiche"],
+            "marca temporal", "horodateur", "horodatage", "zeitstempel", "carimbo de data hora", "informazioni cronologiche",
+            "tijdstempel", "sygnatura czasowa", "tidsstempel", "tidsstämpel", "tidstämpel", "aikaleima", "časová značka",
+            "zaman damgası", "отметка времени", "позначка часу", "dấu thời gian", "cap waktu", "marcă temporală",
+            "időbélyeg", "χρονική σήμανση", "タイムスタンプ", "타임스탬프", "时间戳", "時間戳記", "टाइमस्टैम्प", "الطابع الزمني"],
         [SurveyField.Name] = ["name", "full name", "your name", "student name", "first and last name", "nombre", "nom"],
         [SurveyField.Age] = ["age", "how old are you", "how old", "your age", "edad"],
         [SurveyField.Major] = ["major", "your major", "field of study", "degree", "programme", "program", "study program",

@@ -32,6 +32,12 @@ public sealed class SurveyIngestionOptions
     public string Culture { get; set; } = "en-US";
 
     /// <summary>
+    /// How a date like 05/09/2025 is read when its column does not show it (no day above 12): DayFirst or
+    /// MonthFirst. Unset: the order of <see cref="Culture"/>.
+    /// </summary>
+    public DateOrder? DateOrder { get; set; }
+
+    /// <summary>
     /// Time zone of timestamps that carry none (serial numbers and Forms text dates are in the
     /// spreadsheet's zone): an IANA or Windows id.
     /// </summary>

@@ -60,11 +60,16 @@ public static class CategoryNormalizer
         }
 
         var words = HeaderText.Words(text);
-        var key = string.Join(' ', words);
-        var exact = categories.FirstOrDefault(c => c.Phrases.Any(p => string.Join(' ', p) == key));
-        if (exact.Category is not null)
+        if (Exact(words, categories) is { } exact)
         {
-            return exact.Category;
+            return exact;
+        }
+
+        // Several choices ("Morning, Evening"): each named exactly is that category; kept in the order given.
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length > 1 && parts.Select(p => Exact(HeaderText.Words(p), categories)).ToList() is var named && named.All(n => n is not null))
+        {
+            return string.Join(ChoiceList.Separator, named.Distinct());
         }
 
         // "I'm a sophomore" → Sophomore; but "mornings and evenings" names two, so it stays as typed.
@@ -75,6 +80,12 @@ public static class CategoryNormalizer
             .Distinct()
             .ToList();
         return found.Count == 1 ? found[0] : text;
+    }
+
+    private static string? Exact(string[] words, (string Category, string[][] Phrases)[] categories)
+    {
+        var key = string.Join(' ', words);
+        return categories.FirstOrDefault(c => c.Phrases.Any(p => string.Join(' ', p) == key)).Category;
     }
 
     private static (string, string[][])[] Build((string Category, string[] Phrases)[] source) =>

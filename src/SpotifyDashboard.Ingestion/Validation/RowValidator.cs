@@ -1,5 +1,6 @@
 using SpotifyDashboard.Ingestion.Mapping;
 using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Ingestion.Reading;
 
 namespace SpotifyDashboard.Ingestion.Validation;
 
@@ -10,9 +11,19 @@ namespace SpotifyDashboard.Ingestion.Validation;
 public sealed class RowValidator(TimestampParser timestamps)
 {
     public RowValidator(SurveyIngestionOptions options)
-        : this(new TimestampParser(options.GetCulture(), options.GetTimeZone()))
+        : this(new TimestampParser(options.GetCulture(), options.GetTimeZone(), options.DateOrder))
     {
     }
+
+    /// <summary>How this validator reads day and month.</summary>
+    public DateOrderChoice DateOrder => timestamps.Order;
+
+    /// <summary>
+    /// A validator for the rows of <paramref name="table"/>: day and month are read in the order its timestamp column
+    /// shows, the same for every row. <see cref="DateOrder"/> says which and why.
+    /// </summary>
+    public RowValidator ForTable(SurveyTable table, HeaderMapping mapping) =>
+        new(timestamps.ForColumn(table.Rows.Select(row => mapping.Cell(row.Cells, SurveyField.Timestamp))));
 
     public RowCheck Validate(IReadOnlyList<string> cells, HeaderMapping mapping)
     {
@@ -25,9 +36,9 @@ public sealed class RowValidator(TimestampParser timestamps)
         string Text(SurveyField field)
         {
             var text = TextCleaner.Clean(mapping.Cell(cells, field));
-            if (TextCleaner.IsTooLong(text))
+            if (TextCleaner.LimitProblem(text) is { } problem)
             {
-                reasons.Add($"{field} is {TextCleaner.VisibleLength(text)} characters long (the limit is {TextCleaner.MaxLength})");
+                reasons.Add($"{field} {problem}");
                 return "";
             }
 
@@ -38,10 +49,10 @@ public sealed class RowValidator(TimestampParser timestamps)
         var artist = Text(SurveyField.Artist);
         var timestampText = Text(SurveyField.Timestamp);
         var name = Text(SurveyField.Name);
-        var major = Text(SurveyField.Major);
-        var year = CategoryNormalizer.Year(Text(SurveyField.Year));
+        var major = ChoiceList.Join(Text(SurveyField.Major));
+        var year = CategoryNormalizer.Year(ChoiceList.Join(Text(SurveyField.Year)));
         var hometown = Text(SurveyField.Hometown);
-        var listening = CategoryNormalizer.ListeningTime(Text(SurveyField.ListeningTime));
+        var listening = CategoryNormalizer.ListeningTime(ChoiceList.Join(Text(SurveyField.ListeningTime)));
 
         if (song.Length == 0 && !reasons.Any(r => r.StartsWith(nameof(SurveyField.Song), StringComparison.Ordinal)))
         {

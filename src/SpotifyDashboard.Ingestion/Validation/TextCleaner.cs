@@ -84,4 +84,69 @@ public static class TextCleaner
 
     /// <summary>Whether the text is over <see cref="MaxLength"/> as people count it; cheap for short text.</summary>
     public static bool IsTooLong(string text) => text.Length > MaxLength && VisibleLength(text) > MaxLength;
+
+    /// <summary>
+    /// What a screen must hold, beyond what a person sees: one letter under thousands of stacked accents counts as
+    /// one character yet smears over the rows around it. Nobody types more than this many code points for a title,
+    /// a name or a town (an emoji family is 7, a flag 2).
+    /// </summary>
+    public const int MaxCodePoints = 3 * MaxLength;
+
+    /// <summary>Combining marks on one character: Vietnamese, Hebrew points or a keycap emoji need up to 3 or 4.</summary>
+    public const int MaxMarksPerCharacter = 4;
+
+    /// <summary>
+    /// Why cleaned text cannot be shown as it is (too long, too many code points, or accents stacked on one
+    /// character), worded to follow the field's name; null when it is fine.
+    /// </summary>
+    public static string? LimitProblem(string text)
+    {
+        var codePoints = 0;
+        var marks = false;
+        foreach (var c in text)
+        {
+            if (!char.IsLowSurrogate(c))
+            {
+                codePoints++;
+            }
+
+            marks |= c >= '\u0300' && IsMark(CharUnicodeInfo.GetUnicodeCategory(c));
+        }
+
+        if (IsTooLong(text))
+        {
+            return $"is {VisibleLength(text)} characters long (the limit is {MaxLength})";
+        }
+
+        if (marks && MostMarksOnOneCharacter(text) is var most && most > MaxMarksPerCharacter)
+        {
+            return $"stacks {most} accent marks on one character (at most {MaxMarksPerCharacter}): it would spill over the rows around it";
+        }
+
+        return codePoints > MaxCodePoints ? $"holds {codePoints} code points (the limit is {MaxCodePoints})" : null;
+    }
+
+    private static int MostMarksOnOneCharacter(string text)
+    {
+        var most = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            var count = 0;
+            foreach (var rune in element.EnumerateRunes())
+            {
+                if (IsMark(Rune.GetUnicodeCategory(rune)))
+                {
+                    count++;
+                }
+            }
+
+            most = Math.Max(most, count);
+        }
+
+        return most;
+    }
+
+    private static bool IsMark(UnicodeCategory category) => category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark;
 }

@@ -74,4 +74,24 @@ public class HeaderMapperTests
         Assert.Equal(["Email address"], report.Unmapped);
         Assert.Equal(FormsTable.Headers, report.HeadersSeen);
     }
+
+    [Theory]
+    [InlineData("Zeitstempel")]
+    [InlineData("Horodateur")]
+    [InlineData("Marca temporal")]
+    [InlineData("Tijdstempel")]
+    [InlineData("Sygnatura czasowa")]
+    [InlineData("Carimbo de data/hora")]
+    [InlineData("Informazioni cronologiche")]
+    [InlineData("Zaman damgası")]
+    [InlineData("Отметка времени")]
+    [InlineData("タイムスタンプ")]
+    [InlineData("टाइमस्टैम्प")]
+    public void TheTimestampHeaderInTheFormsLanguagesMapsByItself(string header)
+    {
+        var mapping = new HeaderMapper().Map([header, "Song", "Artist", "Lieblingsfarbe"]);
+
+        Assert.Equal(0, mapping.ColumnOf(SurveyField.Timestamp));
+        Assert.Equal(["Lieblingsfarbe"], mapping.ToReport().Unmapped);
+    }
 }

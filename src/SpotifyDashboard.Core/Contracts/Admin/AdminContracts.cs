@@ -56,6 +56,7 @@ public sealed record WorkerCommand(string Id, string Type, DateTimeOffset Reques
 /// <c>POST /api/admin/upload?preview=true</c> (and the answer of the real upload): what the file would give, before it
 /// becomes the CSV source. <see cref="FirstRows"/> are mapped fields only (field name → value), at most 10.
 /// <see cref="Problems"/> says what is wrong when <see cref="CanUse"/> is false; nothing changes then.
+/// <see cref="QuarantineReasons"/> says why rows would be quarantined (row number and reasons, the first 10 such rows).
 /// </summary>
 public sealed record UploadPreview(
     string? FileName,
@@ -67,7 +68,8 @@ public sealed record UploadPreview(
     IReadOnlyList<IReadOnlyDictionary<string, string>> FirstRows,
     int Quarantined,
     IReadOnlyList<string> Problems,
-    bool CanUse);
+    bool CanUse,
+    IReadOnlyList<string>? QuarantineReasons = null);
 
 /// <summary><c>GET /api/admin/quarantine</c>: the teacher's view, with the raw row as the source had it.</summary>
 public sealed record AdminQuarantinePage(long Total, IReadOnlyList<QuarantinedRow> Items);
