@@ -19,7 +19,7 @@ public sealed class EnrichmentHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EnrichmentHost(UpstreamFakes fakes, Dictionary<string, string?>? settings = null, bool credentials = true)
+    public EnrichmentHost(UpstreamFakes fakes, Dictionary<string, string?>? settings = null, bool credentials = true, bool userAgent = true)
     {
         var values = new Dictionary<string, string?>
         {
@@ -63,7 +63,10 @@ public sealed class EnrichmentHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IConnectionMultiplexer>(Redis);
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-        services.AddProductUserAgent();
+        if (userAgent)
+        {
+            services.AddProductUserAgent();
+        }
         services.AddSongEnrichment(configuration);
         services.AddEnrichmentWorker();
         _services = services.BuildServiceProvider();
