@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using SpotifyDashboard.ServiceDefaults.Http;
 using SpotifyDashboard.ServiceDefaults.Memory;
 using SpotifyDashboard.ServiceDefaults.Telemetry;
 
@@ -13,7 +14,7 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every SpotifyDashboard service shares: telemetry to the Aspire dashboard, a Prometheus
-/// scrape endpoint, health endpoints, service discovery and resilient HTTP clients.
+/// scrape endpoint, health endpoints, service discovery and resilient HTTP clients that say who is calling.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -46,6 +47,7 @@ public static class ServiceDefaultsExtensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        builder.Services.AddProductUserAgent();
 
         return builder;
     }

@@ -9,6 +9,9 @@ public static class EnrichmentReasons
 
     public static string NoFeatures(string trackId) => $"no audio features are known for Spotify track {trackId}";
 
+    public static string FeaturesRefused(string trackId, int status, string? reasonPhrase) =>
+        $"ReccoBeats refuses to look up Spotify track {trackId} ({status}{(string.IsNullOrWhiteSpace(reasonPhrase) ? "" : " " + reasonPhrase)}); map the song to another track by hand";
+
     public static string NoSuchTrack(string trackId) => $"Spotify has no track {trackId}";
 
     public static string Refused(string provider, int status, string? reasonPhrase) =>

@@ -208,10 +208,10 @@ public sealed class SongFeatureLookup(
             var songsInBatch = resolved.Where(r => batch.Contains(r.Value.Id)).ToList();
             try
             {
-                var (features, source) = await GetFeaturesAsync(batch, cancellationToken);
+                var answer = await GetFeaturesAsync(batch, cancellationToken);
                 foreach (var (key, track) in songsInBatch)
                 {
-                    outcomes[key] = await CompleteAsync(key, track, features.GetValueOrDefault(track.Id), source, missTtl, cancellationToken);
+                    outcomes[key] = await CompleteAsync(key, track, answer, missTtl, cancellationToken);
                 }
             }
             catch (ProviderUnavailableException e)
@@ -253,13 +253,12 @@ public sealed class SongFeatureLookup(
 
         foreach (var batch in toFetch.Chunk(settings.BatchSize))
         {
-            IReadOnlyDictionary<string, AudioFeatures> features;
-            Func<string, string> sourceOf;
+            FeatureAnswer answer;
             try
             {
-                (features, sourceOf) = spotify.HasCredentials
+                answer = spotify.HasCredentials
                     ? await GetFeaturesAsync(batch, cancellationToken)
-                    : (await reccoBeats.GetAudioFeaturesAsync(batch, cancellationToken), _ => ProviderNames.ReccoBeats);
+                    : FeatureAnswer.From(await reccoBeats.GetAudioFeaturesAsync(batch, cancellationToken));
             }
             catch (ProviderUnavailableException e)
             {
@@ -274,9 +273,9 @@ public sealed class SongFeatureLookup(
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSearches, CancellationToken = cancellationToken };
             await Parallel.ForEachAsync(batch, parallel, async (id, ct) =>
             {
-                if (features.GetValueOrDefault(id) is not { } found)
+                if (answer.Features.GetValueOrDefault(id) is not { } found)
                 {
-                    var reason = EnrichmentReasons.NoFeatures(id);
+                    var reason = answer.MissingReason(id);
                     outcomes[id] = SongOutcome.Unmatched(reason);
                     await cache.SetAsync(TrackIdKey(id), new CachedSong(null, null, reason, time.GetUtcNow()), settings.VisitorMissTtl, ct);
                     return;
@@ -290,11 +289,11 @@ public sealed class SongFeatureLookup(
                 catch (Exception e) when (e is ProviderUnavailableException or SongRefusedException)
                 {
                     // The features are what counts; the name can come with the next lookup, so this one is not cached.
-                    outcomes[id] = SongOutcome.Found(new Track { Id = id, Name = "", Artists = [], FeatureSource = sourceOf(id) }, found);
+                    outcomes[id] = SongOutcome.Found(new Track { Id = id, Name = "", Artists = [], FeatureSource = answer.SourceOf(id) }, found);
                     return;
                 }
 
-                outcomes[id] = await CompleteAsync(TrackIdKey(id), track with { Id = id }, found, sourceOf, settings.VisitorMissTtl, ct);
+                outcomes[id] = await CompleteAsync(TrackIdKey(id), track with { Id = id }, answer, settings.VisitorMissTtl, ct);
             });
         }
 
@@ -316,37 +315,36 @@ public sealed class SongFeatureLookup(
     }
 
     /// <summary>Spotify's own features when enabled and allowed, ReccoBeats for the rest.</summary>
-    private async Task<(IReadOnlyDictionary<string, AudioFeatures> Features, Func<string, string> SourceOf)> GetFeaturesAsync(
-        IReadOnlyList<string> ids,
-        CancellationToken cancellationToken)
+    private async Task<FeatureAnswer> GetFeaturesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var fromSpotify = spotifyOptions.CurrentValue.UseAudioFeaturesEndpoint
             ? await spotify.GetAudioFeaturesAsync(ids, cancellationToken) ?? new Dictionary<string, AudioFeatures>()
             : new Dictionary<string, AudioFeatures>();
         var rest = ids.Where(id => !fromSpotify.ContainsKey(id)).ToList();
         var fromReccoBeats = rest.Count == 0
-            ? new Dictionary<string, AudioFeatures>()
+            ? new ReccoBeatsAnswer(new(StringComparer.Ordinal), new(StringComparer.Ordinal))
             : await reccoBeats.GetAudioFeaturesAsync(rest, cancellationToken);
 
-        var all = new Dictionary<string, AudioFeatures>(fromReccoBeats, StringComparer.Ordinal);
+        var all = new Dictionary<string, AudioFeatures>(fromReccoBeats.Features, StringComparer.Ordinal);
         foreach (var (id, features) in fromSpotify)
         {
             all[id] = features;
         }
 
-        return (all, id => fromSpotify.ContainsKey(id) ? "spotify" : "reccobeats");
+        return new(all, fromReccoBeats.Refused, id => fromSpotify.ContainsKey(id) ? "spotify" : "reccobeats");
     }
 
-    private async Task<SongOutcome> CompleteAsync(string key, Track track, AudioFeatures? features, Func<string, string> sourceOf, TimeSpan? missTtl, CancellationToken cancellationToken)
+    private async Task<SongOutcome> CompleteAsync(string key, Track track, FeatureAnswer answer, TimeSpan? missTtl, CancellationToken cancellationToken)
     {
-        if (features is null)
+        if (answer.Features.GetValueOrDefault(track.Id) is not { } features)
         {
-            var reason = EnrichmentReasons.NoFeatures(track.Id);
+            // Cached as a miss: ReccoBeats' answer about a track does not change from one tick to the next.
+            var reason = answer.MissingReason(track.Id);
             await cache.SetAsync(key, new CachedSong(track, null, reason, time.GetUtcNow()), missTtl, cancellationToken);
             return SongOutcome.Unmatched(reason);
         }
 
-        var withSource = track with { FeatureSource = sourceOf(track.Id) };
+        var withSource = track with { FeatureSource = answer.SourceOf(track.Id) };
         // ReccoBeats takes the duration from the track.
         var complete = features with { DurationMs = features.DurationMs ?? track.DurationMs };
         await cache.SetAsync(key, new CachedSong(withSource, complete, null, time.GetUtcNow()), cancellationToken);
@@ -360,4 +358,15 @@ public sealed class SongFeatureLookup(
     private static string Unquote(string text) => text.Replace("\"", "", StringComparison.Ordinal).Trim();
 
     private sealed record SongRequest(SongQuery Song, string? OverrideTrackId);
+
+    /// <summary>The features found for a batch of track ids, who gave each, and why the others have none.</summary>
+    private sealed record FeatureAnswer(
+        IReadOnlyDictionary<string, AudioFeatures> Features,
+        IReadOnlyDictionary<string, string> Refused,
+        Func<string, string> SourceOf)
+    {
+        public static FeatureAnswer From(ReccoBeatsAnswer reccoBeats) => new(reccoBeats.Features, reccoBeats.Refused, _ => ProviderNames.ReccoBeats);
+
+        public string MissingReason(string trackId) => Refused.GetValueOrDefault(trackId) ?? EnrichmentReasons.NoFeatures(trackId);
+    }
 }

@@ -51,6 +51,9 @@ public static class SurveyIngestionServiceCollectionExtensions
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental.
         services.AddHttpClient<GoogleSheetReader>().RemoveAllResilienceHandlers().AddStandardResilienceHandler();
         services.AddHttpClient<CsvUrlReader>().RemoveAllResilienceHandlers().AddStandardResilienceHandler();
+        // Google's auth library retries its token requests, follows redirects and decompresses by itself.
+        services.AddHttpClient(ServiceAccountTokenSource.HttpClientName).RemoveAllResilienceHandlers()
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.None });
 #pragma warning restore EXTEXP0001
 
         services.TryAddScoped<SurveyTableReaderFactory>();

@@ -1,6 +1,7 @@
 using System.Text;
 using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Responses;
+using Google.Apis.Http;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Ingestion.Options;
 
@@ -10,13 +11,18 @@ namespace SpotifyDashboard.Ingestion.Reading;
 /// Access tokens for the Sheets API from the service-account key in <c>Survey:ServiceAccount</c>:
 /// the key JSON itself, base64 of it (one line, easy to put in an environment variable), or the path
 /// of the key file. The token endpoint is the key's own <c>token_uri</c>, so a test key can point at a
-/// fake. The credential caches and refreshes its token.
+/// fake. The credential caches and refreshes its token. Its requests go through the <see cref="HttpClientName"/> client
+/// of the app's <see cref="System.Net.Http.IHttpClientFactory"/>, so they carry the handlers every client has (the
+/// product's User-Agent among them).
 /// The setting's value never appears in a message, a log or a status: a malformed value may be a
 /// pasted private key, so a failure says what kind of value was expected, not what was given.
 /// </summary>
-public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> options)
+public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> options, IHttpMessageHandlerFactory handlers)
 {
     public const string ReadOnlyScope = "https://www.googleapis.com/auth/spreadsheets.readonly";
+
+    /// <summary>The named client whose handlers carry the token requests.</summary>
+    public const string HttpClientName = "google-token";
 
     private const string NotUsable = "Survey:ServiceAccount (the secret parameter google-service-account) is not a usable service-account key.";
 
@@ -78,11 +84,11 @@ public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> o
     {
         lock (_gate)
         {
-            return _loaded ??= Create(options.Value.ServiceAccount);
+            return _loaded ??= Create(options.Value.ServiceAccount, handlers);
         }
     }
 
-    private static (GoogleCredential, string) Create(string? setting)
+    private static (GoogleCredential, string) Create(string? setting, IHttpMessageHandlerFactory handlers)
     {
         if (string.IsNullOrWhiteSpace(setting))
         {
@@ -97,7 +103,11 @@ public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> o
         try
         {
             var account = CredentialFactory.FromJson<ServiceAccountCredential>(json);
-            var credential = account.ToGoogleCredential().CreateScoped(ReadOnlyScope);
+            // The library decompresses and follows redirects itself, and asks for a handler that does neither (as the
+            // client's primary handler is set up).
+            var http = new HttpClientFromMessageHandlerFactory(_ => new HttpClientFromMessageHandlerFactory.ConfiguredHttpMessageHandler(
+                handlers.CreateHandler(HttpClientName), false, false));
+            var credential = account.ToGoogleCredential().CreateScoped(ReadOnlyScope).CreateWithHttpClientFactory(http);
             return (credential, account.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -5,20 +5,21 @@ using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Providers;
+using SpotifyDashboard.ServiceDefaults.Http;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Enrichment.Tests.Infrastructure;
 
 /// <summary>
-/// The services as the worker gets them: the service defaults' standard resilience handler on
-/// every client (as ServiceDefaults adds it), then <c>AddSongEnrichment</c>, over real Redis
+/// The services as the worker gets them: the service defaults' standard resilience handler and the
+/// product's User-Agent on every client (as ServiceDefaults adds them), then <c>AddSongEnrichment</c>, over real Redis
 /// (Garnet) and the WireMock fakes. Short retry and breaker times keep the tests quick.
 /// </summary>
 public sealed class EnrichmentHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EnrichmentHost(UpstreamFakes fakes, Dictionary<string, string?>? settings = null, bool credentials = true)
+    public EnrichmentHost(UpstreamFakes fakes, Dictionary<string, string?>? settings = null, bool credentials = true, bool userAgent = true)
     {
         var values = new Dictionary<string, string?>
         {
@@ -62,6 +63,10 @@ public sealed class EnrichmentHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IConnectionMultiplexer>(Redis);
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        if (userAgent)
+        {
+            services.AddProductUserAgent();
+        }
         services.AddSongEnrichment(configuration);
         services.AddEnrichmentWorker();
         _services = services.BuildServiceProvider();
@@ -97,6 +102,19 @@ public sealed class EnrichmentHost : IAsyncDisposable
         Enrichment = EnrichmentState.Pending,
     };
 
-    /// <summary>A song title no other test uses, so its cache key is fresh.</summary>
-    public static string UniqueSong(string title) => $"{title} {Guid.NewGuid().ToString("N")[..8]}";
+    /// <summary>
+    /// A song title no other test uses, so its cache key is fresh; by <paramref name="artist"/>, the track the echo
+    /// search finds for it is one ReccoBeats knows (or, with false, one it leaves out).
+    /// </summary>
+    public static string UniqueSong(string title, string artist = "Artist", bool knownToReccoBeats = true)
+    {
+        while (true)
+        {
+            var song = $"{title} {Guid.NewGuid().ToString("N")[..8]}";
+            if (UpstreamFakes.ReccoBeatsKnows(UpstreamFakes.IdFor($"{song}|{artist}")) == knownToReccoBeats)
+            {
+                return song;
+            }
+        }
+    }
 }

@@ -13,15 +13,14 @@ namespace SpotifyDashboard.Enrichment.Tests.Infrastructure;
 
 /// <summary>
 /// Spotify (accounts + Web API) and ReccoBeats on one WireMock server on loopback, shaped by
-/// ../shared/specs: search answers with a track named after the query, ReccoBeats with features
-/// for every id it is asked about. Tests override single routes to misbehave.
+/// ../shared/specs: search answers with a track named after the query; ReccoBeats as it really behaves
+/// (UpstreamFakes.ReccoBeats.cs). Tests override single routes to misbehave.
 /// </summary>
 public sealed partial class UpstreamFakes : IDisposable
 {
     public const string TokenPath = "/api/token";
     public const string SearchPath = "/v1/search";
     public const string SpotifyFeaturesPath = "/v1/audio-features";
-    public const string ReccoBeatsFeaturesPath = "/recco/v1/audio-features";
 
     private const int DefaultPriority = 100;
 
@@ -39,8 +38,6 @@ public sealed partial class UpstreamFakes : IDisposable
     public string AccountsBaseUrl => Server.Urls[0];
 
     public string ApiBaseUrl => Server.Urls[0] + "/v1";
-
-    public string ReccoBeatsBaseUrl => Server.Urls[0] + "/recco/v1";
 
     public int Calls(string path) => Server.LogEntries.Count(e => e.RequestMessage.Path == path);
 
@@ -63,17 +60,6 @@ public sealed partial class UpstreamFakes : IDisposable
         Server.Given(Request.Create().WithPath(SearchPath).UsingGet()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody(SearchBody(tracks)));
-
-    /// <summary>ReccoBeats knows every id (except those listed): features derived from the id.</summary>
-    public void UseReccoBeatsFeatures(params string[] unknownIds) => UseReccoBeatsFeatures(1, unknownIds);
-
-    private void UseReccoBeatsFeatures(int priority, string[] unknownIds) =>
-        Server.Given(Request.Create().WithPath(ReccoBeatsFeaturesPath).UsingGet()).AtPriority(priority)
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody(request => JsonSerializer.Serialize(new
-                {
-                    content = Ids(request).Where(id => !unknownIds.Contains(id)).Select(ReccoBeatsFeatures).ToArray(),
-                })));
 
     /// <summary>A route that answers with this status (and headers) until the mapping is deleted.</summary>
     public Guid Fail(string path, int status, string body = "", params (string Name, string Value)[] headers)
@@ -130,8 +116,6 @@ public sealed partial class UpstreamFakes : IDisposable
         return new string([.. hash.Take(22).Select(b => alphabet[b % alphabet.Length])]);
     }
 
-    public static double DanceabilityFor(string id) => (id[0] % 100) / 100.0;
-
     private static object EchoTrack(IRequestMessage request)
     {
         var q = HttpUtility.ParseQueryString(new Uri(request.Url).Query)["q"] ?? "";
@@ -145,23 +129,6 @@ public sealed partial class UpstreamFakes : IDisposable
 
     private static IEnumerable<string> Ids(IRequestMessage request) =>
         (HttpUtility.ParseQueryString(new Uri(request.Url).Query)["ids"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-
-    private static object ReccoBeatsFeatures(string id) => new
-    {
-        id = Guid.NewGuid(),
-        href = $"https://open.spotify.com/track/{id}",
-        acousticness = 0.1,
-        danceability = DanceabilityFor(id),
-        energy = 0.8,
-        instrumentalness = 0.0,
-        key = 5,
-        liveness = 0.1,
-        loudness = -5.5,
-        mode = 1,
-        speechiness = 0.05,
-        tempo = 120.0,
-        valence = 0.6,
-    };
 
     [GeneratedRegex("^track:\"(?<track>[^\"]*)\" artist:\"(?<artist>[^\"]*)\"$")]
     private static partial Regex FieldedQuery();

@@ -12,8 +12,8 @@ public class EnrichmentHappyPathTests
     {
         using var fakes = new UpstreamFakes();
         await using var host = new EnrichmentHost(fakes);
-        var song = EnrichmentHost.UniqueSong("Happy Song");
-        var other = EnrichmentHost.UniqueSong("Other Song");
+        var song = EnrichmentHost.UniqueSong("Happy Song", "The Band");
+        var other = EnrichmentHost.UniqueSong("Other Song", "Someone");
         var responses = new[]
         {
             EnrichmentHost.Pending(song, "The Band"),

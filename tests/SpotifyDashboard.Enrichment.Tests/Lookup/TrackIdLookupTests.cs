@@ -10,7 +10,7 @@ namespace SpotifyDashboard.Enrichment.Tests.Lookup;
 /// <summary>Tracks a visitor names by Spotify id (the api's compare): features by id, no search, cached by id.</summary>
 public class TrackIdLookupTests
 {
-    private static string[] UniqueIds(int count) => [.. Enumerable.Range(0, count).Select(_ => UpstreamFakes.IdFor(Guid.NewGuid().ToString()))];
+    private static string[] UniqueIds(int count) => [.. Enumerable.Range(0, count).Select(_ => UpstreamFakes.FreshId())];
 
     private static void UseTrackNames(UpstreamFakes fakes) =>
         fakes.Server.Given(Request.Create().WithPath(new WildcardMatcher("/v1/tracks/*")).UsingGet()).AtPriority(1)

@@ -40,7 +40,7 @@ public class VisitorLookupTests
     {
         using var fakes = new UpstreamFakes();
         await using var host = new EnrichmentHost(fakes);
-        var song = EnrichmentHost.UniqueSong("Real Hit");
+        var song = EnrichmentHost.UniqueSong("Real Hit", "The Band");
 
         var outcome = await host.Get<ISongFeatureLookup>().LookupForVisitorAsync(song, "The Band");
 

@@ -33,19 +33,25 @@ internal sealed record ReccoBeatsFeatures(
         return segments.Length >= 2 && segments[^2] == "track" ? segments[^1] : null;
     }
 
-    /// <summary>ReccoBeats has no time signature and no duration: those stay missing here.</summary>
+    /// <summary>
+    /// ReccoBeats has no time signature and no duration: those stay missing here. A key outside the twelve pitch classes
+    /// (ReccoBeats sends -1 when it detected none) and a mode other than minor (0) or major (1) are missing too.
+    /// </summary>
     public AudioFeatures ToFeatures() => new()
     {
         Acousticness = Acousticness,
         Danceability = Danceability,
         Energy = Energy,
         Instrumentalness = Instrumentalness,
-        Key = Key is { } key ? (int)Math.Round(key) : null,
+        Key = WholeIn(Key, 0, 11),
         Liveness = Liveness,
         Loudness = Loudness,
-        Mode = Mode is { } mode ? (int)Math.Round(mode) : null,
+        Mode = WholeIn(Mode, 0, 1),
         Speechiness = Speechiness,
         Tempo = Tempo,
         Valence = Valence,
     };
+
+    private static int? WholeIn(double? value, int min, int max) =>
+        value is { } v && double.IsFinite(v) && Math.Round(v) >= min && Math.Round(v) <= max ? (int)Math.Round(v) : null;
 }
