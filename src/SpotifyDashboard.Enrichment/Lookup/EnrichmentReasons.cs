@@ -17,6 +17,11 @@ public static class EnrichmentReasons
     public static string Refused(string provider, int status, string? reasonPhrase) =>
         $"{provider} refuses to look this song up ({status}{(string.IsNullOrWhiteSpace(reasonPhrase) ? "" : " " + reasonPhrase)}); map it to a track by hand";
 
+    /// <summary>Spotify refuses the app as a whole; the song waits until a probe is answered.</summary>
+    public static string AppRefused(string? reason, DateTimeOffset? nextProbe) =>
+        $"refused by Spotify: {(string.IsNullOrWhiteSpace(reason) ? "403 on every call" : reason)}; the song waits, and Spotify is asked again"
+        + (nextProbe is { } at ? $" at {at.UtcDateTime:HH:mm} UTC" : " soon");
+
     public const string RefreshQueued = "queued again by a refresh";
 
     public static string OverrideQueued(string trackId) => $"mapped by an admin to Spotify track {trackId}; the worker re-enriches it on its next run";

@@ -170,8 +170,7 @@ public sealed class SongFeatureLookup(
 
         var settings = options.CurrentValue;
         var resolved = new ConcurrentDictionary<string, Track>(StringComparer.Ordinal);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSearches, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(requests, parallel, async (request, ct) =>
+        async ValueTask ResolveOneAsync(SongRequest request, CancellationToken ct)
         {
             try
             {
@@ -199,7 +198,18 @@ public sealed class SongFeatureLookup(
                 outcomes[request.Song.Key] = SongOutcome.Unmatched(e.Message);
                 await cache.SetAsync(request.Song.Key, new CachedSong(null, null, e.Message, time.GetUtcNow()), ct);
             }
-        });
+        }
+
+        // While Spotify refuses the app, one song goes first as the probe: if it is answered the rest follow in this pass,
+        // otherwise they wait without a call.
+        var probe = registry.IsRefused(ProviderNames.Spotify) ? requests.Take(1).ToList() : [];
+        foreach (var request in probe)
+        {
+            await ResolveOneAsync(request, cancellationToken);
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelSearches, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(requests.Skip(probe.Count), parallel, ResolveOneAsync);
 
         // Several songs can resolve to one recording: ask for its features once.
         var trackIds = resolved.Values.Select(t => t.Id).Distinct(StringComparer.Ordinal).ToList();

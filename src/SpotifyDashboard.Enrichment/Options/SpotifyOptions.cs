@@ -28,6 +28,13 @@ public sealed class SpotifyOptions
     [Range(1, 10)]
     public int SearchLimit { get; set; } = 10;
 
+    /// <summary>
+    /// While Spotify refuses the app as a whole (403 on the token endpoint or on every call, e.g. when the owner's
+    /// Premium has lapsed), one call per this interval checks whether it answers again; the songs wait meanwhile.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "1.00:00:00")]
+    public TimeSpan RefusedProbeInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     [Required]
     public ProviderLimits Limits { get; set; } = new();
 

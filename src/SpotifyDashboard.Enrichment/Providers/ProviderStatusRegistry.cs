@@ -4,12 +4,14 @@ using SpotifyDashboard.Core.Contracts;
 namespace SpotifyDashboard.Enrichment.Providers;
 
 /// <summary>
-/// What this process knows about each provider: cool-downs, open breakers, unavailability and
-/// the last error. Cool-downs and open breakers end by themselves when their time has passed.
+/// What this process knows about each provider: cool-downs, open breakers, unavailability, refusal and
+/// the last error. Cool-downs and open breakers end by themselves when their time has passed; a refusal ends
+/// when a probe is answered.
 /// </summary>
 public sealed class ProviderStatusRegistry(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ProviderStatus> _states = new(StringComparer.Ordinal);
+    private readonly Lock _probes = new();
 
     public ProviderStatus Get(string provider) =>
         (_states.GetValueOrDefault(provider) ?? new ProviderStatus(provider, ProviderState.Ok, null, null, null)).AsOf(time.GetUtcNow());
@@ -37,8 +39,39 @@ public sealed class ProviderStatusRegistry(TimeProvider time)
     public void Unavailable(string provider, string reason, DateTimeOffset? until = null) =>
         Set(provider, ProviderState.Unavailable, until, reason);
 
-    /// <summary>A call went through: an ended cool-down or unavailability is over.</summary>
-    public void Succeeded(string provider) => Update(provider, s => s.State is ProviderState.Cooldown or ProviderState.Unavailable
+    public bool IsRefused(string provider) => Get(provider).State == ProviderState.Refused;
+
+    /// <summary>The provider refuses this app as a whole; calls wait for the probe at <paramref name="nextProbe"/>.</summary>
+    public void Refused(string provider, string reason, DateTimeOffset nextProbe) =>
+        Set(provider, ProviderState.Refused, nextProbe, reason);
+
+    /// <summary>
+    /// Whether a call may go out now: always, unless the provider refuses the app; then only once its next probe is due,
+    /// and only for one caller, since claiming the probe moves the next one <paramref name="interval"/> on.
+    /// </summary>
+    public bool TryClaimCall(string provider, TimeSpan interval, out ProviderStatus status)
+    {
+        lock (_probes)
+        {
+            status = Get(provider);
+            if (status.State != ProviderState.Refused)
+            {
+                return true;
+            }
+
+            var now = time.GetUtcNow();
+            if (status.Until is { } due && due > now)
+            {
+                return false;
+            }
+
+            Update(provider, s => s with { Until = now + interval });
+            return true;
+        }
+    }
+
+    /// <summary>A call went through: an ended cool-down or unavailability is over, and so is a refusal.</summary>
+    public void Succeeded(string provider) => Update(provider, s => s.State is ProviderState.Cooldown or ProviderState.Unavailable or ProviderState.Refused
         ? s with { State = ProviderState.Ok, Until = null }
         : s);
 

@@ -19,7 +19,8 @@ public sealed class EnrichmentHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EnrichmentHost(UpstreamFakes fakes, Dictionary<string, string?>? settings = null, bool credentials = true, bool userAgent = true)
+    /// <param name="time">A clock the test moves (the HTTP pipelines' timeouts follow it too); the system clock when null.</param>
+    public EnrichmentHost(UpstreamFakes fakes, Dictionary<string, string?>? settings = null, bool credentials = true, TimeProvider? time = null, bool userAgent = true)
     {
         var values = new Dictionary<string, string?>
         {
@@ -62,6 +63,11 @@ public sealed class EnrichmentHost : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IConnectionMultiplexer>(Redis);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         if (userAgent)
         {

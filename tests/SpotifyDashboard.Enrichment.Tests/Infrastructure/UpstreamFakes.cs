@@ -31,6 +31,7 @@ public sealed partial class UpstreamFakes : IDisposable
         UseWorkingToken(DefaultPriority);
         UseEchoSearch(DefaultPriority);
         UseReccoBeatsFeatures(DefaultPriority, []);
+        UseDevelopmentModeSearchLimit();
     }
 
     public WireMockServer Server { get; }
@@ -104,7 +105,6 @@ public sealed partial class UpstreamFakes : IDisposable
             images = new[] { new { url = $"https://i.scdn.co/image/{id}", width = 640, height = 640 } },
         },
         duration_ms = 200_000 + name.Length,
-        external_ids = new { isrc = "US" + id[..10].ToUpperInvariant() },
         type = "track",
     };
 

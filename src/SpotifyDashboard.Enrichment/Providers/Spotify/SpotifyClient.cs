@@ -26,6 +26,8 @@ public sealed class SpotifyClient(
     /// <summary>How long a 403 on <c>/audio-features</c> stops us asking again.</summary>
     public static readonly TimeSpan AudioFeaturesProbeInterval = TimeSpan.FromHours(24);
 
+    private int _forbiddenInARow;
+
     public bool HasCredentials => options.CurrentValue.HasCredentials;
 
     /// <summary>Tracks for a search query, in Spotify's relevance order.</summary>
@@ -79,22 +81,72 @@ public sealed class SpotifyClient(
             .ToDictionary(f => f!.Id!, f => f!.ToFeatures());
     }
 
-    /// <summary>Sends with the current token; on 401 fetches a new token and tries exactly once more.</summary>
+    /// <summary>
+    /// Sends with the current token; on 401 fetches a new token and tries exactly once more. While Spotify refuses the
+    /// app as a whole, nothing is sent but one probe per <c>Spotify:RefusedProbeInterval</c>.
+    /// </summary>
     private async Task<HttpResponseMessage> SendAsync(string provider, string path, CancellationToken cancellationToken)
     {
+        if (!registry.TryClaimCall(ProviderNames.Spotify, options.CurrentValue.RefusedProbeInterval, out var refused))
+        {
+            throw new ProviderUnavailableException(ProviderNames.Spotify, EnrichmentReasons.AppRefused(refused.LastError, refused.Until));
+        }
+
         var client = httpClients.CreateClient(provider);
         var token = await tokens.GetAsync(cancellationToken);
         var response = await client.SendAsync(Get(path, token), cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
-            return response;
+            response.Dispose();
+            tokens.Invalidate(token);
+            token = await tokens.GetAsync(cancellationToken);
+            response = await client.SendAsync(Get(path, token), cancellationToken);
         }
 
-        response.Dispose();
-        tokens.Invalidate(token);
-        token = await tokens.GetAsync(cancellationToken);
-        return await client.SendAsync(Get(path, token), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            await OnForbiddenAsync(provider, response, cancellationToken);
+        }
+        else if (response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests) && (int)response.StatusCode < 500)
+        {
+            // Spotify answered the request itself: whatever refused the app is over.
+            Interlocked.Exchange(ref _forbiddenInARow, 0);
+            registry.Succeeded(ProviderNames.Spotify);
+        }
+
+        return response;
     }
+
+    /// <summary>
+    /// A 403 refuses the whole app when Spotify says so (the owner's Premium has lapsed) or when it is the
+    /// <see cref="SpotifyRefusal.AppWideAfter"/>th in a row: then the provider is refused and waits for a probe. Otherwise it
+    /// refuses this request only: the song stays pending with Spotify's message (an <c>/audio-features</c> 403 is left to
+    /// its caller).
+    /// </summary>
+    private async Task OnForbiddenAsync(string provider, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var message = await SpotifyRefusal.MessageOfAsync(response, cancellationToken);
+        var inARow = provider == ProviderNames.Spotify ? Interlocked.Increment(ref _forbiddenInARow) : 0;
+        telemetry.Error(provider, "http-403");
+        if (SpotifyRefusal.IsAppWide(message) || inARow >= SpotifyRefusal.AppWideAfter)
+        {
+            response.Dispose();
+            var reason = SpotifyRefusal.IsAppWide(message) ? message : $"{SpotifyRefusal.EveryCallRefused} ({Quoted(message)})";
+            var nextProbe = time.GetUtcNow() + options.CurrentValue.RefusedProbeInterval;
+            registry.Refused(ProviderNames.Spotify, reason, nextProbe);
+            throw new ProviderUnavailableException(ProviderNames.Spotify, EnrichmentReasons.AppRefused(reason, nextProbe));
+        }
+
+        if (provider == ProviderNames.Spotify)
+        {
+            response.Dispose();
+            var refusal = $"Spotify refused this request (403: {Quoted(message)})";
+            registry.RecordError(ProviderNames.Spotify, refusal);
+            throw new ProviderUnavailableException(ProviderNames.Spotify, refusal);
+        }
+    }
+
+    private static string Quoted(string message) => message.Length == 0 ? "no message" : $"\"{message}\"";
 
     private static HttpRequestMessage Get(string path, string token)
     {

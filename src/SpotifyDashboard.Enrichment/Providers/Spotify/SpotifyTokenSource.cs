@@ -70,9 +70,15 @@ public sealed class SpotifyTokenSource(
         using var response = await client.SendAsync(request, cancellationToken);
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            var reason = $"Spotify rejected the client credentials ({(int)response.StatusCode})";
-            registry.Unavailable(ProviderNames.Spotify, reason, time.GetUtcNow() + TimeSpan.FromMinutes(5));
-            throw new ProviderUnavailableException(ProviderNames.Spotify, reason);
+            // The app itself is refused (wrong credentials, or an app Spotify no longer serves): no call can succeed, so
+            // calls wait for a probe as they do when every Web API call is refused.
+            var message = await SpotifyRefusal.MessageOfAsync(response, cancellationToken);
+            var reason = SpotifyRefusal.IsAppWide(message)
+                ? message
+                : $"Spotify rejected the client credentials ({(int)response.StatusCode}{(message.Length == 0 ? "" : ": " + message)})";
+            var nextProbe = time.GetUtcNow() + settings.RefusedProbeInterval;
+            registry.Refused(ProviderNames.Spotify, reason, nextProbe);
+            throw new ProviderUnavailableException(ProviderNames.Spotify, EnrichmentReasons.AppRefused(reason, nextProbe));
         }
 
         if (!response.IsSuccessStatusCode)
