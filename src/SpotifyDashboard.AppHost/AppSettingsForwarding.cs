@@ -14,14 +14,15 @@ namespace SpotifyDashboard.AppHost;
 public static partial class AppSettingsForwarding
 {
     /// <summary>What the worker and the api read.</summary>
-    public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo", "RateLimits"];
+    public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo", "RateLimits", "UserAgent"];
 
     /// <summary>
     /// What the web front reads: its own sections, the survey form's link for the join panel, and the listener sign-in's
-    /// Spotify addresses (the client id comes as the <c>spotify-client-id</c> parameter; the secret never goes to the web).
+    /// Spotify addresses (the client id comes as the <c>spotify-client-id</c> parameter; the secret never goes to the web), and
+    /// the address its User-Agent names.
     /// </summary>
     public static readonly string[] WebSections =
-        ["LiveFeed", "Dashboard", "Survey:FormUrl", "Spotify:AccountsBaseUrl", "Spotify:ApiBaseUrl", "Spotify:RedirectUri"];
+        ["LiveFeed", "Dashboard", "Survey:FormUrl", "Spotify:AccountsBaseUrl", "Spotify:ApiBaseUrl", "Spotify:RedirectUri", "UserAgent"];
 
     /// <summary>The secret parameter that carries each secret setting the app knows.</summary>
     public static readonly IReadOnlyDictionary<string, string> ParameterFor = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
