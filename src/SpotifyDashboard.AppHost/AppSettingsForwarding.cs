@@ -21,7 +21,7 @@ public static partial class AppSettingsForwarding
     /// Spotify addresses (the client id comes as the <c>spotify-client-id</c> parameter; the secret never goes to the web).
     /// </summary>
     public static readonly string[] WebSections =
-        ["LiveFeed", "Dashboard", "Survey:FormUrl", "Spotify:AccountsBaseUrl", "Spotify:ApiBaseUrl", "Spotify:RedirectUri"];
+        ["LiveFeed", "Dashboard", "WebLimits", "Survey:FormUrl", "Spotify:AccountsBaseUrl", "Spotify:ApiBaseUrl", "Spotify:RedirectUri"];
 
     /// <summary>The secret parameter that carries each secret setting the app knows.</summary>
     public static readonly IReadOnlyDictionary<string, string> ParameterFor = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
