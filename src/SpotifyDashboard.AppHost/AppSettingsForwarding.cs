@@ -22,7 +22,7 @@ public static partial class AppSettingsForwarding
     /// the address its User-Agent names.
     /// </summary>
     public static readonly string[] WebSections =
-        ["LiveFeed", "Dashboard", "Survey:FormUrl", "Spotify:AccountsBaseUrl", "Spotify:ApiBaseUrl", "Spotify:RedirectUri", "UserAgent"];
+        ["LiveFeed", "Dashboard", "WebLimits", "Survey:FormUrl", "Spotify:AccountsBaseUrl", "Spotify:ApiBaseUrl", "Spotify:RedirectUri", "UserAgent"];
 
     /// <summary>The secret parameter that carries each secret setting the app knows.</summary>
     public static readonly IReadOnlyDictionary<string, string> ParameterFor = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

@@ -39,6 +39,9 @@ builder.Services.AddHttpClient(ApiEventStream.HttpClientName, client =>
 builder.Services.AddSingleton<ApiEventStream>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiEventStream>());
 
+// What one address may ask of the web itself (sign-in starts, open circuits, the teacher's password).
+builder.Services.AddWebLimits();
+
 // The teacher's sign-in and pages (cookie, data-protection keys in the cache, the api's admin endpoints).
 builder.AddTeacherSignIn();
 builder.AddAdminApiClient();
@@ -55,6 +58,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseBrowserSecurityHeaders();
 app.UseMetricsOnlyFromInside();
+app.UseRateLimiter();
 app.UseTeacherSignIn();
 
 app.UseAntiforgery();

@@ -5,7 +5,8 @@ namespace SpotifyDashboard.Web.Security;
 /// <summary>
 /// The headers every response of the web carries, after the Aspire dashboard's middleware of the same name. The policy is
 /// as tight as Blazor Server, Fluent UI and plotly allow: scripts only from this origin (plotly's full bundle draws its 3D
-/// scene without eval), inline styles because Fluent UI and plotly set them, the circuit's web socket, and nothing framed.
+/// scene without eval), inline styles because Fluent UI and plotly set them,
+/// connections only to this origin (its web socket included: 'self' covers ws: and wss: of the same host), and nothing framed.
 /// The only inline script is the import map Blazor writes into the page's head; it carries a nonce made for each response.
 /// </summary>
 public sealed class BrowserSecurityHeadersMiddleware(RequestDelegate next)
@@ -15,7 +16,7 @@ public sealed class BrowserSecurityHeadersMiddleware(RequestDelegate next)
     /// <summary>The policy's fixed directives; <c>script-src</c> gets the response's nonce added.</summary>
     public const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; " +
-        "connect-src 'self' ws: wss:; worker-src 'self' blob:; object-src 'none'; frame-src 'none'; frame-ancestors 'none'; " +
+        "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-src 'none'; frame-ancestors 'none'; " +
         "base-uri 'self'; form-action 'self'";
 
     public Task InvokeAsync(HttpContext context)

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,70 +8,73 @@ namespace SpotifyDashboard.Web.Security;
 
 /// <summary>
 /// Checks the password typed on the sign-in page against the admin key. Both are hashed first, so the comparison takes
-/// the same time whatever the lengths; a wrong password is logged (without what was typed) and answered more slowly each
-/// time from the same address: 0.5 s, 1 s, 2 s, then 4 s until a quarter of an hour passes without a failure.
+/// the same time whatever the lengths, and every answer is held back to the same <see cref="WebLimitsOptions.TeacherAnswerTime"/>
+/// whether the password was right or wrong. Guessing is bounded by <see cref="TeacherSignInAttempts"/>; a wrong password
+/// is logged without what was typed.
 /// </summary>
-public sealed partial class TeacherPassword(IOptionsMonitor<AdminOptions> options, TimeProvider time, ILogger<TeacherPassword> logger)
+public sealed partial class TeacherPassword(
+    IOptionsMonitor<AdminOptions> options,
+    IOptionsMonitor<WebLimitsOptions> limits,
+    TeacherSignInAttempts attempts,
+    ILogger<TeacherPassword> logger)
 {
-    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(4);
-    private static readonly TimeSpan Forget = TimeSpan.FromMinutes(15);
-
-    private readonly ConcurrentDictionary<string, Failures> _failures = new();
-
     public bool IsConfigured => options.CurrentValue.IsConfigured;
 
-    /// <summary>True when <paramref name="password"/> is the admin key; otherwise waits the growing delay and returns false.</summary>
-    public async Task<bool> VerifyAsync(string? password, IPAddress? client, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks <paramref name="password"/> unless <paramref name="client"/> has to wait (see <see cref="PasswordCheck"/>), and
+    /// when it is right runs <paramref name="signIn"/> within the same fixed answer time.
+    /// </summary>
+    public async Task<PasswordCheck> VerifyAsync(string? password, IPAddress? client, Func<Task> signIn, CancellationToken cancellationToken = default)
     {
         var address = client?.ToString() ?? "unknown";
-        if (IsConfigured && Matches(options.CurrentValue.Key!, password ?? ""))
+        if (attempts.TryBegin(address) is { } wait)
         {
-            _failures.TryRemove(address, out _);
-            LogSignedIn(address);
-            return true;
+            LogRefused(address, wait.TotalSeconds);
+            return PasswordCheck.Refused(wait);
         }
 
-        var now = time.GetUtcNow();
-        var failures = _failures.AddOrUpdate(
-            address,
-            _ => new Failures(1, now),
-            (_, previous) => now - previous.LastAt > Forget ? new Failures(1, now) : new Failures(previous.Count + 1, now));
-        ForgetOldFailures(now);
+        var started = Stopwatch.GetTimestamp();
+        var key = options.CurrentValue;
+        var right = key.IsConfigured && Matches(key.Key!, password ?? "");
+        if (right)
+        {
+            attempts.Succeeded(address);
+            await signIn();
+            LogSignedIn(address);
+        }
+        else
+        {
+            LogWrongPassword(address);
+        }
 
-        var delay = DelayAfter(failures.Count);
-        LogWrongPassword(address, failures.Count, delay.TotalMilliseconds);
-        await Task.Delay(delay, time, cancellationToken);
-        return false;
+        // Real time, not the app's clock: this is about what a client can measure.
+        var rest = limits.CurrentValue.TeacherAnswerTime - Stopwatch.GetElapsedTime(started);
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest, cancellationToken);
+        }
+
+        return right ? PasswordCheck.Right : PasswordCheck.Wrong;
     }
-
-    public static TimeSpan DelayAfter(int failures) =>
-        TimeSpan.FromTicks(Math.Min(FirstDelay.Ticks << Math.Min(failures - 1, 10), MaxDelay.Ticks));
 
     public static bool Matches(string key, string password) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key)), SHA256.HashData(Encoding.UTF8.GetBytes(password)));
 
-    private void ForgetOldFailures(DateTimeOffset now)
-    {
-        if (_failures.Count < 1000)
-        {
-            return;
-        }
-
-        foreach (var (address, failures) in _failures)
-        {
-            if (now - failures.LastAt > Forget)
-            {
-                _failures.TryRemove(address, out _);
-            }
-        }
-    }
-
-    private sealed record Failures(int Count, DateTimeOffset LastAt);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "The teacher signed in from {Client}")]
     private partial void LogSignedIn(string client);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A wrong teacher password from {Client} (failure {Count} in a row); answering after {Delay} ms")]
-    private partial void LogWrongPassword(string client, int count, double delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A wrong teacher password from {Client}")]
+    private partial void LogWrongPassword(string client);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A teacher sign-in from {Client} refused for {Seconds} s: too many wrong passwords")]
+    private partial void LogRefused(string client, double seconds);
+}
+
+/// <summary>How a password check went: right, wrong, or not checked at all because the address must wait <see cref="RetryAfter"/>.</summary>
+public sealed record PasswordCheck(bool IsRight, TimeSpan? RetryAfter)
+{
+    public static readonly PasswordCheck Right = new(true, null);
+    public static readonly PasswordCheck Wrong = new(false, null);
+
+    public static PasswordCheck Refused(TimeSpan retryAfter) => new(false, retryAfter);
 }

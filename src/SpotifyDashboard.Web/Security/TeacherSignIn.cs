@@ -1,19 +1,22 @@
 using System.Net;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Web.Security;
 
 /// <summary>
-/// The teacher's sign-in: one password (the admin key), a cookie, and the keys that protect the cookie kept in the cache
-/// so a sign-in survives a restart and works on every replica of the web.
+/// The teacher's sign-in: one password (the admin key), a cookie that holds only a session id, the session in the cache
+/// (<see cref="TeacherSessions"/>), and the keys that protect the cookie kept in the cache too, so a sign-in survives a
+/// restart and works on every replica of the web.
 /// </summary>
-public static class TeacherSignIn
+public static partial class TeacherSignIn
 {
     public const string SignInPath = "/admin/signin";
     public const string SignOutPath = "/admin/signout";
@@ -24,12 +27,17 @@ public static class TeacherSignIn
     /// <summary>Where the data-protection key ring lives in the cache (one Redis list, shared by every web replica).</summary>
     public const string DataProtectionKeysKey = "sd:web:data-protection-keys";
 
+    /// <summary>An idle session ends after this; a busy one still ends <see cref="TeacherSessions.AbsoluteLifetime"/> after its sign-in.</summary>
     public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(8);
 
     public static WebApplicationBuilder AddTeacherSignIn(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         builder.Services.AddSingleton<TeacherPassword>();
+        builder.Services.AddSingleton<TeacherSessions>();
+        builder.Services.AddSingleton<TeacherTicketStore>();
+        builder.Services.AddScoped<AuthenticationStateProvider, TeacherAuthenticationStateProvider>();
+        builder.Services.AddScoped<TeacherAccess>();
 
         builder.AddRedisClient("cache");
         builder.Services.AddDataProtection().SetApplicationName("SpotifyDashboard.Web");
@@ -38,6 +46,11 @@ public static class TeacherSignIn
                 // The connection is looked up at first use, not when the options are built.
                 options.XmlRepository = new RedisXmlRepository(
                     () => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), DataProtectionKeysKey));
+        // The sessions' cache: the same connection as everything else of the web's in the cache.
+        builder.Services.AddStackExchangeRedisCache(_ => { });
+        builder.Services.AddOptions<RedisCacheOptions>()
+            .Configure<IServiceProvider>((options, services) =>
+                options.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>()));
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -56,6 +69,13 @@ public static class TeacherSignIn
                 options.LogoutPath = SignOutPath;
                 options.AccessDeniedPath = SignInPath;
                 options.ReturnUrlParameter = ReturnUrlParameter;
+                options.Events.OnValidatePrincipal = EndSessionWhenOverAsync;
+            });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<TeacherTicketStore, TimeProvider>((options, store, time) =>
+            {
+                options.SessionStore = store;
+                options.TimeProvider = time;
             });
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
@@ -64,19 +84,28 @@ public static class TeacherSignIn
 
     public static WebApplication UseTeacherSignIn(this WebApplication app)
     {
+        var admin = app.Services.GetRequiredService<IOptions<AdminOptions>>().Value;
+        if (admin.KeyProblem is { } problem)
+        {
+            LogWeakKey(app.Logger, problem);
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }
 
-    public static ClaimsPrincipal Teacher() =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "Teacher"), new Claim(ClaimTypes.Role, TeacherRole)], CookieAuthenticationDefaults.AuthenticationScheme));
-
-    public static Task SignInTeacherAsync(this HttpContext context) =>
-        context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Teacher(), new AuthenticationProperties { IsPersistent = false });
-
-    public static Task SignOutTeacherAsync(this HttpContext context) =>
-        context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    /// <summary>A session past its absolute end or signed in with another admin key is ended on the server and refused.</summary>
+    private static async Task EndSessionWhenOverAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<TeacherSessions>();
+        if (sessions.WhyEnded(context.Principal) is { } reason)
+        {
+            sessions.LogEnded(reason);
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
 
     /// <summary>
     /// The cookie is Secure always, except for plain http from this very machine (<c>dotnet run</c> on
@@ -97,4 +126,7 @@ public static class TeacherSignIn
         !context.Request.IsHttps
         && context.Connection.RemoteIpAddress is { } remote
         && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The teacher's pages are off: {Problem}")]
+    private static partial void LogWeakKey(ILogger logger, string problem);
 }

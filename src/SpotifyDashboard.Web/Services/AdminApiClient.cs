@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -14,36 +13,37 @@ namespace SpotifyDashboard.Web.Services;
 /// The api's admin endpoints, called from the server for the signed-in teacher's pages only. The admin key travels in
 /// the <c>X-Admin-Key</c> header added by <see cref="AdminKeyHandler"/>; it never reaches the browser.
 /// </summary>
-public sealed class AdminApiClient(HttpClient http)
+/// <param name="access">Checked before every call: a page whose teacher's session ended sends nothing more.</param>
+public sealed class AdminApiClient(HttpClient http, TeacherAccess? access = null)
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
     private static readonly JsonSerializerOptions Json = StoreJson.Options;
 
     public Task<ApiResult<AdminSourcesView>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
-        ApiCalls.SendAsync<AdminSourcesView>(() => http.GetAsync("/api/admin/sources", cancellationToken), cancellationToken);
+        ApiCalls.SendAsync<AdminSourcesView>(AsTeacher(() => http.GetAsync("/api/admin/sources", cancellationToken)), cancellationToken);
 
     /// <summary>Makes <paramref name="source"/> ("demo", "sheet", "csv") the active source; null goes back to the configured one.</summary>
     public Task<ApiProblem?> SetActiveSourceAsync(string? source, CancellationToken cancellationToken = default) =>
-        ApiCalls.SendAsync(() => http.PostAsJsonAsync("/api/admin/sources/active", new { source }, Json, cancellationToken), cancellationToken);
+        ApiCalls.SendAsync(AsTeacher(() => http.PostAsJsonAsync("/api/admin/sources/active", new { source }, Json, cancellationToken)), cancellationToken);
 
     public Task<ApiProblem?> ReadNowAsync(CancellationToken cancellationToken = default) =>
-        ApiCalls.SendAsync(() => http.PostAsync("/api/admin/sources/read", null, cancellationToken), cancellationToken);
+        ApiCalls.SendAsync(AsTeacher(() => http.PostAsync("/api/admin/sources/read", null, cancellationToken)), cancellationToken);
 
     public Task<ApiResult<RefreshAccepted>> StartRefreshAsync(RefreshRequest request, CancellationToken cancellationToken = default) =>
-        ApiCalls.SendAsync<RefreshAccepted>(() => http.PostAsJsonAsync("/api/refresh", request, Json, cancellationToken), cancellationToken);
+        ApiCalls.SendAsync<RefreshAccepted>(AsTeacher(() => http.PostAsJsonAsync("/api/refresh", request, Json, cancellationToken)), cancellationToken);
 
     public Task<ApiResult<RefreshProgress>> GetRefreshAsync(string id, CancellationToken cancellationToken = default) =>
-        ApiCalls.SendAsync<RefreshProgress>(() => http.GetAsync($"/api/admin/refresh/{Uri.EscapeDataString(id)}", cancellationToken), cancellationToken);
+        ApiCalls.SendAsync<RefreshProgress>(AsTeacher(() => http.GetAsync($"/api/admin/refresh/{Uri.EscapeDataString(id)}", cancellationToken)), cancellationToken);
 
     public Task<ApiResult<AdminQuarantinePage>> GetQuarantineAsync(CancellationToken cancellationToken = default) =>
-        ApiCalls.SendAsync<AdminQuarantinePage>(() => http.GetAsync("/api/admin/quarantine", cancellationToken), cancellationToken);
+        ApiCalls.SendAsync<AdminQuarantinePage>(AsTeacher(() => http.GetAsync("/api/admin/quarantine", cancellationToken)), cancellationToken);
 
     public Task<ApiResult<UnmatchedReportModel>> GetUnmatchedAsync(CancellationToken cancellationToken = default) =>
-        ApiCalls.SendAsync<UnmatchedReportModel>(() => http.GetAsync("/api/unmatched", cancellationToken), cancellationToken);
+        ApiCalls.SendAsync<UnmatchedReportModel>(AsTeacher(() => http.GetAsync("/api/unmatched", cancellationToken)), cancellationToken);
 
     public Task<ApiResult<OverrideAcceptedModel>> MapSongAsync(OverrideRequestModel request, CancellationToken cancellationToken = default) =>
-        ApiCalls.SendAsync<OverrideAcceptedModel>(() => http.PostAsJsonAsync("/api/overrides", request, Json, cancellationToken), cancellationToken);
+        ApiCalls.SendAsync<OverrideAcceptedModel>(AsTeacher(() => http.PostAsJsonAsync("/api/overrides", request, Json, cancellationToken)), cancellationToken);
 
     /// <summary>
     /// Sends a CSV file for a preview (<paramref name="preview"/> true) or to become the CSV source. A file the api
@@ -51,15 +51,18 @@ public sealed class AdminApiClient(HttpClient http)
     /// </summary>
     public Task<ApiResult<UploadPreview>> UploadAsync(string fileName, byte[] content, bool preview, CancellationToken cancellationToken = default) =>
         ApiCalls.SendAsync<UploadPreview>(
-            () =>
+            AsTeacher(() =>
             {
                 var file = new ByteArrayContent(content);
                 file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
                 var form = new MultipartFormDataContent { { file, "file", fileName } };
                 return http.PostAsync($"/api/admin/upload?preview={(preview ? "true" : "false")}", form, cancellationToken);
-            },
+            }),
             cancellationToken,
             readBodyOf: status => status == StatusCodes.Status422UnprocessableEntity);
+
+    private Func<Task<HttpResponseMessage>> AsTeacher(Func<Task<HttpResponseMessage>> send) => async () =>
+        access is null || await access.StillSignedInAsync() ? await send() : throw new TeacherSignedOutException();
 }
 
 /// <summary>Adds the web's configured admin key to every request of the <see cref="AdminApiClient"/>.</summary>
@@ -69,7 +72,8 @@ public sealed class AdminKeyHandler(IOptionsMonitor<AdminOptions> options) : Del
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (options.CurrentValue.Key is { Length: > 0 } key)
+        // A key too weak to be used is not sent either: the teacher's pages are off with it.
+        if (options.CurrentValue is { IsConfigured: true, Key: { } key })
         {
             request.Headers.Remove(HeaderName);
             request.Headers.Add(HeaderName, key);
@@ -90,13 +94,12 @@ public static class AdminApiClientExtensions
     public static IServiceCollection AddAdminApiClient(this IServiceCollection services)
     {
         services.AddTransient<AdminKeyHandler>();
-        // The defaults retry every method; a teacher's post (a refresh, an override, an upload) sent twice would
-        // be done twice, so this client retries only reads.
+        // A teacher's post (a refresh, an override, an upload) sent twice would be done twice: see ApiResilience.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental, but it is the way to opt one client out of the defaults.
         services.AddHttpClient<AdminApiClient>(client => client.BaseAddress = new("https+http://api"))
             .RemoveAllResilienceHandlers()
             .AddHttpMessageHandler<AdminKeyHandler>()
-            .AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
+            .AddApiResilience();
 #pragma warning restore EXTEXP0001
         return services;
     }

@@ -53,6 +53,8 @@ internal static class ApiCalls
 
     private static ApiProblem? Failure(Exception ex, CancellationToken cancellationToken) => ex switch
     {
+        Security.TeacherSignedOutException => new ApiProblem(401, "You are signed out",
+            "Your teacher session has ended (signed out, 12 hours after signing in, or the admin key changed). Sign in again; nothing was sent."),
         HttpRequestException http => ApiProblem.Unreachable(http.StatusCode is null ? "It could not be reached." : $"It answered {(int)http.StatusCode}."),
         TaskCanceledException when !cancellationToken.IsCancellationRequested => ApiProblem.Unreachable("It took too long to answer."),
         JsonException => new ApiProblem(null, "The api's answer could not be read", "This web front and the api may be of different versions."),

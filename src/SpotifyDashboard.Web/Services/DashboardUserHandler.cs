@@ -46,11 +46,15 @@ public static class DashboardApiClientServiceCollectionExtensions
         services.AddSingleton<SharedBackendHealth>();
         services.AddSingleton<ApiAnswerCache>();
         services.AddTransient<ConditionalGetHandler>();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental, but it is the way to opt one client out of the defaults.
         services.AddHttpClient<DashboardApiClient>(client => client.BaseAddress = new("https+http://api"))
             // The api sends its large answers gzip-compressed to a client that asks so (1.7 MB of clusters → a fraction).
             .ConfigurePrimaryHttpMessageHandler((handler, _) => AcceptGzip(handler))
+            .RemoveAllResilienceHandlers()
             .AddHttpMessageHandler<DashboardUserHandler>()
-            .AddHttpMessageHandler<ConditionalGetHandler>();
+            .AddHttpMessageHandler<ConditionalGetHandler>()
+            .AddApiResilience();
+#pragma warning restore EXTEXP0001
         return services;
     }
 

@@ -10,7 +10,7 @@ public sealed class SecurityHeadersTests : IDisposable
     public static TheoryData<string> Directives { get; } =
     [
         "default-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:", "font-src 'self'",
-        "connect-src 'self' ws: wss:", "worker-src 'self' blob:", "object-src 'none'", "frame-src 'none'",
+        "connect-src 'self';", "worker-src 'self' blob:", "object-src 'none'", "frame-src 'none'",
         "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'",
     ];
 

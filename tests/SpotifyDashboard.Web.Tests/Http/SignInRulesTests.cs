@@ -19,13 +19,32 @@ public sealed class SignInRulesTests
     public void OnlyAPathOnThisSiteIsAReturnUrl(string? url, bool local) => Assert.Equal(local, SafeReturnUrl.IsLocal(url));
 
     [Theory]
-    [InlineData(1, 500)]
-    [InlineData(2, 1000)]
-    [InlineData(3, 2000)]
-    [InlineData(4, 4000)]
-    [InlineData(40, 4000)]
-    public void EachFailureInARowWaitsLongerUpToFourSeconds(int failures, int milliseconds) =>
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), TeacherPassword.DelayAfter(failures));
+    [InlineData("short-key-12345")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("abababababababababab")]
+    [InlineData("12345678901234567890")]
+    [InlineData("abcdefghijklmnopqrst")]
+    [InlineData("correct horse battery staple")]
+    [InlineData("Correct-Horse-Battery-Staple")]
+    [InlineData("SuperSecretPassword2026")]
+    [InlineData("password1234567890")]
+    public void AShortRepetitiveOrWellKnownKeyIsRefused(string key) => Assert.NotNull(AdminKeyStrength.Problem(key));
+
+    [Theory]
+    [InlineData("web-tests-teacher-key-7Hq2vX9c")]
+    [InlineData("q8Zr1mT4xW0bN6yK")]
+    [InlineData("lecture hall projector otter 42")]
+    public void ALongVariedKeyIsAccepted(string key) => Assert.Null(AdminKeyStrength.Problem(key));
+
+    [Fact]
+    public void AWeakKeyLeavesTheTeachersPagesOffAndSaysWhyWithoutRepeatingIt()
+    {
+        var options = new AdminOptions { Key = "letmein" };
+
+        Assert.False(options.IsConfigured);
+        Assert.Contains("too short", options.KeyProblem, StringComparison.Ordinal);
+        Assert.DoesNotContain("letmein", options.KeyProblem, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("secret-key", "secret-key", true)]

@@ -142,5 +142,36 @@ public sealed class TeacherSignInTests : IDisposable
         Assert.DoesNotContain("id=\"signin-form\"", html);
     }
 
+    [Fact]
+    public async Task AdminTakesASignedOutTeacherToTheSignInAndASignedInOneToTheSources()
+    {
+        var signedOut = await _web.CreateBrowser().GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/admin/signin?returnUrl=%2Fadmin%2Fsources", signedOut.Headers.Location!.PathAndQuery);
+
+        var signedIn = await (await _web.SignedInBrowserAsync()).GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/admin/sources", signedIn.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("letmein", "too short")]
+    [InlineData("correct horse battery staple", "well-known")]
+    public async Task WithAWeakAdminKeyTheTeachersPagesStayOffAndSayWhy(string key, string why)
+    {
+        using var web = new WebFactory(adminKey: key);
+        var browser = web.CreateBrowser();
+
+        var html = await (await browser.GetAsync("/admin/signin")).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"admin-key-problem\"", html);
+        Assert.Contains(why, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"signin-form\"", html);
+        Assert.Contains(web.Logs, line => line.Contains("teacher's pages are off", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _web.Dispose();
 }

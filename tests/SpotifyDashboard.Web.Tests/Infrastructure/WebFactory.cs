@@ -8,8 +8,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace SpotifyDashboard.Web.Tests.Infrastructure;
 
@@ -17,12 +21,20 @@ namespace SpotifyDashboard.Web.Tests.Infrastructure;
 /// The web's real pipeline in memory, its api calls answered by <see cref="Api"/>, its data-protection keys in memory
 /// instead of the cache (unless it is given a real <paramref name="cache"/>, whose key ring it then uses as deployed), and
 /// every log line kept in <see cref="Logs"/>. A request with the header <see cref="FromLoopbackHeader"/> arrives as if
-/// from this machine (the test server has no remote address otherwise).
+/// from this machine, one with <see cref="FromAddressHeader"/> from the address it names (the test server has no remote
+/// address otherwise). The teacher's sessions live in a memory cache unless a real <paramref name="cache"/> is given;
+/// <paramref name="clock"/> replaces the app's clock, <paramref name="settings"/> add configuration.
 /// </summary>
-public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string environment = "Development", string? cache = null) : WebApplicationFactory<Program>
+public sealed class WebFactory(
+    string? adminKey = WebFactory.AdminKey,
+    string environment = "Development",
+    string? cache = null,
+    TimeProvider? clock = null,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "correct horse battery staple";
+    public const string AdminKey = "web-tests-teacher-key-7Hq2vX9c";
     public const string FromLoopbackHeader = "X-Test-From-Loopback";
+    public const string FromAddressHeader = "X-Test-From-Address";
 
     public FakeApi Api { get; } = new();
 
@@ -33,12 +45,24 @@ public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string en
         builder.UseEnvironment(environment);
         builder.UseSetting("Admin:Key", adminKey ?? "");
         builder.UseSetting("ConnectionStrings:cache", cache ?? "localhost:1,abortConnect=false,connectTimeout=100");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
         builder.ConfigureTestServices(services =>
         {
             if (cache is null)
             {
                 services.Configure<KeyManagementOptions>(options => options.XmlRepository = new MemoryXmlRepository());
+                services.RemoveAll<IDistributedCache>();
+                services.AddSingleton<IDistributedCache>(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
+            }
+
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
             }
 
             services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => new ForwardTo(Api)));
@@ -52,6 +76,14 @@ public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string en
         BaseAddress = new(baseAddress),
         HandleCookies = true,
     });
+
+    /// <summary>A browser whose requests come from <paramref name="address"/>.</summary>
+    public HttpClient CreateBrowserAt(string address)
+    {
+        var browser = CreateBrowser();
+        browser.DefaultRequestHeaders.Add(FromAddressHeader, address);
+        return browser;
+    }
 
     private sealed class ForwardTo(HttpMessageHandler target) : HttpMessageHandler
     {
@@ -91,6 +123,10 @@ public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string en
                 if (context.Request.Headers.ContainsKey(FromLoopbackHeader))
                 {
                     context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                }
+                else if (context.Request.Headers[FromAddressHeader] is [{ } address])
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address);
                 }
 
                 await nextMiddleware(context);

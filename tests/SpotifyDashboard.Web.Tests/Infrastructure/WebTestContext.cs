@@ -106,6 +106,8 @@ public class WebTestContext : BunitContext
 
     public LiveFeedOptions LiveFeed { get; } = new();
 
+    public const string AdminKey = "bunit-admin-key-5d81c0e7a2";
+
     /// <summary>The web's admin settings: a key by default; set <c>Key</c> to null before the first render for a web without one.</summary>
-    public AdminOptions Admin { get; } = new() { Key = "test-admin-key" };
+    public AdminOptions Admin { get; } = new() { Key = AdminKey };
 }

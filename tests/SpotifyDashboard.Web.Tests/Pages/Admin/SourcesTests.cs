@@ -26,7 +26,7 @@ public sealed class SourcesTests : WebTestContext
         Assert.Contains("Favourite song", page.Find("#source-sheet-mapping").TextContent);
         Assert.Contains("Not used: Pet", page.Find("#source-sheet").TextContent);
         Assert.Empty(page.FindAll("#use-sheet"));
-        Assert.Equal("test-admin-key", Api.LastRequestTo(SourcesPath).Header(AdminKeyHandler.HeaderName));
+        Assert.Equal(AdminKey, Api.LastRequestTo(SourcesPath).Header(AdminKeyHandler.HeaderName));
     }
 
     [Fact]

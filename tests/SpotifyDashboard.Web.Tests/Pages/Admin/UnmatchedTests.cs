@@ -57,7 +57,7 @@ public sealed class UnmatchedTests : WebTestContext
         var sent = JsonDocument.Parse(Api.LastRequestTo("/api/overrides").Body!).RootElement;
         Assert.Equal("bohemian-rapsody|queen", sent.GetProperty("songKey").GetString());
         Assert.Equal(Track, sent.GetProperty("track").GetString());
-        Assert.Equal("test-admin-key", Api.LastRequestTo("/api/overrides").Header("X-Admin-Key"));
+        Assert.Equal(AdminKey, Api.LastRequestTo("/api/overrides").Header("X-Admin-Key"));
         Assert.Empty(page.FindAll("#unmatched-bohemian-rapsody\\|queen"));
 
         states[0] = EnrichmentState.Enriched;

@@ -10,9 +10,13 @@ namespace SpotifyDashboard.Web.Components.Pages.Admin;
 public partial class SignIn
 {
     private bool _failed;
+    private int? _waitMinutes;
 
     [Inject]
     public required TeacherPassword Password { get; init; }
+
+    [Inject]
+    public required TeacherSessions Sessions { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -33,10 +37,19 @@ public partial class SignIn
         var password = Input!.Password;
         // Never sent back: the form renders empty whatever happens.
         Input.Password = null;
-        if (await Password.VerifyAsync(password, HttpContext.Connection.RemoteIpAddress, HttpContext.RequestAborted))
+        var check = await Password.VerifyAsync(password, HttpContext.Connection.RemoteIpAddress, () => Sessions.SignInAsync(HttpContext), HttpContext.RequestAborted);
+        if (check.IsRight)
         {
-            await HttpContext.SignInTeacherAsync();
             Navigation.NavigateTo(SafeReturnUrl.Or(ReturnUrl));
+            return;
+        }
+
+        if (check.RetryAfter is { } wait)
+        {
+            // Nothing is sent yet: the form's handler runs before the page renders, so the status still changes.
+            _waitMinutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return;
         }
 
