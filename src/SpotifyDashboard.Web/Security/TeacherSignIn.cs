@@ -2,16 +2,13 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
-using StackExchange.Redis;
+using SpotifyDashboard.Web.KeyRing;
 
 namespace SpotifyDashboard.Web.Security;
 
 /// <summary>
 /// The teacher's sign-in: one password (the admin key), a cookie, and the keys that protect the cookie kept in the cache
-/// so a sign-in survives a restart and works on every replica of the web.
+/// (encrypted, <see cref="KeyRingRegistration"/>) so a sign-in survives a restart and works on every replica of the web.
 /// </summary>
 public static class TeacherSignIn
 {
@@ -21,9 +18,6 @@ public static class TeacherSignIn
     public const string CookieName = "sd-teacher";
     public const string TeacherRole = "teacher";
 
-    /// <summary>Where the data-protection key ring lives in the cache (one Redis list, shared by every web replica).</summary>
-    public const string DataProtectionKeysKey = "sd:web:data-protection-keys";
-
     public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(8);
 
     public static WebApplicationBuilder AddTeacherSignIn(this WebApplicationBuilder builder)
@@ -32,12 +26,7 @@ public static class TeacherSignIn
         builder.Services.AddSingleton<TeacherPassword>();
 
         builder.AddRedisClient("cache");
-        builder.Services.AddDataProtection().SetApplicationName("SpotifyDashboard.Web");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceProvider>((options, services) =>
-                // The connection is looked up at first use, not when the options are built.
-                options.XmlRepository = new RedisXmlRepository(
-                    () => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), DataProtectionKeysKey));
+        builder.AddEncryptedKeyRing();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>

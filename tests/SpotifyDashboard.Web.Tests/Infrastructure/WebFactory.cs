@@ -24,6 +24,9 @@ public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string en
     public const string AdminKey = "correct horse battery staple";
     public const string FromLoopbackHeader = "X-Test-From-Loopback";
 
+    /// <summary>The key-encryption secret every web of a test shares unless the test gives one another.</summary>
+    public const string KeyRingSecret = "test-key-ring-secret-0123456789abcdef";
+
     public FakeApi Api { get; } = new();
 
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -32,6 +35,7 @@ public sealed class WebFactory(string? adminKey = WebFactory.AdminKey, string en
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Admin:Key", adminKey ?? "");
+        builder.UseSetting("DataProtection:KeyEncryptionSecret", KeyRingSecret);
         builder.UseSetting("ConnectionStrings:cache", cache ?? "localhost:1,abortConnect=false,connectTimeout=100");
         builder.ConfigureLogging(logging => logging.AddProvider(new ListLoggerProvider(Logs)));
         builder.ConfigureTestServices(services =>
