@@ -8,6 +8,8 @@ var cache = builder.AddCache();
 var pseudonymKey = builder.AddParameter("pseudonym-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 // The web proves with it that the browser address it forwards to the api (for per-user limits) is its own word.
 var internalKey = builder.AddParameter("internal-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+// Encrypts the web's data-protection keys before they go to the cache: a copy of the cache opens no cookie and no token.
+var dataProtectionSecret = builder.AddParameter("data-protection-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 var googleServiceAccount = builder.AddOptionalSecret(OptionalSecrets.GoogleServiceAccount);
 var spotifyClientId = builder.AddOptionalSecret("spotify-client-id");
 var spotifyClientSecret = builder.AddOptionalSecret("spotify-client-secret");
@@ -42,6 +44,7 @@ builder.AddProject<Projects.SpotifyDashboard_Web>("web")
     .WithAppSettings(builder.Configuration, AppSettingsForwarding.WebSections)
     .WithDeployedSpotifyRedirect(builder.Configuration)
     .WithEnvironment("Internal__Key", internalKey)
+    .WithEnvironment("DataProtection__KeyEncryptionSecret", dataProtectionSecret)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
 

@@ -54,6 +54,7 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
     public string PseudonymKey { get; } = Random(40);
     public string CachePassword { get; } = Random(40);
     public string InternalKey { get; } = Random(40);
+    public string DataProtectionSecret { get; } = Random(40);
 
     /// <summary>Every cookie value the browsers held: the teacher's and the listener's sessions, the antiforgery and sign-in state.</summary>
     public IReadOnlyList<string> CookieValues { get; private set; } = [];
@@ -84,6 +85,7 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
             ("the pseudonym key", PseudonymKey),
             ("the cache password", CachePassword),
             ("the internal key", InternalKey),
+            ("the data-protection secret", DataProtectionSecret),
             ("the service-account parameter", Google.ServiceAccountBase64),
             ("the service account's private key id", Google.PrivateKeyId),
             ("the Sheets access token", Google.AccessToken),
@@ -113,6 +115,7 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
         $"Parameters:pseudonym-key={PseudonymKey}",
         $"Parameters:cache-password={CachePassword}",
         $"Parameters:internal-key={InternalKey}",
+        $"Parameters:data-protection-secret={DataProtectionSecret}",
         $"Parameters:google-service-account={Google.ServiceAccountBase64}",
         $"Survey:SheetId={GoogleSheetsFake.SheetId}",
         $"Survey:SheetsBaseUrl={Google.BaseUrl}",

@@ -2,19 +2,17 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Web.KeyRing;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Web.Security;
 
 /// <summary>
 /// The teacher's sign-in: one password (the admin key), a cookie that holds only a session id, the session in the cache
-/// (<see cref="TeacherSessions"/>), and the keys that protect the cookie kept in the cache too, so a sign-in survives a
-/// restart and works on every replica of the web.
+/// (<see cref="TeacherSessions"/>), and the keys that protect the cookie kept in the cache too (encrypted,
+/// <see cref="KeyRingRegistration"/>), so a sign-in survives a restart and works on every replica of the web.
 /// </summary>
 public static partial class TeacherSignIn
 {
@@ -23,9 +21,6 @@ public static partial class TeacherSignIn
     public const string ReturnUrlParameter = "returnUrl";
     public const string CookieName = "sd-teacher";
     public const string TeacherRole = "teacher";
-
-    /// <summary>Where the data-protection key ring lives in the cache (one Redis list, shared by every web replica).</summary>
-    public const string DataProtectionKeysKey = "sd:web:data-protection-keys";
 
     /// <summary>An idle session ends after this; a busy one still ends <see cref="TeacherSessions.AbsoluteLifetime"/> after its sign-in.</summary>
     public static readonly TimeSpan SignInLifetime = TimeSpan.FromHours(8);
@@ -40,12 +35,7 @@ public static partial class TeacherSignIn
         builder.Services.AddScoped<TeacherAccess>();
 
         builder.AddRedisClient("cache");
-        builder.Services.AddDataProtection().SetApplicationName("SpotifyDashboard.Web");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceProvider>((options, services) =>
-                // The connection is looked up at first use, not when the options are built.
-                options.XmlRepository = new RedisXmlRepository(
-                    () => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), DataProtectionKeysKey));
+        builder.AddEncryptedKeyRing();
         // The sessions' cache: the same connection as everything else of the web's in the cache.
         builder.Services.AddStackExchangeRedisCache(_ => { });
         builder.Services.AddOptions<RedisCacheOptions>()

@@ -6,7 +6,7 @@ namespace SpotifyDashboard.AppTests.Deploy;
 /// <summary>The deployment manifest the AppHost publishes for azd: what it must hold, and what it must never hold.</summary>
 public sealed class ManifestTests(PublishedManifestFixture fixture) : IClassFixture<PublishedManifestFixture>
 {
-    private static readonly string[] GeneratedSecrets = ["cache-password", "pseudonym-key", "internal-key"];
+    private static readonly string[] GeneratedSecrets = ["cache-password", "pseudonym-key", "internal-key", "data-protection-secret"];
 
     /// <summary>The secrets azd asks the person deploying for.</summary>
     private static readonly string[] AskedSecrets = ["admin-key", "spotify-client-id", "spotify-client-secret", "google-service-account"];
@@ -63,6 +63,7 @@ public sealed class ManifestTests(PublishedManifestFixture fixture) : IClassFixt
 
         Assert.Equal("{cache-password.value}", Manifest.EnvironmentOf("cache")["REDIS_PASSWORD"]);
         Assert.Equal("{admin-key.value}", Manifest.EnvironmentOf("web")["Admin__Key"]);
+        Assert.Equal("{data-protection-secret.value}", Manifest.EnvironmentOf("web")["DataProtection__KeyEncryptionSecret"]);
         Assert.Equal("{google-service-account.value}", Manifest.EnvironmentOf("worker")["Survey__ServiceAccount"]);
         Assert.Contains("password={cache-password.value}", (string?)Manifest.Resource("cache")["connectionString"]);
     }

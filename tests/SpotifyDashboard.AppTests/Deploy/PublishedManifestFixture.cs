@@ -18,6 +18,7 @@ public sealed class PublishedManifestFixture : IAsyncLifetime
         ["Parameters__google-service-account"] = """{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----leak-check-9d0e"}""",
         ["Parameters__pseudonym-key"] = "leak-check-pseudonym-key-0c5b",
         ["Parameters__internal-key"] = "leak-check-internal-key-a8f3",
+        ["Parameters__data-protection-secret"] = "leak-check-data-protection-secret-6d1f",
         ["Parameters__cache-password"] = "leak-check-cache-password-51e7",
         ["Survey__ServiceAccount"] = "leak-check-service-account-setting-2b6c",
         ["Enrichment__AdminKey"] = "leak-check-admin-key-setting-c3d4",

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SpotifyDashboard.TestSupport;
+using SpotifyDashboard.Web.KeyRing;
 using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Tests.Infrastructure;
 
@@ -32,7 +33,7 @@ public sealed class SharedKeyRingTests : IAsyncLifetime
         var response = await AdminPageAsync(second, cookie);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(await _cache.Redis.GetDatabase().ListLengthAsync(TeacherSignIn.DataProtectionKeysKey) >= 1, "the key ring is not in the cache");
+        Assert.True(await _cache.Redis.GetDatabase().ListLengthAsync(KeyRingRegistration.CacheKey) >= 1, "the key ring is not in the cache");
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed class WebFactory(
     public const string FromLoopbackHeader = "X-Test-From-Loopback";
     public const string FromAddressHeader = "X-Test-From-Address";
 
+    /// <summary>The key-encryption secret every web of a test shares unless the test gives one another.</summary>
+    public const string KeyRingSecret = "test-key-ring-secret-0123456789abcdef";
+
     public FakeApi Api { get; } = new();
 
     public ConcurrentQueue<string> Logs { get; } = new();
@@ -44,6 +47,7 @@ public sealed class WebFactory(
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Admin:Key", adminKey ?? "");
+        builder.UseSetting("DataProtection:KeyEncryptionSecret", KeyRingSecret);
         builder.UseSetting("ConnectionStrings:cache", cache ?? "localhost:1,abortConnect=false,connectTimeout=100");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
