@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Authentication;
@@ -100,7 +101,7 @@ public sealed class EncryptedKeyRingTests : IAsyncLifetime
         try
         {
             var forger = DataProtectionProvider.Create(folder, b => b.SetApplicationName(KeyRingRegistration.ApplicationName));
-            var cookie = ForgedTeacherCookie(forger);
+            var cookie = await ForgedTeacherCookieAsync(web, forger);
             var forgedKey = Assert.Single(folder.GetFiles("key-*.xml"));
             var forgedKeyElement = XElement.Load(forgedKey.FullName);
             await _cache.Redis.GetDatabase().ListRightPushAsync(KeyRingRegistration.CacheKey, forgedKeyElement.ToString(SaveOptions.DisableFormatting));
@@ -183,7 +184,7 @@ public sealed class EncryptedKeyRingTests : IAsyncLifetime
         return browser.SendAsync(request);
     }
 
-    /// <summary>Every list and string of one cache into another, as a backup or a stolen copy would hold them.</summary>
+    /// <summary>Every list, string and hash of one cache into another, as a backup or a stolen copy would hold them.</summary>
     private static async Task CopyAsync(ConnectionMultiplexer from, ConnectionMultiplexer to)
     {
         var source = from.GetDatabase();
@@ -197,6 +198,9 @@ public sealed class EncryptedKeyRingTests : IAsyncLifetime
                     break;
                 case RedisType.String:
                     await target.StringSetAsync(key, await source.StringGetAsync(key));
+                    break;
+                case RedisType.Hash:
+                    await target.HashSetAsync(key, await source.HashGetAllAsync(key));
                     break;
             }
         }
@@ -212,11 +216,18 @@ public sealed class EncryptedKeyRingTests : IAsyncLifetime
         return services.BuildServiceProvider();
     }
 
-    private static string ForgedTeacherCookie(IDataProtectionProvider forger)
+    /// <summary>
+    /// A teacher's cookie as the sign-in would write it: a session written into the cache beside the forged key, and a
+    /// cookie that names only that session, protected with the forger's key.
+    /// </summary>
+    private static async Task<string> ForgedTeacherCookieAsync(WebApplicationFactory<Program> web, IDataProtectionProvider forger)
     {
+        var session = web.Services.GetRequiredService<TeacherSessions>().NewSession();
+        var properties = new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) };
+        var sessionId = await web.Services.GetRequiredService<TeacherTicketStore>().StoreAsync(new AuthenticationTicket(session, properties, CookieAuthenticationDefaults.AuthenticationScheme));
+        var onlyTheSession = new ClaimsPrincipal(new ClaimsIdentity([new Claim("Microsoft.AspNetCore.Authentication.Cookies-SessionId", sessionId)], CookieAuthenticationDefaults.AuthenticationScheme));
         var protector = forger.CreateProtector("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", CookieAuthenticationDefaults.AuthenticationScheme, "v2");
-        var ticket = new AuthenticationTicket(TeacherSignIn.Teacher(), new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, CookieAuthenticationDefaults.AuthenticationScheme);
-        return $"{TeacherSignIn.CookieName}={new TicketDataFormat(protector).Protect(ticket)}";
+        return $"{TeacherSignIn.CookieName}={new TicketDataFormat(protector).Protect(new AuthenticationTicket(onlyTheSession, properties, CookieAuthenticationDefaults.AuthenticationScheme))}";
     }
 }
 
