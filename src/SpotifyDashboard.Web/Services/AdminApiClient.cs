@@ -46,7 +46,7 @@ public sealed class AdminApiClient(HttpClient http, TeacherAccess? access = null
         ApiCalls.SendAsync<OverrideAcceptedModel>(AsTeacher(() => http.PostAsJsonAsync("/api/overrides", request, Json, cancellationToken)), cancellationToken);
 
     /// <summary>
-    /// Sends a CSV file for a preview (<paramref name="preview"/> true) or to become the CSV source. A file the api
+    /// Sends a CSV file (or the .zip holding it) for a preview (<paramref name="preview"/> true) or to become the CSV source. A file the api
     /// cannot use comes back as a preview too (422, <see cref="UploadPreview.CanUse"/> false), saying what is wrong.
     /// </summary>
     public Task<ApiResult<UploadPreview>> UploadAsync(string fileName, byte[] content, bool preview, CancellationToken cancellationToken = default) =>
@@ -54,7 +54,8 @@ public sealed class AdminApiClient(HttpClient http, TeacherAccess? access = null
             AsTeacher(() =>
             {
                 var file = new ByteArrayContent(content);
-                file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+                // The Forms download may be the .zip Google gives; the api unpacks it.
+                file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? "application/zip" : "text/csv");
                 var form = new MultipartFormDataContent { { file, "file", fileName } };
                 return http.PostAsync($"/api/admin/upload?preview={(preview ? "true" : "false")}", form, cancellationToken);
             }),

@@ -84,4 +84,18 @@ public sealed class SourcesTests : WebTestContext
         Assert.Contains("dotnet user-secrets set Parameters:admin-key", page.Find("#admin-key-missing").TextContent);
         Assert.Empty(Api.Requests);
     }
+
+    [Fact]
+    public void SaysHowTheTimestampColumnsDatesWereRead()
+    {
+        const string dateOrder = "Dates like 05/09/2025 are read day first (5 September): 3 dates in the column can only be read day first.";
+        var view = Sources();
+        view = view with { Sources = [view.Sources[0] with { Columns = SheetColumns with { DateOrder = dateOrder } }, view.Sources[1]] };
+        Api.Returns(SourcesPath, view);
+
+        var page = Render<Sources>();
+
+        page.WaitForAssertion(() => Assert.Equal(dateOrder, page.Find("#source-sheet-date-order").TextContent));
+        Assert.Contains("Pet", page.Find("#source-sheet-unmapped").TextContent);
+    }
 }

@@ -74,4 +74,27 @@ public sealed class UploadTests : WebTestContext
         page.WaitForAssertion(() => Assert.Contains("the limit is 10 MB", page.Find("#upload-file-problem").TextContent));
         Assert.Empty(Api.RequestsTo(UploadPath));
     }
+
+    [Fact]
+    public void AZippedDownloadIsSentAsItComesAndThePreviewSaysWhyRowsWouldBeQuarantinedAndHowDatesAreRead()
+    {
+        const string dateOrder = "Dates like 05/09/2025 are read day first (5 September): 1 date in the column can only be read day first.";
+        Answers(200, Good() with
+        {
+            FileName = "responses.zip",
+            Quarantined = 1,
+            Columns = AdminSamples.SheetColumns with { DateOrder = dateOrder },
+            QuarantineReasons = ["Row 6: Song stacks 4999 accent marks on one character (at most 4): it would spill over the rows around it"],
+        });
+        var page = Render<Upload>();
+        byte[] zip = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00];
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(zip, "responses.zip"));
+
+        page.WaitForAssertion(() => Assert.Contains("Row 6: Song stacks 4999 accent marks", page.Find("#upload-quarantine-reasons").TextContent));
+        Assert.Equal(dateOrder, page.Find("#upload-date-order").TextContent);
+        Assert.Contains("1 rows would go to quarantine", page.Find("#upload-quarantined").TextContent);
+        Assert.Contains(".zip", page.Find("#upload-file").GetAttribute("accept"));
+        Assert.Contains("filename=responses.zip", Api.LastRequestTo(UploadPath).Body);
+    }
 }
