@@ -18,15 +18,12 @@ namespace SpotifyDashboard.AppTests;
 /// Spotify (accounts, search and tracks by id) and ReccoBeats on one WireMock server on loopback, in the shapes of
 /// ../shared/specs. Search finds exactly the song asked for, under an id derived from its title and artist, except a
 /// title that starts with <see cref="UnlistedPrefix"/>, which it never finds; <c>/v1/tracks/{id}</c> knows only the
-/// tracks added with <see cref="AddTrack"/>. ReccoBeats knows every id, with features derived from the id, so a class
-/// of made-up songs spreads out into clusters and twins the same way on every run.
+/// tracks added with <see cref="AddTrack"/>. ReccoBeats answers as the real one does (MusicServiceFakes.ReccoBeats.cs).
 /// </summary>
 public sealed partial class MusicServiceFakes : IDisposable
 {
     /// <summary>Search finds no track for a song whose title starts with this: the song stays unmatched until mapped by hand.</summary>
     public const string UnlistedPrefix = "Unlisted";
-
-    private const string ReccoBeatsPrefix = "/recco/v1";
 
     private readonly ConcurrentDictionary<string, (string Title, string Artist)> _tracks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _challenges = new(StringComparer.Ordinal);
@@ -57,8 +54,6 @@ public sealed partial class MusicServiceFakes : IDisposable
     public string AccountsBaseUrl => Server.Urls[0];
 
     public string SpotifyApiBaseUrl => Server.Urls[0] + "/v1";
-
-    public string ReccoBeatsBaseUrl => Server.Urls[0] + ReccoBeatsPrefix;
 
     /// <summary>A 22-character base-62 id (Spotify's shape), the same for the same text.</summary>
     public static string TrackIdFor(string title, string artist)
@@ -251,47 +246,6 @@ public sealed partial class MusicServiceFakes : IDisposable
             external_ids = new { isrc = "QZ" + id[..10].ToUpperInvariant() },
             type = "track",
         };
-
-    /// <summary>What ReccoBeats' audio-features endpoint does instead of answering, while set (as <see cref="SearchFault"/>; it gets the ids).</summary>
-    public Func<string, Task<ResponseMessage?>>? FeaturesFault { get; set; }
-
-    private async Task<IResponseMessage> FeaturesOrFaultAsync(IRequestMessage request)
-    {
-        if (FeaturesFault is { } fault && await fault(Query(request, "ids")) is { } faulted)
-        {
-            return faulted;
-        }
-
-        return JsonMessage(200, FeaturesAnswer(request));
-    }
-
-    private static string FeaturesAnswer(IRequestMessage request)
-    {
-        var ids = Query(request, "ids").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        return JsonSerializer.Serialize(new { content = ids.Select(FeaturesFor).ToArray() });
-    }
-
-    private static object FeaturesFor(string spotifyId)
-    {
-        var b = SHA256.HashData(Encoding.UTF8.GetBytes(spotifyId));
-        double Unit(int i) => b[i] / 255.0;
-        return new
-        {
-            id = new Guid(b[..16]).ToString(),
-            href = $"https://open.spotify.com/track/{spotifyId}",
-            acousticness = Unit(0),
-            danceability = Unit(1),
-            energy = Unit(2),
-            instrumentalness = Unit(3) * 0.5,
-            key = b[4] % 12,
-            liveness = Unit(5) * 0.6,
-            loudness = -25 + (Unit(6) * 22),
-            mode = b[7] % 2,
-            speechiness = Unit(8) * 0.4,
-            tempo = 70 + (Unit(9) * 110),
-            valence = Unit(10),
-        };
-    }
 
     private static string Query(IRequestMessage request, string name) =>
         HttpUtility.ParseQueryString(new Uri(request.Url).Query)[name] ?? "";

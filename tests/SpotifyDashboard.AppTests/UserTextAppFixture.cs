@@ -7,7 +7,8 @@ namespace SpotifyDashboard.AppTests;
 
 /// <summary>
 /// The whole app reading a class of 40 from a Google Forms CSV, one of whom typed markup as their song,
-/// enriched through fake Spotify and ReccoBeats on loopback. Ready once the analysis covers the whole class.
+/// enriched through fake Spotify and ReccoBeats on loopback. Ready once the analysis covers every student whose track
+/// ReccoBeats knows.
 /// </summary>
 public sealed class UserTextAppFixture() : FakeMusicAppFixture("text")
 {
@@ -24,12 +25,18 @@ public sealed class UserTextAppFixture() : FakeMusicAppFixture("text")
 
     protected override IEnumerable<string> MoreSettings => ["Parameters:spotify-client-id=fake-client-id"];
 
+    /// <summary>The students with features, so in the analysis: those whose track ReccoBeats knows.</summary>
+    public static int Analysed => Enumerable.Range(0, ClassSize).Count(i => MusicServiceFakes.ReccoBeatsKnows(SongOf(i).Title, SongOf(i).Artist));
+
+    public static (string Title, string Artist) SongOf(int i) =>
+        i == 17 ? (MarkupSong, MarkupArtist) : ($"Song Number {i + 1}", $"Band {(char)('A' + (i % 13))}");
+
     protected override async Task WaitUntilReadyAsync()
     {
         // Every student read, looked up and in the analysis the pages draw.
         await PageWaits.UntilAsync(
             async () => await Api.GetAsync("/api/clusters") is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<JsonElement>() : default,
-            c => c.ValueKind == JsonValueKind.Object && c.GetProperty("points").GetArrayLength() == ClassSize,
+            c => c.ValueKind == JsonValueKind.Object && c.GetProperty("points").GetArrayLength() == Analysed,
             TimeSpan.FromSeconds(120));
         var responses = await Api.GetFromJsonAsync<JsonElement>("/api/responses?limit=100");
         MarkupResponseId = responses.GetProperty("items").EnumerateArray()
@@ -44,7 +51,7 @@ public sealed class UserTextAppFixture() : FakeMusicAppFixture("text")
         var start = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Unspecified);
         for (var i = 0; i < ClassSize; i++)
         {
-            var (song, artist) = i == 17 ? (MarkupSong, MarkupArtist) : ($"Song Number {i + 1}", $"Band {(char)('A' + (i % 13))}");
+            var (song, artist) = SongOf(i);
             string[] row =
             [
                 start.AddSeconds(i * 37).ToString("M/d/yyyy H:mm:ss", CultureInfo.InvariantCulture),

@@ -89,12 +89,19 @@ public sealed class FaultsAppFixture() : FakeMusicAppFixture("faults")
     public async Task<IReadOnlyList<EnrichedResponse>> ResponsesAsync(string songPrefix) =>
         [.. (await Store.GetAllAsync(Source)).Where(r => r.Response.FavoriteSong.StartsWith(songPrefix + " ", StringComparison.Ordinal))];
 
-    /// <summary>Waits until <paramref name="count"/> responses of the prefix are stored and every one is enriched.</summary>
+    /// <summary>
+    /// Waits until <paramref name="count"/> responses of the prefix are stored and every one is settled as the fakes'
+    /// data says (<see cref="MusicServiceFakes.SettledState"/>): enriched, or unmatched where ReccoBeats leaves its track out.
+    /// </summary>
     public Task<IReadOnlyList<EnrichedResponse>> WaitForEnrichedAsync(string songPrefix, int count, TimeSpan? timeout = null) =>
         PageWaits.UntilAsync(
             () => ResponsesAsync(songPrefix),
-            rs => rs.Count >= count && rs.All(r => r.Enrichment == EnrichmentState.Enriched),
+            rs => rs.Count >= count && rs.All(r => r.Enrichment == Expected(r)),
             timeout ?? TimeSpan.FromSeconds(90));
+
+    /// <summary>How the worker settles this response, by the fakes' data.</summary>
+    public static EnrichmentState Expected(EnrichedResponse response) =>
+        MusicServiceFakes.SettledState(response.Response.FavoriteSong, response.Response.Artist);
 
     private void AddRows(string songPrefix, int count)
     {

@@ -61,7 +61,7 @@ public class UpstreamChaosTests(FaultsAppFixture fixture, ITestOutputHelper outp
         var done = await fixture.WaitForEnrichedAsync(Prefix, Students, TimeSpan.FromSeconds(90));
         Assert.Equal(Students, done.Count);
         Assert.Equal(Students, done.Select(r => r.Response.Id).Distinct().Count());
-        Assert.All(done, r => Assert.NotNull(r.Features));
+        Assert.All(done, r => Assert.Equal(FaultsAppFixture.Expected(r) == EnrichmentState.Enriched, r.Features is not null));
         await SpotifyUntilAsync(p => p.State == ProviderState.Ok);
     }
 
@@ -96,7 +96,7 @@ public class UpstreamChaosTests(FaultsAppFixture fixture, ITestOutputHelper outp
         var done = await fixture.WaitForEnrichedAsync(prefix, Students, TimeSpan.FromSeconds(90));
         Assert.Equal(Students, done.Count);
         Assert.Equal(Students, done.Select(r => r.Response.Id).Distinct().Count());
-        Assert.All(done, r => Assert.NotNull(r.Features));
+        Assert.All(done, r => Assert.Equal(FaultsAppFixture.Expected(r) == EnrichmentState.Enriched, r.Features is not null));
         await ProviderUntilAsync("reccobeats", p => p.State == ProviderState.Ok);
     }
 
