@@ -32,6 +32,7 @@ var api = builder.AddProject<Projects.SpotifyDashboard_Api>("api")
     .WithSecret("Spotify__ClientSecret", spotifyClientSecret)
     .WithSecret("Enrichment__AdminKey", adminKey)
     .WithEnvironment("Internal__Key", internalKey)
+    .WithSurveyDataFolder(builder.Configuration)
     .WithHttpHealthCheck("/health")
     .WithReplicasFrom(builder.Configuration, Scaling.Apis);
 

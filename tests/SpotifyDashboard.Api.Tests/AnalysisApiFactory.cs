@@ -18,6 +18,8 @@ public sealed class AnalysisApiFactory(
     /// For a fixture whose one client serves a whole test class: that is many dashboards' reads from one address,
     /// more than the per-user read limit allows (the limits have their own tests).
     /// </summary>
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"sd-api-tests-{Guid.NewGuid():N}");
+
     public static readonly IReadOnlyDictionary<string, string> ManyUsersReads = new Dictionary<string, string>
     {
         ["RateLimits:ReadBurst"] = "100000",
@@ -29,6 +31,8 @@ public sealed class AnalysisApiFactory(
         builder.UseSetting("ConnectionStrings:cache", redisConnection);
         builder.UseSetting("Survey:Source", source.ToString());
         builder.UseSetting("Demo:Seed", TestSnapshots.DemoSeed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Its own folder for the teacher's upload and choice, so no test finds another's (a test may name one to share).
+        builder.UseSetting("ActiveSource:DataPath", _dataPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
@@ -38,5 +42,14 @@ public sealed class AnalysisApiFactory(
         {
             configureServices?.Invoke(services);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(_dataPath))
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
     }
 }

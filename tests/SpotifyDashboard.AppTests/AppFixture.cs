@@ -39,6 +39,7 @@ public sealed class AppFixture : IAsyncLifetime
             "Demo:MaxStudents=100000",
             $"Demo:Seed={DemoSeed}",
             $"Cache:DataPath={_dataPath}",
+            $"ActiveSource:DataPath={Path.Combine(_dataPath, "survey")}",
             "Parameters:pseudonym-key=apptests-pseudonym-key",
             // Polling only as a fallback, every five minutes: a page that updates during a test was pushed an event.
             $"LiveFeed:RefreshInterval={FallbackRefresh:c}",

@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using SpotifyDashboard.AppHost;
 
 namespace SpotifyDashboard.AppTests;
 
@@ -68,6 +69,35 @@ public class AppModelTests
         Assert.Contains(redis.Annotations.OfType<ContainerMountAnnotation>(), m => m.Target == "/data");
     }
 
+    [Fact]
+    public async Task TheWebGetsAGeneratedSecretForItsKeyRingThatNoOtherServiceGets()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>();
+
+        var secret = Assert.Single(builder.Resources.OfType<ParameterResource>(), p => p.Name == "data-protection-secret");
+        Assert.True(secret.Secret);
+        Assert.Equal("UserSecretsParameterDefault", secret.Default?.GetType().Name);
+        var projects = builder.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name);
+        Assert.Same(secret, (await EnvironmentOf(projects["web"], builder.ExecutionContext))["DataProtection__KeyEncryptionSecret"]);
+        foreach (var other in (string[])["api", "worker"])
+        {
+            Assert.DoesNotContain(secret, (await EnvironmentOf(projects[other], builder.ExecutionContext)).Values);
+        }
+    }
+
+    [Fact]
+    public async Task TheApiKeepsTheTeachersChoicesBesideTheCachesDataUnlessToldWhere()
+    {
+        var byDefault = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>();
+        var elsewhere = Path.Combine(Path.GetTempPath(), "sd-survey-elsewhere");
+        var configured = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>([$"{SurveyDataFolder.Setting}={elsewhere}"]);
+
+        var path = (string)(await EnvironmentOf(byDefault.Resources.Single(r => r.Name == "api"), byDefault.ExecutionContext))["ActiveSource__DataPath"];
+        var garnet = (string)(await EnvironmentOf(byDefault.Resources.Single(r => r.Name == "cache-garnet"), byDefault.ExecutionContext))["Cache__DataPath"];
+        Assert.Equal(Path.Combine(Path.GetDirectoryName(garnet)!, "survey"), path);
+        Assert.Equal(elsewhere, (await EnvironmentOf(configured.Resources.Single(r => r.Name == "api"), configured.ExecutionContext))["ActiveSource__DataPath"]);
+    }
+
     private static async Task<IReadOnlyList<string>> ArgumentsOf(IResource resource)
     {
         var args = new List<object>();
@@ -84,7 +114,7 @@ public class AppModelTests
         var environment = new Dictionary<string, object>();
         foreach (var annotation in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
         {
-            await annotation.Callback(new EnvironmentCallbackContext(executionContext, environment));
+            await annotation.Callback(new EnvironmentCallbackContext(executionContext, resource, environment));
         }
 
         return environment;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -39,18 +40,61 @@ public class CachePersistenceTests : IAsyncLifetime
         Assert.True(await after.GetDatabase().KeyExistsAsync("sd:checkpoint:demo"), "the demo checkpoint was lost");
     }
 
-    private async Task<DistributedApplication> StartAsync()
+    [Fact]
+    public async Task ALostCacheKeepsTheUploadedClass()
+    {
+        var csv = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "class-survey.csv"));
+        long students;
+        await using (var first = await StartAsync(withServices: true))
+        {
+            using var api = first.CreateHttpClient("api");
+            api.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
+            var upload = new ByteArrayContent(csv);
+            upload.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, (await api.PostAsync("/api/admin/upload?preview=false", upload)).StatusCode);
+            students = (await WaitForClassAsync(api, s => s.ActiveSource == "csv" && s.Responses > 0)).Responses;
+        }
+
+        // The cache is lost: its whole data folder goes. The api's folder with the upload stays.
+        Directory.Delete(_dataPath, recursive: true);
+
+        await using var second = await StartAsync(withServices: true);
+        using var after = second.CreateHttpClient("api");
+        var status = await WaitForClassAsync(after, s => s.ActiveSource == "csv" && s.Responses == students);
+        Assert.Equal(SpotifyDashboard.Core.Contracts.StatusReport.LiveMode, status.Mode);
+    }
+
+    private const string AdminKey = "apptests-admin-key-for-the-lost-cache-test";
+
+    private string SurveyDataPath => _dataPath + "-survey";
+
+    private static Task<SpotifyDashboard.Core.Contracts.StatusReport> WaitForClassAsync(HttpClient api, Func<SpotifyDashboard.Core.Contracts.StatusReport, bool> done) =>
+        WholeAppTests.WaitForAsync(
+            async () => (await api.GetFromJsonAsync<SpotifyDashboard.Core.Contracts.StatusReport>("/api/status", SpotifyDashboard.Core.Storage.StoreJson.Options))!,
+            done,
+            TimeSpan.FromSeconds(60));
+
+    private async Task<DistributedApplication> StartAsync(bool withServices = false)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>(
         [
             $"Cache:DataPath={_dataPath}",
+            $"{SpotifyDashboard.AppHost.SurveyDataFolder.Setting}={SurveyDataPath}",
             "Parameters:pseudonym-key=apptests-pseudonym-key",
+            $"Parameters:admin-key={AdminKey}",
+            "Survey:PollInterval=00:00:01",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         var app = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(AppFixture.StartTimeout);
         await app.StartAsync(cts.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("cache-garnet", cts.Token);
+        if (withServices)
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("api", cts.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("worker", cts.Token);
+        }
+
         return app;
     }
 
@@ -61,13 +105,19 @@ public class CachePersistenceTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        try
+        foreach (var folder in (string[])[_dataPath, SurveyDataPath])
         {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
         }
 
         return Task.CompletedTask;

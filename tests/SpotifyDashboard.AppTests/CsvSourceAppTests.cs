@@ -24,6 +24,7 @@ public sealed class CsvAppFixture : IAsyncLifetime
             $"Survey:CsvPath={csv}",
             "Survey:PollInterval=00:00:01",
             $"Cache:DataPath={_dataPath}",
+            $"ActiveSource:DataPath={Path.Combine(_dataPath, "survey")}",
             "Parameters:pseudonym-key=apptests-pseudonym-key",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -63,6 +63,7 @@ public abstract class FakeMusicAppFixture(string name) : IAsyncLifetime
             "Parameters:spotify-client-secret=fake-client-secret",
             "Enrichment:Interval=00:00:02",
             $"Cache:DataPath={Path.Combine(Folder, "garnet")}",
+            $"ActiveSource:DataPath={Path.Combine(Folder, "survey")}",
             "Parameters:pseudonym-key=apptests-pseudonym-key",
             $"LiveFeed:RefreshInterval={AppFixture.FallbackRefresh:c}",
             $"Dashboard:FallbackRefreshInterval={AppFixture.FallbackRefresh:c}",

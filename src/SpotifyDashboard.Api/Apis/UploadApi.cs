@@ -17,7 +17,7 @@ namespace SpotifyDashboard.Api.Apis;
 /// the CSV source; the CSV text is what is stored.
 /// A file that cannot be used changes nothing.
 /// </summary>
-public static class UploadApi
+public static partial class UploadApi
 {
     public const string FileField = "file";
 
@@ -51,6 +51,8 @@ public static class UploadApi
         ActiveSourceHolder activeSource,
         WorkerCommandQueue commands,
         IConnectionMultiplexer redis,
+        SourceChoiceFiles files,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken,
         bool preview = true)
     {
@@ -104,9 +106,23 @@ public static class UploadApi
             return TypedResults.UnprocessableEntity(inspection.Preview);
         }
 
-        // The text first: once the csv source is active the worker reads it.
-        await redis.GetDatabase().StringSetAsync(RedisKeys.UploadedCsv, inspection.Text);
-        await activeSource.ChooseAsync(SurveySourceKind.Csv);
+        // The text first: once the csv source is active the worker reads it. Each into its file, then the cache, so
+        // that losing the cache loses neither.
+        try
+        {
+            await files.WriteUploadAsync(inspection.Text, cancellationToken);
+            await redis.GetDatabase().StringSetAsync(RedisKeys.UploadedCsv, inspection.Text);
+            await activeSource.ChooseAsync(SurveySourceKind.Csv);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotSaved(loggers.CreateLogger(typeof(UploadApi).FullName!), ex, files.Folder);
+            return TypedResults.Problem(
+                title: "Upload not saved",
+                detail: "The file is fine, but the api could not save it in its data folder, so it did not become the active source (it would not survive a restart of the cache). The server's log says why.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         await commands.QueueAsync(WorkerCommand.ReadNowType);
         return TypedResults.Accepted("/api/admin/sources", inspection.Preview);
     }
@@ -178,6 +194,9 @@ public static class UploadApi
 
         return buffer.ToArray();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not save the uploaded CSV in {Folder}; the upload was refused")]
+    private static partial void LogNotSaved(ILogger logger, Exception exception, string folder);
 
     private static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(title: "Unreadable form", detail: detail, statusCode: StatusCodes.Status400BadRequest);

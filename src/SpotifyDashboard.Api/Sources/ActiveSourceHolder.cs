@@ -16,12 +16,14 @@ public sealed record ActiveSourceState(SurveySourceKind Kind, SurveySourceKind C
 
 /// <summary>
 /// The active survey source, held in memory: the override in <see cref="ActiveSourceStore"/> when the teacher chose
-/// one, else <c>Survey:Source</c>. Read at start, on every <c>source-changed</c> event and every
+/// one (kept in <see cref="SourceChoiceFiles"/> too, and put back from there when the cache lost it), else <c>Survey:Source</c>. Read at start, on every <c>source-changed</c> event and every
 /// <see cref="ActiveSourceOptions.PollInterval"/> as a fallback, so every replica follows a change within seconds.
 /// Requests wait for Redis only when nothing is held yet.
 /// </summary>
 public sealed partial class ActiveSourceHolder(
     ActiveSourceStore store,
+    SourceChoiceFiles files,
+    LostChoicesRestore restore,
     EventBroadcast events,
     IOptions<SurveyOptions> survey,
     IOptions<ActiveSourceOptions> options,
@@ -47,7 +49,7 @@ public sealed partial class ActiveSourceHolder(
         SurveySourceKind? chosen;
         try
         {
-            chosen = await store.GetOverrideAsync();
+            chosen = await restore.RestoreAsync(await store.GetOverrideAsync(), cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -65,11 +67,13 @@ public sealed partial class ActiveSourceHolder(
     }
 
     /// <summary>
-    /// Sets or clears (<paramref name="kind"/> null) the override, and follows it here at once; other replicas
-    /// follow on the <c>source-changed</c> event the store publishes.
+    /// Sets or clears (<paramref name="kind"/> null) the override, in its file and then in the cache, and follows it here
+    /// at once; other replicas follow on the <c>source-changed</c> event the store publishes.
     /// </summary>
     public async Task<ActiveSourceState> ChooseAsync(SurveySourceKind? kind)
     {
+        // The file first: a choice the cache holds is then always one the file keeps too.
+        await files.WriteChoiceAsync(kind, CancellationToken.None);
         if (kind is { } chosen)
         {
             await store.SetOverrideAsync(chosen);

@@ -13,4 +13,11 @@ public sealed class ActiveSourceOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The folder that keeps the teacher's upload and choice of source as files (relative to the api's folder; a volume
+    /// when deployed). The cache holds copies and gets them back from here when it loses them.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DataPath { get; set; } = Path.Combine(".data", "survey");
 }

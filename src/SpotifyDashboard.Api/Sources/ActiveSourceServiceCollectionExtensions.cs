@@ -19,6 +19,8 @@ public static class ActiveSourceServiceCollectionExtensions
         services.AddOptions<ActiveSourceOptions>().BindConfiguration(ActiveSourceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ActiveSourceStore>();
+        services.AddSingleton<SourceChoiceFiles>();
+        services.AddSingleton<LostChoicesRestore>();
         services.AddSingleton<ActiveSourceHolder>();
         services.AddHostedService(sp => sp.GetRequiredService<ActiveSourceHolder>());
         return services;

@@ -6,7 +6,7 @@ namespace SpotifyDashboard.Core.Storage;
 /// <summary>
 /// Which survey source is active: <c>Survey:Source</c>, unless the teacher chose another at run time (an upload
 /// becomes the CSV source). The override lives in Redis so the api, the worker and every replica agree; clearing it
-/// goes back to the configured source.
+/// goes back to the configured source. The api keeps the original in a file and puts it back when the cache lost it.
 /// </summary>
 public sealed class ActiveSourceStore(IConnectionMultiplexer redis)
 {
@@ -25,6 +25,18 @@ public sealed class ActiveSourceStore(IConnectionMultiplexer redis)
     {
         await Db.StringSetAsync(RedisKeys.ActiveSourceOverride, kind.ToString());
         await PublishAsync(kind.StorageName());
+    }
+
+    /// <summary>Sets the override only when the cache has none (putting back a lost one); true when it was set.</summary>
+    public async Task<bool> RestoreOverrideAsync(SurveySourceKind kind)
+    {
+        if (!await Db.StringSetAsync(RedisKeys.ActiveSourceOverride, kind.ToString(), when: When.NotExists))
+        {
+            return false;
+        }
+
+        await PublishAsync(kind.StorageName());
+        return true;
     }
 
     public async Task ClearOverrideAsync(SurveySourceKind configured)

@@ -128,6 +128,25 @@ public sealed partial class ContainerAppTemplateTests(PublishedManifestFixture f
         Assert.Contains(".Env.AZURE_CONTAINER_APPS_ENVIRONMENT_DEFAULT_DOMAIN", value);
     }
 
+    [Fact]
+    public void TheApiKeepsTheTeachersUploadInItsOwnFolderOnTheCachesShare()
+    {
+        Assert.Equal(SurveyDataFolder.DeployedPath, Manifest.EnvironmentOf("api")["ActiveSource__DataPath"]);
+        var template = ContainerAppTemplate.Read("api");
+        var container = ContainerAppTemplate.Container(template);
+        Assert.Equal(SurveyDataFolder.DeployedPath, ContainerAppTemplate.EnvironmentOf(template)["ActiveSource__DataPath"].Value);
+
+        // The share azd creates for the cache's volume, mounted above the folder (not on it: the folder is the api's own).
+        var volume = Assert.Single(template["properties"]!["template"]!["volumes"]!.AsArray())!;
+        var cacheVolume = Assert.Single(ContainerAppTemplate.Read("cache")["properties"]!["template"]!["volumes"]!.AsArray())!;
+        Assert.Equal((string?)cacheVolume["storageName"], (string?)volume["storageName"]);
+        var mount = Assert.Single(container["volumeMounts"]!.AsArray())!;
+        Assert.Equal((string?)volume["name"], (string?)mount["volumeName"]);
+        Assert.Equal((string?)mount["mountPath"], Path.GetDirectoryName(SurveyDataFolder.DeployedPath));
+        // The container runs as the .NET image's non-root user, who must be able to write there.
+        Assert.Contains("uid=1654", (string?)volume["mountOptions"]);
+    }
+
     private static System.Text.Json.Nodes.JsonNode Ingress(string service) => ContainerAppTemplate.Read(service)["properties"]!["configuration"]!["ingress"]!;
 
     private static (string? Min, string? Max) Scale(string service)

@@ -137,6 +137,7 @@ public sealed class ReplicasAppTests(ITestOutputHelper output) : IAsyncLifetime
             $"Demo:InitialStudents={ClassSize}",
             $"Demo:MaxStudents={ClassSize}",
             $"Cache:DataPath={_dataPath}",
+            $"ActiveSource:DataPath={Path.Combine(_dataPath, "survey")}",
             "Parameters:pseudonym-key=apptests-pseudonym-key",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
