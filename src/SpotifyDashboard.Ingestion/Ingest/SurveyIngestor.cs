@@ -31,13 +31,12 @@ public sealed partial class SurveyIngestor(
     /// <summary>Writes in flight at once: pipelined on one connection, so a first read of a big sheet is not one round trip per row.</summary>
     private const int WriteBatch = 256;
 
-    private readonly RowValidator _validator = new(options.Value);
-
     /// <param name="fullRead">Ignore the checkpoint and process every row (a refresh); the store is made to match the table.</param>
     /// <exception cref="HeaderMappingException">A required column is missing; nothing is written.</exception>
     public async Task<IngestResult> IngestAsync(string source, SurveySourceKind kind, SurveyTable table, bool fullRead = false, CancellationToken cancellationToken = default)
     {
         var mapping = mapper.Map(table.Headers);
+        var validator = new RowValidator(options.Value.WithSourceDefaults(table.TimeZone, table.Locale));
         var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
         var ids = table.Rows.Select(r => RowIdentity.RowId(names.Pseudonymizer, r.Cells[timestampColumn], r.Cells)).ToArray();
         var chain = RowIdentity.Chain(table.Headers, ids);
@@ -67,7 +66,7 @@ public sealed partial class SurveyIngestor(
             }
 
             var row = table.Rows[i];
-            var check = _validator.Validate(row.Cells, mapping);
+            var check = validator.Validate(row.Cells, mapping);
             if (check.Row is { } valid)
             {
                 newResponses.Add(ToResponse(source, ids[i], valid));
