@@ -33,6 +33,7 @@ builder.Services.AddSingleton(sp =>
     return new NamePolicy(pseudonyms.Pseudonymizer, pseudonyms.StoreNames);
 });
 builder.Services.AddSurveyIngestion(builder.Configuration);
+builder.Services.AddHealthChecks().AddCheck<SurveyIngestHealthCheck>("ingest");
 builder.Services.AddSongEnrichment(builder.Configuration).AddEnrichmentWorker();
 builder.Services.AddAnalysisWorker();
 builder.Services.AddWorkerCommands();

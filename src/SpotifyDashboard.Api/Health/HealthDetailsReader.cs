@@ -17,8 +17,8 @@ namespace SpotifyDashboard.Api.Health;
 /// <summary>
 /// Builds <c>/health/details</c> from what is already known, never by calling an upstream: a ping of the cache; the
 /// worker's lock there (<see cref="RedisKeys.WorkerLock"/>, which a live leader keeps renewing and which expires when it
-/// stops); the provider states the worker saves after each enrichment pass; the sheet's read status; the api's own
-/// settings. Reasons are fixed phrases filled with states and times only: the errors behind them, which may name
+/// stops); the provider states the worker saves after each enrichment pass; the active survey source's read status (the
+/// sheet's own part, and the worker's ingest duty for any source); the api's own settings. Reasons are fixed phrases filled with states and times only: the errors behind them, which may name
 /// sheets, accounts or URLs, stay in the logs and the teacher's pages.
 /// </summary>
 public sealed partial class HealthDetailsReader(
@@ -43,7 +43,7 @@ public sealed partial class HealthDetailsReader(
     {
         var now = time.GetUtcNow();
         var active = await activeSource.GetAsync(cancellationToken);
-        var stored = await ReadStoreAsync();
+        var stored = await ReadStoreAsync(active);
         var services = new HealthDetailsServices(
             Spotify(stored, active, now),
             ReccoBeats(stored, active, now),
@@ -51,7 +51,7 @@ public sealed partial class HealthDetailsReader(
             stored is null
                 ? new(HealthStates.Unhealthy, "does not answer")
                 : new(HealthStates.Healthy, $"answers ({(int)Math.Ceiling(stored.PingTime.TotalMilliseconds)} ms)"),
-            Worker(stored));
+            Worker(stored, active));
         return new HealthDetails(HealthDetails.Overall(services), now, services, identity.Version);
     }
 
@@ -97,7 +97,7 @@ public sealed partial class HealthDetailsReader(
             return new(HealthStates.Unknown, CacheDown);
         }
 
-        if (stored.Sheet is not { LastReadAt: { } readAt } status)
+        if (stored.Source is not { LastReadAt: { } readAt } status)
         {
             return new(HealthStates.Unknown, "not read yet");
         }
@@ -114,10 +114,15 @@ public sealed partial class HealthDetailsReader(
             : new(HealthStates.Healthy, $"read at {Clock(readAt)}");
     }
 
-    private static ServiceHealth Worker(StoredState? stored) => stored switch
+    /// <summary>Degraded while the worker cannot read the active source: it keeps polling, and the last good answers are served.</summary>
+    private static ServiceHealth Worker(StoredState? stored, ActiveSourceState active) => stored switch
     {
         null => new(HealthStates.Unknown, CacheDown),
         { WorkerLockExpiry: null } => new(HealthStates.Unhealthy, "no worker replica holds the lock: nothing new is read, enriched or analysed"),
+        { Source: { Error: not null, LastReadAt: { } readAt } } => new(HealthStates.Degraded,
+            $"the survey source ({active.StorageName}) could not be read at the last poll; the answers read at {Clock(readAt)} are served (the sources page says why)"),
+        { Source.Error: not null } => new(HealthStates.Degraded,
+            $"the survey source ({active.StorageName}) could not be read yet; no answers are served from it (the sources page says why)"),
         _ => new(HealthStates.Healthy, "a worker replica holds the lock and renews it"),
     };
 
@@ -125,7 +130,7 @@ public sealed partial class HealthDetailsReader(
         at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "further notice";
 
     /// <summary>What the cache holds about the others, or null when it does not answer (within <see cref="CacheTimeout"/>).</summary>
-    private async Task<StoredState?> ReadStoreAsync()
+    private async Task<StoredState?> ReadStoreAsync(ActiveSourceState active)
     {
         try
         {
@@ -133,9 +138,10 @@ public sealed partial class HealthDetailsReader(
             var ping = await db.PingAsync().WaitAsync(CacheTimeout);
             var lockExpiry = db.KeyTimeToLiveAsync(RedisKeys.WorkerLock);
             var providerStates = providers.GetAllAsync();
-            var sheet = sources.GetAsync(SurveySourceKind.GoogleSheet.StorageName());
-            await Task.WhenAll(lockExpiry, providerStates, sheet).WaitAsync(CacheTimeout);
-            return new StoredState(ping, await lockExpiry, await providerStates, await sheet);
+            // The demo class is generated, not read: it has no read to fail.
+            var source = active.Kind == SurveySourceKind.Demo ? Task.FromResult<SourceStatus?>(null) : sources.GetAsync(active.StorageName);
+            await Task.WhenAll(lockExpiry, providerStates, source).WaitAsync(CacheTimeout);
+            return new StoredState(ping, await lockExpiry, await providerStates, await source);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -147,7 +153,7 @@ public sealed partial class HealthDetailsReader(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Health details: the cache does not answer ({Failure})")]
     private partial void LogCacheDown(string failure);
 
-    private sealed record StoredState(TimeSpan PingTime, TimeSpan? WorkerLockExpiry, IReadOnlyList<ProviderStatus> Providers, SourceStatus? Sheet)
+    private sealed record StoredState(TimeSpan PingTime, TimeSpan? WorkerLockExpiry, IReadOnlyList<ProviderStatus> Providers, SourceStatus? Source)
     {
         public ProviderStatus? Provider(string name, DateTimeOffset now) => Providers.FirstOrDefault(p => p.Name == name)?.AsOf(now);
     }

@@ -44,6 +44,7 @@ public static class SurveyIngestionServiceCollectionExtensions
         services.TryAddSingleton<IWorkerLeadership, SoleWorkerLeadership>();
 
         services.TryAddSingleton<QuarantineStore>();
+        services.TryAddSingleton<SurveyPollOutcome>();
         services.TryAddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value.Columns));
         services.TryAddSingleton<ServiceAccountTokenSource>();
         // The services' defaults already add a standard handler to every client: replace it rather

@@ -31,8 +31,6 @@ public sealed partial class SurveyIngestor(
     /// <summary>Writes in flight at once: pipelined on one connection, so a first read of a big sheet is not one round trip per row.</summary>
     private const int WriteBatch = 256;
 
-    private readonly RowValidator _validator = new(options.Value);
-
     /// <param name="fullRead">Ignore the checkpoint and process every row (a refresh); the store is made to match the table.</param>
     /// <exception cref="HeaderMappingException">A required column is missing; nothing is written.</exception>
     public async Task<IngestResult> IngestAsync(string source, SurveySourceKind kind, SurveyTable table, bool fullRead = false, CancellationToken cancellationToken = default)
@@ -41,7 +39,7 @@ public sealed partial class SurveyIngestor(
         var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
         var ids = table.Rows.Select(r => RowIdentity.RowId(names.Pseudonymizer, r.Cells[timestampColumn], r.Cells)).ToArray();
         var chain = RowIdentity.Chain(table.Headers, ids);
-        var validator = _validator.ForTable(table, mapping);
+        var validator = new RowValidator(options.Value.WithSourceDefaults(table.TimeZone, table.Locale)).ForTable(table, mapping);
 
         var checkpoint = await statuses.GetCheckpointAsync<IngestCheckpoint>(source);
         var incremental = !fullRead

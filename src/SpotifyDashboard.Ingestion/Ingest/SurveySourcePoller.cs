@@ -25,6 +25,7 @@ public sealed partial class SurveySourcePoller(
     ActiveSourceStore activeSource,
     IOptions<SurveyOptions> survey,
     PipelineTelemetry pipeline,
+    SurveyPollOutcome outcome,
     ILogger<SurveySourcePoller> logger)
 {
     public static readonly ActivitySource ActivitySource = new("SpotifyDashboard.Ingestion");
@@ -50,6 +51,7 @@ public sealed partial class SurveySourcePoller(
             var table = await reader.ReadAsync(cancellationToken);
             var result = await ingestor.IngestAsync(source, kind, table, fullRead, cancellationToken);
             await statuses.SetDetailAsync(source, null);
+            outcome.Read(source);
             activity?.SetTag("survey.rows", result.RowsRead);
             activity?.SetTag("survey.new_rows", result.NewRows);
             run.Succeeded();
@@ -85,6 +87,7 @@ public sealed partial class SurveySourcePoller(
     {
         // Neither message holds a secret's value or a cell value; the detail may name ids, paths, URLs and the account's e-mail.
         activity?.SetStatus(ActivityStatusCode.Error, publicMessage);
+        outcome.Failed(source, publicMessage);
         LogUnreadable(source, detail);
         var status = await statuses.GetAsync(source) ?? new SourceStatus { Name = source, Kind = kind.ToString() };
         await statuses.SetAsync(status with { Error = publicMessage });

@@ -7,15 +7,18 @@ namespace SpotifyDashboard.Ingestion.Options;
 /// The <c>Survey</c> section as the ingestion reads it. <c>Survey:Source</c> and <c>Survey:PollInterval</c>
 /// live in Core's <c>SurveyOptions</c> (same section); this class holds where and how to read.
 /// </summary>
-public sealed class SurveyIngestionOptions
+public sealed partial class SurveyIngestionOptions
 {
     public const string SectionName = "Survey";
 
     /// <summary>The spreadsheet id (the long part of its URL), for <c>Survey:Source=GoogleSheet</c>.</summary>
     public string? SheetId { get; set; }
 
-    /// <summary>A1 range or tab name; Google Forms writes to the tab "Form Responses 1".</summary>
-    public string Range { get; set; } = "Form Responses 1";
+    /// <summary>
+    /// A tab name (quoted for the API) or an A1 range with <c>!</c> (used as it is). Not set: the first tab whose header
+    /// row holds the survey's questions (the Form's tab is "Form Responses 1", "Formularantworten 1", … by its language).
+    /// </summary>
+    public string? Range { get; set; }
 
     /// <summary>The secret <c>google-service-account</c>: a path to the key file, or the key JSON itself.</summary>
     public string? ServiceAccount { get; set; }
@@ -28,20 +31,22 @@ public sealed class SurveyIngestionOptions
     /// <summary>A CSV file ("Download responses (.csv)"), for <c>Survey:Source=Csv</c>; used when CsvUrl is empty.</summary>
     public string? CsvPath { get; set; }
 
-    /// <summary>Culture of text dates and decimals, e.g. "en-US" (M/d/yyyy) or "en-GB" (d/M/yyyy).</summary>
-    public string Culture { get; set; } = "en-US";
+    /// <summary>
+    /// Culture of text dates, e.g. "en-US" (M/d/yyyy) or "en-GB" (d/M/yyyy). Not set: the Google Sheet's locale, else en-US.
+    /// </summary>
+    public string? Culture { get; set; }
 
     /// <summary>
     /// How a date like 05/09/2025 is read when its column does not show it (no day above 12): DayFirst or
-    /// MonthFirst. Unset: the order of <see cref="Culture"/>.
+    /// MonthFirst. Unset: the order of <see cref="Culture"/> (or of the Google Sheet's locale).
     /// </summary>
     public DateOrder? DateOrder { get; set; }
 
     /// <summary>
-    /// Time zone of timestamps that carry none (serial numbers and Forms text dates are in the
-    /// spreadsheet's zone): an IANA or Windows id.
+    /// Time zone of timestamps that carry none, an IANA or Windows id. Not set: the Google Sheet's own zone (its serial
+    /// dates count in it), else UTC.
     /// </summary>
-    public string TimeZone { get; set; } = "UTC";
+    public string? TimeZone { get; set; }
 
     /// <summary>
     /// Extra header aliases per field (<c>Survey:Columns:Song = "Canción favorita|Mi canción"</c>),

@@ -24,11 +24,6 @@ public sealed class SurveyIngestionOptionsValidator : IValidateOptions<SurveyIng
             failures.Add($"Survey:CsvUrl must be an absolute URL; got '{options.CsvUrl}'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Range))
-        {
-            failures.Add("Survey:Range must not be empty (the Forms tab is 'Form Responses 1').");
-        }
-
         // ICU accepts any well-formed name ("en-UK" too), so check against the cultures it really knows.
         if (!string.IsNullOrWhiteSpace(options.Culture)
             && !CultureInfo.GetCultures(CultureTypes.AllCultures).Any(c => string.Equals(c.Name, options.Culture, StringComparison.OrdinalIgnoreCase)))

@@ -53,6 +53,18 @@ public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> o
     }
 
     /// <summary>
+    /// Forgets the credential and its cached token, so the next request fetches a new token: for a token the API
+    /// refused, which it will go on refusing.
+    /// </summary>
+    public void DropToken()
+    {
+        lock (_gate)
+        {
+            _loaded = null;
+        }
+    }
+
+    /// <summary>
     /// The key JSON the setting holds, decodes to or names; null when it is none of these. Never
     /// throws with the value in the message.
     /// </summary>

@@ -6,6 +6,12 @@ namespace SpotifyDashboard.Ingestion.Reading;
 /// </summary>
 public sealed record SurveyTable(IReadOnlyList<string> Headers, IReadOnlyList<SurveyRow> Rows)
 {
+    /// <summary>The zone the source counts its dates in, when it says (a Google Sheet does): an IANA id.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The source's locale, when it says (a Google Sheet does, as <c>de_DE</c>): the order of day and month in text dates.</summary>
+    public string? Locale { get; init; }
+
     public static SurveyTable Create(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
         var width = headers.Count;

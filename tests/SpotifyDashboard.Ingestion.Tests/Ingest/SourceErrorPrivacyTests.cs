@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Reading;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
+using SpotifyDashboard.TestSupport.GoogleSheets;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Ingestion.Tests.Ingest;
@@ -54,7 +55,7 @@ public sealed class SourceErrorPrivacyTests(GarnetFixture garnet) : IngestTestBa
     [Fact]
     public async Task A403IsGenericInPublicAndNamesTheSheetAndAccountInTheDetail()
     {
-        _google.Server.Given(FakeGoogle.ValuesRequest()).RespondWith(FakeGoogle.GoogleError(403, "The caller does not have permission"));
+        _google.Api.Access = SheetAccess.NotShared;
         using var services = Services(settings: _google.Settings(), logs: _logs);
 
         Assert.Null(await PollAsync(services));

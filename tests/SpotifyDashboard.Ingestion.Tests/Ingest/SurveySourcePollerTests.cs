@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
 using SpotifyDashboard.Ingestion.Tests.Reading;
+using SpotifyDashboard.TestSupport.GoogleSheets;
 
 namespace SpotifyDashboard.Ingestion.Tests.Ingest;
 
@@ -82,31 +83,66 @@ public sealed class SurveySourcePollerTests(GarnetFixture garnet) : IngestTestBa
     {
         using var google = new FakeGoogle();
         var services = Services(settings: google.Settings());
-        google.Server.Given(FakeGoogle.ValuesRequest()).InScenario("share").WillSetStateTo("shared")
-            .RespondWith(FakeGoogle.GoogleError(403, "The caller does not have permission"));
-        google.Server.Given(FakeGoogle.ValuesRequest()).InScenario("share").WhenStateIs("shared")
-            .RespondWith(FakeGoogle.Json(new
-            {
-                range = "'Form Responses 1'!A1:D3",
-                values = new object[][]
-                {
-                    ["Timestamp", "Your name", "What's your favourite song?", "Who is the artist?"],
-                    [46000.572916666664, "Ana", "Despacito", "Luis Fonsi"],
-                    [46000.6],
-                },
-            }));
+        google.Api.Access = SheetAccess.NotShared;
 
         Assert.Null(await PollAsync(services));
         Assert.Contains("not shared with the service account", (await Statuses.GetAsync("sheet"))!.Error);
 
+        google.Api.Access = SheetAccess.Shared;
         var result = await PollAsync(services);
 
-        Assert.Equal((2L, 1L, 1L), (result!.RowsRead, result.Accepted, result.Quarantined));
-        var status = await Statuses.GetAsync("sheet");
-        Assert.Null(status!.Error);
-        var ana = Assert.Single(await Responses.GetAllAsync("sheet")).Response;
-        Assert.Equal(new DateTimeOffset(2025, 12, 9, 13, 45, 0, TimeSpan.Zero), ana.SubmittedAt);
-        Assert.Equal(["no song", "no artist"], Assert.Single(await Quarantine.GetAllAsync("sheet")).Reasons);
+        Assert.Equal((3L, 2L, 1L), (result!.RowsRead, result.Accepted, result.Quarantined));
+        Assert.Null((await Statuses.GetAsync("sheet"))!.Error);
+        Assert.Equal(["no artist"], Assert.Single(await Quarantine.GetAllAsync("sheet")).Reasons);
+    }
+
+    [Fact]
+    public async Task SerialDatesCountInTheSheetsOwnZoneAcrossTheSwitchToSummerTime()
+    {
+        using var google = new FakeGoogle();
+        var services = Services(settings: google.Settings());
+
+        await PollAsync(services);
+
+        // Berlin: 13:45 in December is 12:45 UTC; 10:00 the day before the switch is 09:00 UTC, 10:00 on the day 08:00 UTC.
+        var submitted = (await Responses.GetAllAsync("sheet")).ToDictionary(r => r.Response.FavoriteSong, r => r.Response.SubmittedAt);
+        Assert.Equal(new DateTimeOffset(2025, 12, 9, 12, 45, 0, TimeSpan.Zero), submitted["Despacito"]);
+        Assert.Equal(new DateTimeOffset(2026, 3, 28, 9, 0, 0, TimeSpan.Zero), submitted["Zombie"]);
+        var chloe = Assert.Single(await Quarantine.GetAllAsync("sheet"));
+        Assert.Equal(4, chloe.Row);
+
+        google.Sheet.Tabs[1].Rows[3] = [FakeGoogle.Submitted[2], "Chloé", "Yellow", "Coldplay", 1];
+        await PollAsync(services);
+        var yellow = (await Responses.GetAllAsync("sheet")).Single(r => r.Response.FavoriteSong == "Yellow").Response;
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 8, 0, 0, TimeSpan.Zero), yellow.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task SurveyTimeZoneOverridesTheSheetsZone()
+    {
+        using var google = new FakeGoogle();
+        var settings = google.Settings();
+        settings["Survey:TimeZone"] = "America/New_York";
+        var services = Services(settings: settings);
+
+        await PollAsync(services);
+
+        var ana = (await Responses.GetAllAsync("sheet")).Single(r => r.Response.FavoriteSong == "Despacito").Response;
+        Assert.Equal(new DateTimeOffset(2025, 12, 9, 18, 45, 0, TimeSpan.Zero), ana.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task TextDatesInTheSheetFollowItsLocale()
+    {
+        // A row typed in by hand is text, not a date: "03.04.2026" in a German sheet is the 3rd of April.
+        using var google = new FakeGoogle();
+        google.Sheet.Tabs[1].Rows.Add(["03.04.2026 14:00:00", "Dora", "Volare", "Domenico Modugno", 1]);
+        var services = Services(settings: google.Settings());
+
+        await PollAsync(services);
+
+        var dora = (await Responses.GetAllAsync("sheet")).Single(r => r.Response.FavoriteSong == "Volare").Response;
+        Assert.Equal(new DateTimeOffset(2026, 4, 3, 12, 0, 0, TimeSpan.Zero), dora.SubmittedAt);
     }
 
     public void Dispose() => File.Delete(_csvPath);

@@ -21,7 +21,9 @@ public class SurveyIngestionOptionsTests
 
         var options = services.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value;
 
-        Assert.Equal(("abc", "Form Responses 1", "https://sheets.googleapis.com", "en-US"), (options.SheetId, options.Range, options.SheetsBaseUrl, options.Culture));
+        Assert.Equal(("abc", "https://sheets.googleapis.com"), (options.SheetId, options.SheetsBaseUrl));
+        // Not set: the responses tab is looked for, and the sheet's own zone and locale are used.
+        Assert.Equal(((string?)null, (string?)null, (string?)null), (options.Range, options.TimeZone, options.Culture));
         Assert.Equal("Canción|Tema", options.Columns["song"]);
     }
 
