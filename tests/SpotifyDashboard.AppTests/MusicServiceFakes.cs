@@ -28,6 +28,7 @@ public sealed partial class MusicServiceFakes : IDisposable
     private readonly ConcurrentDictionary<string, (string Title, string Artist)> _tracks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _challenges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _listenerTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _listenerRefreshTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Id, string Title, string Artist)> _topTracks = new();
     private readonly ConcurrentQueue<string> _listenerCredentials = new();
     private readonly ConcurrentQueue<string> _searchQueries = new();
@@ -123,10 +124,11 @@ public sealed partial class MusicServiceFakes : IDisposable
                 }
 
                 return ListenerTokens();
-            case "refresh_token" when form["refresh_token"]?.StartsWith("listener-refresh-", StringComparison.Ordinal) == true:
+            case "refresh_token" when _listenerRefreshTokens.TryRemove(form["refresh_token"] ?? "", out _):
+                // Single use: the rotated token in the answer replaces it.
                 return ListenerTokens();
             case "refresh_token":
-                return JsonMessage(400, """{"error":"invalid_grant"}""");
+                return JsonMessage(400, """{"error":"invalid_grant","error_description":"Invalid refresh token"}""");
             default:
                 return JsonMessage(200, JsonSerializer.Serialize(new { access_token = AppAccessToken, token_type = "Bearer", expires_in = 3600 }));
         }
@@ -137,6 +139,7 @@ public sealed partial class MusicServiceFakes : IDisposable
         var access = "listener-access-" + Guid.NewGuid().ToString("N");
         var refresh = "listener-refresh-" + Guid.NewGuid().ToString("N");
         _listenerTokens[access] = true;
+        _listenerRefreshTokens[refresh] = true;
         _listenerCredentials.Enqueue(access);
         _listenerCredentials.Enqueue(refresh);
         return JsonMessage(200, JsonSerializer.Serialize(new
@@ -151,6 +154,11 @@ public sealed partial class MusicServiceFakes : IDisposable
 
     private ResponseMessage TopTracksAnswer(IRequestMessage request)
     {
+        if (SpotifyRefusal(request) is { } refused)
+        {
+            return refused;
+        }
+
         var authorization = request.Headers?.TryGetValue("Authorization", out var values) == true ? values.FirstOrDefault() ?? "" : "";
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !_listenerTokens.ContainsKey(authorization["Bearer ".Length..]))
         {
@@ -181,6 +189,11 @@ public sealed partial class MusicServiceFakes : IDisposable
     {
         var q = Query(request, "q");
         _searchQueries.Enqueue(q);
+        if (SpotifyRefusal(request) is { } refused)
+        {
+            return refused;
+        }
+
         if (SearchFault is { } fault && await fault(q) is { } faulted)
         {
             return faulted;
@@ -218,6 +231,11 @@ public sealed partial class MusicServiceFakes : IDisposable
 
     private ResponseMessage TrackAnswer(IRequestMessage request)
     {
+        if (SpotifyRefusal(request) is { } refused)
+        {
+            return refused;
+        }
+
         var id = request.Path[(request.Path.LastIndexOf('/') + 1)..];
         var found = _tracks.TryGetValue(id, out var known);
         return new ResponseMessage
@@ -242,8 +260,7 @@ public sealed partial class MusicServiceFakes : IDisposable
             artists = new[] { new { id = "artist" + id[..16], name = artist } },
             album = new { name = $"{title} (single)", release_date = "2024-05-17", images = Array.Empty<object>() },
             duration_ms = 180_000 + (id[0] * 1_000),
-            popularity = id[1] % 100,
-            external_ids = new { isrc = "QZ" + id[..10].ToUpperInvariant() },
+            // A development-mode app gets no popularity, external_ids or available_markets.
             type = "track",
         };
 

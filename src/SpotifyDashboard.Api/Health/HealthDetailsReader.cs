@@ -8,6 +8,7 @@ using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Options;
 using SpotifyDashboard.Enrichment.Providers;
+using SpotifyDashboard.Enrichment.Providers.Spotify;
 using SpotifyDashboard.Enrichment.Status;
 using SpotifyDashboard.ServiceDefaults.Telemetry;
 using StackExchange.Redis;
@@ -81,6 +82,10 @@ public sealed partial class HealthDetailsReader(
         { State: ProviderState.Ok } => new(HealthStates.Healthy, "answering"),
         { State: ProviderState.Cooldown } => new(HealthStates.Degraded, $"rate-limited: calls wait until {Clock(status.Until)}"),
         { State: ProviderState.BreakerOpen } => new(HealthStates.Degraded, $"failing: calls are paused until {Clock(status.Until)}"),
+        // Only Spotify refuses an app as a whole; its known messages are fixed phrases, anything else is named generically.
+        { State: ProviderState.Refused } => new(
+            HealthStates.Unhealthy,
+            $"refused by Spotify: {SpotifyRefusal.Public(status.LastError)}; songs wait as pending, and Spotify is asked again at {Clock(status.Until)}"),
         { LastError: EnrichmentReasons.NoCredentials } => new(HealthStates.NotConfigured, "the worker has no Spotify client credentials; songs wait as pending"),
         _ => new(HealthStates.Unhealthy, "refuses our calls; songs wait as pending"),
     };

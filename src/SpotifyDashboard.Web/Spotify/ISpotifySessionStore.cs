@@ -16,6 +16,12 @@ public interface ISpotifySessionStore
     Task<byte[]?> TakeAsync(string key);
 
     Task RemoveAsync(string key);
+
+    /// <summary>Takes the lock <paramref name="key"/> for <paramref name="holder"/> unless someone holds it; it lapses after <paramref name="lifetime"/>.</summary>
+    Task<bool> TryLockAsync(string key, string holder, TimeSpan lifetime);
+
+    /// <summary>Lets go of the lock <paramref name="key"/> if <paramref name="holder"/> still holds it.</summary>
+    Task UnlockAsync(string key, string holder);
 }
 
 public sealed class RedisSpotifySessionStore(IConnectionMultiplexer redis) : ISpotifySessionStore
@@ -31,4 +37,8 @@ public sealed class RedisSpotifySessionStore(IConnectionMultiplexer redis) : ISp
     public async Task<byte[]?> TakeAsync(string key) => (byte[]?)await Database.StringGetDeleteAsync(KeyPrefix + key);
 
     public Task RemoveAsync(string key) => Database.KeyDeleteAsync(KeyPrefix + key);
+
+    public Task<bool> TryLockAsync(string key, string holder, TimeSpan lifetime) => Database.LockTakeAsync(KeyPrefix + key, holder, lifetime);
+
+    public Task UnlockAsync(string key, string holder) => Database.LockReleaseAsync(KeyPrefix + key, holder);
 }

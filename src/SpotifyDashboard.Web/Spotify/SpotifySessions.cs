@@ -23,6 +23,14 @@ public sealed partial class SpotifySessions(
     /// <summary>Refresh a little early so a token does not expire between the check and Spotify reading it.</summary>
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(60);
 
+    /// <summary>Longer than a refresh can take (the accounts client gives up after 15 s), so a crashed holder's lock lapses.</summary>
+    private static readonly TimeSpan RefreshLockLifetime = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan RefreshWaitStep = TimeSpan.FromMilliseconds(50);
+
+    // About 20 s of waiting for another refresh of the same session.
+    private const int RefreshWaitSteps = 400;
+
     private readonly IDataProtector _tokens = dataProtection.CreateProtector("SpotifyDashboard.Web.Spotify.Tokens");
     private readonly IDataProtector _cookie = dataProtection.CreateProtector("SpotifyDashboard.Web.Spotify.SessionCookie");
 
@@ -65,7 +73,56 @@ public sealed partial class SpotifySessions(
             return null;
         }
 
-        if (!forceRefresh && tokens.ExpiresAt - ExpiryMargin > time.GetUtcNow())
+        if (!forceRefresh && IsFresh(tokens))
+        {
+            return tokens.AccessToken;
+        }
+
+        // A refresh token is good for one refresh: two tabs refreshing with the same one would have the second refused
+        // (invalid_grant) and the listener signed out. So one refresh per session at a time, the others wait and use it.
+        var holder = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var waited = 0;
+        while (!await store.TryLockAsync(LockKey(sessionId), holder, RefreshLockLifetime))
+        {
+            if (++waited > RefreshWaitSteps)
+            {
+                LogRefreshFailed("another refresh of this session did not finish");
+                throw new SpotifyUnavailableException();
+            }
+
+            await Task.Delay(RefreshWaitStep, cancellationToken);
+            if (await LoadAsync(sessionId) is not { } current)
+            {
+                return null;
+            }
+
+            if (current.AccessToken != tokens.AccessToken)
+            {
+                return current.AccessToken;
+            }
+        }
+
+        try
+        {
+            return await RefreshLockedAsync(sessionId, tokens, cancellationToken);
+        }
+        finally
+        {
+            await store.UnlockAsync(LockKey(sessionId), holder);
+        }
+    }
+
+    public Task EndAsync(string sessionId) => store.RemoveAsync(Key(sessionId));
+
+    /// <summary>Refreshes unless, since <paramref name="seen"/> was read, another request has (then its token is the answer).</summary>
+    private async Task<string?> RefreshLockedAsync(string sessionId, SpotifyTokens seen, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(sessionId) is not { } tokens)
+        {
+            return null;
+        }
+
+        if (tokens.AccessToken != seen.AccessToken)
         {
             return tokens.AccessToken;
         }
@@ -73,6 +130,7 @@ public sealed partial class SpotifySessions(
         var refreshed = await accounts.RefreshAsync(tokens.RefreshToken, cancellationToken);
         if (refreshed.Tokens is { } fresh)
         {
+            // The rotated refresh token replaces the used one, which Spotify no longer takes.
             await SaveAsync(sessionId, fresh);
             return fresh.AccessToken;
         }
@@ -89,7 +147,7 @@ public sealed partial class SpotifySessions(
         throw new SpotifyUnavailableException();
     }
 
-    public Task EndAsync(string sessionId) => store.RemoveAsync(Key(sessionId));
+    private bool IsFresh(SpotifyTokens tokens) => tokens.ExpiresAt - ExpiryMargin > time.GetUtcNow();
 
     private Task SaveAsync(string sessionId, SpotifyTokens tokens) =>
         store.SetAsync(Key(sessionId), _tokens.Protect(JsonSerializer.SerializeToUtf8Bytes(tokens)), Lifetime);
@@ -113,6 +171,8 @@ public sealed partial class SpotifySessions(
 
     // The store's key is a hash of the id, so whoever reads the cache cannot take it for a session cookie.
     private static string Key(string sessionId) => "session:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(sessionId)));
+
+    private static string LockKey(string sessionId) => "refreshing:" + Key(sessionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Spotify refused to refresh a listener's token ({Error}); the listener is signed out")]
     private partial void LogRefreshRefused(string? error);

@@ -64,9 +64,11 @@ public sealed class SpotifyTopTracks(HttpClient http, IOptions<SpotifySignInOpti
                 await sessions.EndAsync(sessionId);
                 return TopTracksAnswer.Failed(TopTracksProblem.SignedOut);
             case HttpStatusCode.Forbidden:
+                // A plain-text body, not JSON, for a listener the app's owner has not added.
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                return TopTracksAnswer.Failed(text.Contains("registered", StringComparison.OrdinalIgnoreCase)
-                    ? TopTracksProblem.NotRegistered
+                return TopTracksAnswer.Failed(
+                    IsNotAddedListener(text) ? TopTracksProblem.NotRegistered
+                    : text.Contains("premium subscription required", StringComparison.OrdinalIgnoreCase) ? TopTracksProblem.AppRefused
                     : TopTracksProblem.Forbidden);
             case HttpStatusCode.TooManyRequests:
                 var retryAfter = response.Headers.RetryAfter?.Delta;
@@ -75,6 +77,14 @@ public sealed class SpotifyTopTracks(HttpClient http, IOptions<SpotifySignInOpti
                 return TopTracksAnswer.Failed(TopTracksProblem.Unavailable);
         }
     }
+
+    /// <summary>
+    /// Spotify's 403 for a listener outside the development-mode app's 5 users: "User not registered in the Developer
+    /// Dashboard", or "User not approved for app" from older apps.
+    /// </summary>
+    public static bool IsNotAddedListener(string body) =>
+        body.Contains("registered", StringComparison.OrdinalIgnoreCase)
+        || body.Contains("not approved", StringComparison.OrdinalIgnoreCase);
 
     private sealed record TopTracksPage([property: JsonPropertyName("items")] IReadOnlyList<TrackItem>? Items);
 
@@ -92,6 +102,7 @@ public enum TopTracksProblem
 {
     SignedOut,
     NotRegistered,
+    AppRefused,
     Forbidden,
     RateLimited,
     Unavailable,
@@ -107,7 +118,9 @@ public sealed record TopTracksAnswer(IReadOnlyList<SpotifyTrack> Tracks, TopTrac
         null => null,
         TopTracksProblem.SignedOut => "Your Spotify sign-in has ended. Sign in again.",
         TopTracksProblem.NotRegistered =>
-            "Spotify says your account is not registered for this app. The app is in development mode: it allows only 5 users, and its owner must add each one (name and e-mail) in the Spotify developer dashboard.",
+            "Spotify has not let your account use this app yet. Ask your teacher to add you (development mode allows 5 users): the app's owner adds each listener's name and Spotify e-mail in the Spotify developer dashboard.",
+        TopTracksProblem.AppRefused =>
+            "Spotify refuses this app for everyone at the moment (its owner's Spotify Premium has lapsed). Tell your teacher; nothing is wrong with your account.",
         TopTracksProblem.Forbidden => "Spotify refused to share your top tracks. Sign in again and allow access to your top tracks.",
         TopTracksProblem.RateLimited => RetryAfter is { } wait
             ? $"Spotify is getting too many requests. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s."

@@ -134,6 +134,25 @@ public class HealthDetailsTests(GarnetServerFixture garnet) : IClassFixture<Garn
         Assert.StartsWith("not read since", ReasonOf(json, "google_sheets"));
     }
 
+    [Theory]
+    [InlineData("Active premium subscription required for the owner of the app", "refused by Spotify: Active premium subscription required for the owner of the app;")]
+    [InlineData("Spotify answers 403 to every call of this app (\"leak-upstream-body at https://leak.example.test\")", "refused by Spotify: Spotify answers 403 to every call of this app;")]
+    public async Task AnAppSpotifyRefusesIsUnhealthyWithTheReasonAndTheNextProbe(string reason, string expected)
+    {
+        await garnet.FlushAsync();
+        await HoldWorkerLockAsync();
+        var nextProbe = new DateTimeOffset(2099, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        await SaveProvidersAsync(new ProviderStatus("spotify", ProviderState.Refused, nextProbe, reason, DateTimeOffset.UtcNow));
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Csv, settings: SpotifyCredentials);
+
+        var (_, json) = await GetAsync(factory.CreateClient());
+
+        Assert.Equal("unhealthy", StateOf(json, "spotify_api"));
+        Assert.StartsWith(expected, ReasonOf(json, "spotify_api"));
+        Assert.EndsWith("songs wait as pending, and Spotify is asked again at 2099-01-02 03:04:05 UTC", ReasonOf(json, "spotify_api"));
+        Assert.DoesNotContain("leak", ReasonOf(json, "spotify_api"));
+    }
+
     [Fact]
     public async Task WhatIsNotSetUpSaysSoAndNoWorkerMeansUnhealthy()
     {

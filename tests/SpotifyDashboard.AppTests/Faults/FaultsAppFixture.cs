@@ -47,6 +47,8 @@ public sealed class FaultsAppFixture() : FakeMusicAppFixture("faults")
         "Spotify:Limits:SamplingDuration=00:00:02",
         "Spotify:Limits:AttemptTimeout=00:00:03",
         "Spotify:Limits:TotalTimeout=00:00:08",
+        // While Spotify refuses the whole app, one probe every 5 s.
+        "Spotify:RefusedProbeInterval=00:00:05",
         "ReccoBeats:Limits:MaxRetries=1",
         "ReccoBeats:Limits:RetryBaseDelay=00:00:00.100",
         "ReccoBeats:Limits:FailuresToBreak=3",

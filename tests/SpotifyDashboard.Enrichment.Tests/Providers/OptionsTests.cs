@@ -19,6 +19,7 @@ public class OptionsTests
         Assert.Equal("https://api.spotify.com/v1", spotify.ApiBaseUrl);
         Assert.Equal("https://api.reccobeats.com/v1", host.Get<IOptions<ReccoBeatsOptions>>().Value.BaseUrl);
         Assert.False(spotify.UseAudioFeaturesEndpoint);
+        Assert.Equal(TimeSpan.FromMinutes(10), spotify.RefusedProbeInterval);
         Assert.Equal(TimeSpan.FromSeconds(60), enrichment.MaxRetryAfter);
         Assert.Equal(TimeSpan.FromDays(30), enrichment.TrackTtl);
         Assert.Equal(TimeSpan.FromHours(24), enrichment.MissTtl);
@@ -28,6 +29,7 @@ public class OptionsTests
 
     [Theory]
     [InlineData("Spotify:SearchLimit", "11")]
+    [InlineData("Spotify:RefusedProbeInterval", "00:00:00")]
     [InlineData("Enrichment:BatchSize", "41")]
     [InlineData("Spotify:Limits:BreakDuration", "00:00:00.100")]
     [InlineData("Spotify:Limits:SamplingDuration", "00:00:00.100")]

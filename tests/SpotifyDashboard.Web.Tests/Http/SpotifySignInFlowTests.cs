@@ -189,20 +189,48 @@ public sealed class SpotifySignInFlowTests : IDisposable
         Assert.DoesNotContain(_store.Values.Keys, k => k.StartsWith("session:", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task AListenerNotRegisteredForADevelopmentModeAppIsToldAboutTheFiveUsers()
+    [Theory]
+    [InlineData("User not registered in the Developer Dashboard")]
+    [InlineData("User not approved for app")]
+    public async Task AListenerNotAddedToADevelopmentModeAppIsAskedToGetTheTeacherToAddThem(string spotifySays)
     {
         var sessionCookie = await SignedInAsync();
-        _spotify.TopTracks = () => new HttpResponseMessage(HttpStatusCode.Forbidden)
-        {
-            Content = new StringContent("Check settings on developer.spotify.com/dashboard, the user may not be registered."),
-        };
+        _spotify.RefuseTopTracks(spotifySays);
 
         var answer = await TopTracksAsync(sessionCookie);
 
         Assert.Equal(TopTracksProblem.NotRegistered, answer.Problem);
-        Assert.Contains("development mode", answer.Message);
-        Assert.Contains("5 users", answer.Message);
+        Assert.Contains("Ask your teacher to add you (development mode allows 5 users)", answer.Message);
+    }
+
+    [Fact]
+    public async Task AnAppRefusedForItsOwnersLapsedPremiumIsNotBlamedOnTheListener()
+    {
+        var sessionCookie = await SignedInAsync();
+        _spotify.RefuseTopTracks("Active premium subscription required for the owner of the app");
+
+        var answer = await TopTracksAsync(sessionCookie);
+
+        Assert.Equal(TopTracksProblem.AppRefused, answer.Problem);
+        Assert.Contains("Tell your teacher", answer.Message);
+    }
+
+    [Fact]
+    public async Task TwoTabsRefreshingAtOnceBothStaySignedInWithOneRefresh()
+    {
+        _spotify.ExpiresIn = 0;
+        _spotify.RefreshDelay = TimeSpan.FromMilliseconds(300);
+        var sessionCookie = await SignedInAsync();
+
+        var tabs = await Task.WhenAll(Task.Run(() => TopTracksAsync(sessionCookie)), Task.Run(() => TopTracksAsync(sessionCookie)));
+
+        Assert.All(tabs, tab => Assert.Null(tab.Problem));
+        Assert.All(tabs, tab => Assert.Equal(2, tab.Tracks.Count));
+        // Spotify takes each refresh token once: one refresh, whose rotated token is kept for the next.
+        Assert.Single(_spotify.TokenRequests, r => r["grant_type"] == "refresh_token");
+        var later = await TopTracksAsync(sessionCookie);
+        Assert.Null(later.Problem);
+        Assert.Equal(2, _spotify.TokenRequests.Count(r => r["grant_type"] == "refresh_token"));
     }
 
     [Fact]

@@ -47,6 +47,12 @@ public sealed class FakeSpotify
         }),
     };
 
+    /// <summary>
+    /// How long a refresh takes after Spotify has used up the old refresh token: a second refresh with that token in the
+    /// meantime is refused, as it would be at Spotify.
+    /// </summary>
+    public TimeSpan RefreshDelay { get; set; }
+
     /// <summary>Every form posted to <c>/api/token</c>, oldest first.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> TokenRequests => [.. _tokenRequests];
 
@@ -60,6 +66,15 @@ public sealed class FakeSpotify
         _codes[code] = challenge;
         return code;
     }
+
+    /// <summary>
+    /// A 403 in plain text (not JSON) for <c>/me/top/tracks</c>, as Spotify sends to a listener the development-mode app's
+    /// owner has not added (or to everyone when the owner's Premium has lapsed).
+    /// </summary>
+    public void RefuseTopTracks(string plainText) => TopTracks = () => new HttpResponseMessage(HttpStatusCode.Forbidden)
+    {
+        Content = new StringContent(plainText, System.Text.Encoding.UTF8, "text/plain"),
+    };
 
     /// <summary>The access tokens handed out so far stop working (Spotify answers 401 to them).</summary>
     public void ExpireAccessTokens() => _accessTokens.Clear();
@@ -96,9 +111,14 @@ public sealed class FakeSpotify
 
                 return Tokens();
             case "refresh_token":
-                return _refreshTokens.TryRemove(form.GetValueOrDefault("refresh_token") ?? "", out _)
-                    ? Tokens()
-                    : Error(HttpStatusCode.BadRequest, "invalid_grant");
+                // Single use: the token is spent before the answer goes out.
+                if (!_refreshTokens.TryRemove(form.GetValueOrDefault("refresh_token") ?? "", out _))
+                {
+                    return Error(HttpStatusCode.BadRequest, "invalid_grant");
+                }
+
+                Thread.Sleep(RefreshDelay);
+                return Tokens();
             default:
                 return Error(HttpStatusCode.BadRequest, "unsupported_grant_type");
         }

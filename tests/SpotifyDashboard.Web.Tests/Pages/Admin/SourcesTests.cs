@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.Admin;
 using SpotifyDashboard.Web.Services;
@@ -97,5 +98,21 @@ public sealed class SourcesTests : WebTestContext
 
         page.WaitForAssertion(() => Assert.Equal(dateOrder, page.Find("#source-sheet-date-order").TextContent));
         Assert.Contains("Pet", page.Find("#source-sheet-unmapped").TextContent);
+    }
+
+    [Fact]
+    public void SaysWhenSpotifyRefusesTheAppSoTheAnswersReadWaitToBeEnriched()
+    {
+        const string reason = "Active premium subscription required for the owner of the app";
+        Api.Returns(SourcesPath, Sources())
+            .Returns("/api/status", new StatusReport("live", "sheet", 40, Now, [], null, new EnrichmentStatus(0, 35, 0,
+            [
+                new ProviderStatus("spotify", ProviderState.Refused, Now.AddMinutes(9), reason, Now),
+            ])));
+
+        var page = Render<Sources>();
+
+        page.WaitForAssertion(() => Assert.Contains(reason, page.Find("#spotify-refused").TextContent));
+        Assert.NotNull(page.Find("#source-sheet"));
     }
 }

@@ -6,7 +6,7 @@ using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
-/// <summary>The audio-feature providers as <c>/api/status</c> reports them: state, cool-down or open breaker, last error.</summary>
+/// <summary>The audio-feature providers as <c>/api/status</c> reports them: state, cool-down, open breaker or refusal, last error.</summary>
 public partial class Providers
 {
     private EnrichmentStatus? _enrichment;
@@ -37,6 +37,7 @@ public partial class Providers
         ProviderState.Cooldown => "Cooling down",
         ProviderState.BreakerOpen => "Breaker open",
         ProviderState.Unavailable => "Unavailable",
+        ProviderState.Refused => "Refused by Spotify",
         _ => state.ToString(),
     };
 

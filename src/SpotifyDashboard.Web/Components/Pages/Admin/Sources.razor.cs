@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Components;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
-/// <summary>Every survey source: what it read, how its headers were mapped, its last error in full, and which is active.</summary>
+/// <summary>
+/// Every survey source: what it read, how its headers were mapped, its last error in full, and which is active; above
+/// them, whether Spotify refuses the app (the answers read then wait to be enriched).
+/// </summary>
 public partial class Sources
 {
     private AdminSourcesView? _view;
@@ -12,6 +17,10 @@ public partial class Sources
     private ApiProblem? _actionProblem;
     private string? _notice;
     private bool _busy;
+    private IReadOnlyList<ProviderStatus>? _providers;
+
+    [Inject]
+    public required DashboardApiClient Api { get; init; }
 
     protected override string[] LiveEvents => [StoreEvent.SourceChanged, StoreEvent.ResponseAdded, StoreEvent.RefreshProgress];
 
@@ -20,6 +29,14 @@ public partial class Sources
         var result = await Admin.GetSourcesAsync();
         _problem = result.Problem;
         _view = result.Value ?? _view;
+        try
+        {
+            _providers = (await Api.GetStatusAsync())?.Enrichment?.Providers ?? _providers;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException)
+        {
+            // The sources' own problem bar says when the api is unreachable; the notice keeps what it knew.
+        }
     }
 
     private Task ReadNowAsync() => ActAsync(() => Admin.ReadNowAsync(), "The worker reads the active source now; the counts update as it goes.");
