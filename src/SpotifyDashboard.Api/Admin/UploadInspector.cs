@@ -13,8 +13,9 @@ namespace SpotifyDashboard.Api.Admin;
 public sealed record UploadInspection(UploadPreview Preview, string? Text);
 
 /// <summary>
-/// Reads an uploaded "Download responses (.csv)" file (as a .csv, or zipped as Google gives it) the way the worker will (same parser, header mapping and row
-/// checks) without storing anything, so the teacher sees the mapping and the first answers before switching to it.
+/// Reads an uploaded "Download responses (.csv)" file (as a .csv, or zipped as Google gives it) the way the worker will
+/// (same parser, header mapping, day/month order and row checks) without storing anything, so the teacher sees the
+/// mapping, the first answers and why rows would be quarantined before switching to it.
 /// </summary>
 public sealed class UploadInspector(HeaderMapper mapper, IOptions<SurveyIngestionOptions> options)
 {

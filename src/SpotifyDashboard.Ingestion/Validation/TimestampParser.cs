@@ -29,10 +29,10 @@ public sealed partial class TimestampParser
 
     private readonly TimeZoneInfo _zone;
 
+    /// <param name="culture">The sheet's locale (or <c>Survey:Culture</c>): its day/month order applies when nothing else says.</param>
+    /// <param name="configuredOrder"><c>Survey:DateOrder</c>, which wins over the locale.</param>
     public TimestampParser(CultureInfo culture, TimeZoneInfo zone, DateOrder? configuredOrder = null)
-        : this(zone, configuredOrder is { } configured
-            ? new DateOrderChoice(configured, $"Survey:DateOrder is {configured}")
-            : new DateOrderChoice(LocaleOrder(culture), $"the locale {culture.Name} writes the {(LocaleOrder(culture) == DateOrder.DayFirst ? "day" : "month")} first; set Survey:DateOrder if that is wrong"))
+        : this(zone, configuredOrder is { } configured ? new DateOrderChoice(configured, $"Survey:DateOrder is {configured}") : LocaleChoice(culture))
     {
     }
 
@@ -241,12 +241,15 @@ public sealed partial class TimestampParser
     private DateTimeOffset InZone(DateTime local) => new DateTimeOffset(local, _zone.GetUtcOffset(local)).ToUniversalTime();
 
     /// <summary>The order of the locale's short date; a year-first locale (ja, zh, sv) puts the month before the day.</summary>
-    private static DateOrder LocaleOrder(CultureInfo culture)
+    private static DateOrderChoice LocaleChoice(CultureInfo culture)
     {
         var pattern = culture.DateTimeFormat.ShortDatePattern;
         var day = pattern.IndexOf('d', StringComparison.Ordinal);
         var month = pattern.IndexOf('M', StringComparison.Ordinal);
-        return day >= 0 && month >= 0 && day < month ? DateOrder.DayFirst : DateOrder.MonthFirst;
+        var dayFirst = day >= 0 && month >= 0 && day < month;
+        return new DateOrderChoice(
+            dayFirst ? DateOrder.DayFirst : DateOrder.MonthFirst,
+            $"the locale {culture.Name} writes the {(dayFirst ? "day" : "month")} first; set Survey:DateOrder if that is wrong");
     }
 
     // year/first/second (year first: month then day) or first/second/lastyear (day and month in the column's order);
@@ -258,15 +261,4 @@ public sealed partial class TimestampParser
         @"(?:\s*(?<gmt>GMT|UTC)(?:(?<sign>[+\-−])(?<offhours>\d{1,2})(?::?(?<offminutes>\d{2}))?)?)?)?$",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex TextDate();
-}
-
-/// <summary>
-/// How day and month are read in a column where both are 12 or less, and why (shown on the teacher's Sources page).
-/// <see cref="DayMonthDates"/> counts the column's dates written day and month without the year first: when there are
-/// none (the Forms download, ISO, serials) the order does not matter.
-/// </summary>
-public sealed record DateOrderChoice(DateOrder Order, string Reason, bool FromColumn = false, int DayMonthDates = 0)
-{
-    public string Describe() =>
-        $"Dates like 05/09/2025 are read {(Order == DateOrder.DayFirst ? "day first (5 September)" : "month first (May 9)")}: {Reason}.";
 }
