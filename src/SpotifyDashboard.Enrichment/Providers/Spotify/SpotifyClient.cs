@@ -61,7 +61,8 @@ public sealed class SpotifyClient(
     /// </summary>
     public async Task<IReadOnlyDictionary<string, AudioFeatures>?> GetAudioFeaturesAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        if (registry.IsUnavailable(ProviderNames.SpotifyAudioFeatures))
+        // While the app is refused, ReccoBeats' features still come; the searches probe whether Spotify answers again.
+        if (registry.IsUnavailable(ProviderNames.SpotifyAudioFeatures) || registry.IsRefused(ProviderNames.Spotify))
         {
             return null;
         }
