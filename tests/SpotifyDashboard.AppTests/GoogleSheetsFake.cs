@@ -1,105 +1,57 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Web;
-using WireMock;
-using WireMock.Matchers;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
+using SpotifyDashboard.TestSupport.GoogleSheets;
 using WireMock.Server;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace SpotifyDashboard.AppTests;
 
 /// <summary>
-/// Google on loopback for a whole-app test: a service-account key generated for the run (a fresh RSA key) whose
-/// <c>token_uri</c> is this fake's token endpoint, which hands out an access token for a signed JWT assertion; and the
-/// Sheets <c>values.get</c> of one sheet, which refuses any other token with 401 and also refuses the first read with
-/// 401 (as Google does for a token it stopped accepting), then answers the rows it was given.
+/// Google on loopback for a whole-app test (<see cref="GoogleSheetsApiFake"/>): a service-account key generated for the
+/// run whose <c>token_uri</c> is this fake, a fresh access token for each signed assertion, and the Sheets API over a
+/// German teacher's sheet (zone Europe/Berlin, locale de_DE; a tab that is not the responses first, then the Form's tab
+/// "Formularantworten 1"). The first token the app presents is refused with 401 and stays refused, as Google does with a
+/// token it stopped accepting, so the app must fetch a new one.
 /// </summary>
 public sealed class GoogleSheetsFake : IDisposable
 {
     public const string SheetId = "1LogsTestSheetIdQx4";
     public const string ClientEmail = "survey-reader@logs-test.iam.gserviceaccount.com";
+    public const string ResponsesTab = "Formularantworten 1";
 
-    private readonly ConcurrentQueue<string> _assertions = new();
-    private int _reads;
-
-    public GoogleSheetsFake(IReadOnlyList<IReadOnlyList<string>> rows)
+    /// <param name="headers">The Form's questions.</param>
+    /// <param name="answers">The answers: a date-time cell is the wall clock in Berlin, as the sheet holds it.</param>
+    public GoogleSheetsFake(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> answers)
     {
-        Server = WireMockServer.Start();
-        using var rsa = RSA.Create(2048);
-        PrivateKeyPem = rsa.ExportPkcs8PrivateKeyPem();
-        PrivateKeyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
-        AccessToken = "ya29." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var json = JsonSerializer.Serialize(new Dictionary<string, string>
-        {
-            ["type"] = "service_account",
-            ["project_id"] = "logs-test",
-            ["private_key_id"] = PrivateKeyId,
-            ["private_key"] = PrivateKeyPem,
-            ["client_email"] = ClientEmail,
-            ["client_id"] = "109876543210",
-            ["token_uri"] = $"{Server.Url}/token",
-        });
-        ServiceAccountBase64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
-
-        Server.Given(Request.Create().WithPath("/token").UsingPost())
-            .RespondWith(Response.Create().WithCallback(TokenAnswer));
-        Server.Given(Request.Create().WithPath(new WildcardMatcher($"/v4/spreadsheets/{SheetId}/values/*")).UsingGet())
-            .RespondWith(Response.Create().WithCallback(request => ValuesAnswer(request, rows)));
+        var sheet = new FakeSpreadsheet();
+        sheet.AddTab("Auswertung", ["Hinweis", "Stand"], ["Diagramme der Antworten", new DateTime(2026, 11, 19, 18, 0, 0)]);
+        sheet.AddTab(ResponsesTab, [headers, .. answers]);
+        Api = new GoogleSheetsApiFake(sheet, SheetId, ClientEmail);
+        Api.RefuseNextTokens(1);
     }
 
-    public WireMockServer Server { get; }
+    public GoogleSheetsApiFake Api { get; }
 
-    public string BaseUrl => Server.Url!;
+    public FakeSpreadsheet Sheet => Api.Sheet;
 
-    public string PrivateKeyPem { get; }
+    public WireMockServer Server => Api.Server;
 
-    public string PrivateKeyId { get; }
+    public string BaseUrl => Api.BaseUrl;
+
+    public string PrivateKeyPem => Api.PrivateKeyPem;
+
+    public string PrivateKeyId => Api.PrivateKeyId;
 
     /// <summary>What the AppHost gets as the google-service-account parameter: base64 of the key's JSON (one line).</summary>
-    public string ServiceAccountBase64 { get; }
+    public string ServiceAccountBase64 => Api.ServiceAccountBase64;
 
-    public string AccessToken { get; }
+    /// <summary>Every access token handed out, the refused one too.</summary>
+    public IReadOnlyCollection<string> AccessTokens => Api.AccessTokens;
+
+    public IReadOnlyCollection<string> RefusedTokens => Api.RefusedTokens;
 
     /// <summary>The signed JWTs the app sent for a token: whoever holds one gets a token until it expires.</summary>
-    public IReadOnlyCollection<string> Assertions => [.. _assertions];
+    public IReadOnlyCollection<string> Assertions => Api.Assertions;
 
-    /// <summary>How many reads of the sheet came with the right token (the first was answered 401).</summary>
-    public int AuthorizedReads => Volatile.Read(ref _reads);
+    /// <summary>Sheets calls answered with data (with a token that was not refused).</summary>
+    public int AuthorizedReads => Api.AuthorizedReads;
 
-    private ResponseMessage TokenAnswer(IRequestMessage request)
-    {
-        var form = HttpUtility.ParseQueryString(request.Body ?? "");
-        if (form["grant_type"] != "urn:ietf:params:oauth:grant-type:jwt-bearer" || form["assertion"] is not { Length: > 0 } assertion)
-        {
-            return Json(400, new { error = "invalid_grant" });
-        }
-
-        _assertions.Enqueue(assertion);
-        return Json(200, new { access_token = AccessToken, expires_in = 3600, token_type = "Bearer" });
-    }
-
-    private ResponseMessage ValuesAnswer(IRequestMessage request, IReadOnlyList<IReadOnlyList<string>> rows)
-    {
-        var authorization = request.Headers?.TryGetValue("Authorization", out var values) == true ? values.FirstOrDefault() : null;
-        if (authorization != $"Bearer {AccessToken}" || Interlocked.Increment(ref _reads) == 1)
-        {
-            return Json(401, new { error = new { code = 401, message = "Request had invalid authentication credentials.", status = "UNAUTHENTICATED" } });
-        }
-
-        return Json(200, new { range = "'Form Responses 1'!A1:J100", majorDimension = "ROWS", values = rows });
-    }
-
-    private static ResponseMessage Json(int status, object body) => new()
-    {
-        StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = new BodyData { DetectedBodyType = BodyType.String, BodyAsString = JsonSerializer.Serialize(body) },
-    };
-
-    public void Dispose() => Server.Stop();
+    public void Dispose() => Api.Dispose();
 }

@@ -45,7 +45,7 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
 
     public ResourceLogCapture Logs { get; private set; } = null!;
 
-    public GoogleSheetsFake Google { get; } = new(SheetValues());
+    public GoogleSheetsFake Google { get; } = new(SheetHeaders, SheetAnswers());
 
     // Random for each run, so a value found in a log can only have come from this run's secrets.
     public string AdminKey { get; } = $"{Random(10)}+{Random(8)}/{Random(8)}=";
@@ -88,8 +88,8 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
             ("the data-protection secret", DataProtectionSecret),
             ("the service-account parameter", Google.ServiceAccountBase64),
             ("the service account's private key id", Google.PrivateKeyId),
-            ("the Sheets access token", Google.AccessToken),
         };
+        secrets.AddRange(Google.AccessTokens.Select(t => ("a Sheets access token", t)));
         secrets.AddRange(Fakes.ListenerCredentials.Select(c => ("a listener's sign-in code, verifier or token", c)));
         secrets.AddRange(CookieValues.Where(c => c.Length >= 16).Select(c => ("a browser's cookie", c)));
         secrets.AddRange(Google.Assertions.SelectMany(a => new[] { ("a signed JWT assertion", a), ("a JWT assertion's signature", a[(a.LastIndexOf('.') + 1)..]) }));
@@ -248,7 +248,7 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
         return (await listener.CookiesAsync()).Select(c => c.Value);
     }
 
-    /// <summary>The teacher makes the sheet the active source: a token for the key, a 401, then the sheet's class.</summary>
+    /// <summary>The teacher makes the sheet the active source: a token for the key, a 401, a new token, then the sheet's class.</summary>
     private async Task ReadTheSheetAsync()
     {
         using var choose = await SendAdminAsync(HttpMethod.Post, "/api/admin/sources/active", AdminKey, new { source = "sheet" });
@@ -261,8 +261,13 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
                     MusicServiceFakes.SettledState(i.GetProperty("song").GetString()!, i.GetProperty("artist").GetString()!).ToString(),
                     StringComparison.OrdinalIgnoreCase)),
             TimeSpan.FromSeconds(90));
-        await Logs.WaitForLineAsync("worker", "cannot be read");
+        await Logs.WaitForLineAsync("worker", "refused the access token");
+        SheetSubmittedAt = [.. (await Api.GetFromJsonAsync<JsonElement>("/api/responses?limit=100")).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("submittedAt").GetDateTimeOffset())];
     }
+
+    /// <summary>When the sheet's answers were submitted, as the api serves them.</summary>
+    public IReadOnlyList<DateTimeOffset> SheetSubmittedAt { get; private set; } = [];
 
     private async Task<HttpResponseMessage> SendAdminAsync(HttpMethod method, string path, string key, object? body = null)
     {
@@ -309,9 +314,26 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
         return csv.ToString();
     }
 
-    /// <summary>The sheet as Sheets' values.get gives it: the Form's header row, then one row per answer.</summary>
-    private static IReadOnlyList<IReadOnlyList<string>> SheetValues() =>
-        [FormsHeader.Split(','), .. Rows(SheetStudents, offset: 40)];
+    /// <summary>A Form in German writes its timestamp column as "Zeitstempel"; the questions are the teacher's.</summary>
+    private static readonly string[] SheetHeaders = ["Zeitstempel", .. FormsHeader.Split(',').Skip(1)];
+
+    /// <summary>
+    /// The sheet's answers as the sheet holds them: the timestamp a date-time on Berlin's wall clock, age and hours numbers.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<object?>> SheetAnswers() =>
+        Rows(SheetStudents, offset: 40).Select(row => (IReadOnlyList<object?>)
+        [
+            DateTime.ParseExact(row[0], "M/d/yyyy H:mm:ss", CultureInfo.InvariantCulture),
+            row[1],
+            int.Parse(row[2], CultureInfo.InvariantCulture),
+            .. row[3..8],
+            int.Parse(row[8], CultureInfo.InvariantCulture),
+            row[9],
+        ]);
+
+    /// <summary>The UTC instants the sheet's answers must be served with: Berlin's wall clock in November is UTC+1.</summary>
+    public static IEnumerable<DateTimeOffset> SheetSubmittedUtc() =>
+        Rows(SheetStudents, offset: 40).Select(row => new DateTimeOffset(DateTime.ParseExact(row[0], "M/d/yyyy H:mm:ss", CultureInfo.InvariantCulture), TimeSpan.FromHours(1)).ToUniversalTime());
 
     private static IEnumerable<string[]> Rows((string Name, string Hometown)[] students, int offset)
     {

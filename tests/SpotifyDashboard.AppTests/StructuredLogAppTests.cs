@@ -107,6 +107,13 @@ public sealed partial class StructuredLogAppTests(LogCaptureAppFixture fixture, 
     }
 
     [Fact]
+    public void TheSheetsDatesAreServedAsTheInstantsOfItsOwnZone()
+    {
+        // The sheet counts its serial dates on Berlin's clock: 9:00 there on 20 November is 8:00 UTC.
+        Assert.Equal(LogCaptureAppFixture.SheetSubmittedUtc().Order(), fixture.SheetSubmittedAt.Order());
+    }
+
+    [Fact]
     public void TheRunPutEverySecretAndNameInPlay()
     {
         var spotifyTokenCalls = fixture.Fakes.Server.LogEntries.Where(e => e.RequestMessage.Path == "/api/token").ToList();
@@ -116,7 +123,9 @@ public sealed partial class StructuredLogAppTests(LogCaptureAppFixture fixture, 
         // A code and its verifier, then an access and a refresh token.
         Assert.True(fixture.Fakes.ListenerCredentials.Count >= 4, $"only {fixture.Fakes.ListenerCredentials.Count} listener credentials");
         Assert.NotEmpty(fixture.Google.Assertions);
-        Assert.True(fixture.Google.AuthorizedReads >= 2, "the sheet was not read after its 401");
+        Assert.True(fixture.Google.AuthorizedReads >= 3, "the sheet was not read after its 401");
+        Assert.Single(fixture.Google.RefusedTokens);
+        Assert.True(fixture.Google.AccessTokens.Count >= 2, "no new token was fetched after the 401");
         Assert.Contains(fixture.CookieValues, c => c.Length >= 16);
 
         var web = fixture.Logs.Of("web").Select(ConsoleLogLines.Text).ToList();
@@ -124,7 +133,7 @@ public sealed partial class StructuredLogAppTests(LogCaptureAppFixture fixture, 
         Assert.Contains(web, l => l.Contains("The teacher signed in", StringComparison.Ordinal));
         Assert.Contains(web, l => l.Contains("A listener signed in with Spotify", StringComparison.Ordinal));
         Assert.Contains(fixture.Logs.Of("api"), l => ConsoleLogLines.Record(l) is { } r && r.GetProperty("Message").GetString()!.Contains(" 401 ", StringComparison.Ordinal));
-        Assert.Contains(fixture.Logs.Of("worker"), l => l.Content.Contains("Google Sheets did not accept the token", StringComparison.Ordinal));
+        Assert.Contains(fixture.Logs.Of("worker"), l => l.Content.Contains("Google Sheets refused the access token of the service account", StringComparison.Ordinal));
         Assert.Contains(fixture.Logs.Of("worker"), l => l.Content.Contains(GoogleSheetsFake.ClientEmail, StringComparison.Ordinal));
     }
 

@@ -111,7 +111,56 @@ public class HealthDetailsTests(GarnetServerFixture garnet) : IClassFixture<Garn
         Assert.Equal("degraded", StateOf(json, "google_sheets"));
         Assert.StartsWith("the last read failed", ReasonOf(json, "google_sheets"));
         Assert.Equal("healthy", StateOf(json, "cache"));
-        Assert.Equal("healthy", StateOf(json, "worker"));
+        // The sheet it could not read is the worker's ingest duty stuck, not the worker gone.
+        Assert.Equal("degraded", StateOf(json, "worker"));
+    }
+
+    [Fact]
+    public async Task ACsvSourceThatCannotBeReadDegradesTheWorkerAndTheWhole()
+    {
+        await garnet.FlushAsync();
+        await HoldWorkerLockAsync();
+        var readAt = new DateTimeOffset(2026, 11, 25, 11, 59, 41, TimeSpan.Zero);
+        await new SourceStatusStore(garnet.Redis).SetAsync(new SourceStatus
+        {
+            Name = SurveySourceKind.Csv.StorageName(),
+            Kind = nameof(SurveySourceKind.Csv),
+            RowsRead = 6,
+            Accepted = 6,
+            LastReadAt = readAt,
+            Error = "The CSV file could not be read: check Survey:CsvPath.",
+        });
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Csv);
+
+        var (status, json) = await GetAsync(factory.CreateClient());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("degraded", json.GetProperty("status").GetString());
+        Assert.Equal("degraded", StateOf(json, "worker"));
+        Assert.Equal(
+            "the survey source (csv) could not be read at the last poll; the answers read at 2026-11-25 11:59:41 UTC are served (the sources page says why)",
+            ReasonOf(json, "worker"));
+        Assert.Equal("not_configured", StateOf(json, "google_sheets"));
+    }
+
+    [Fact]
+    public async Task ASourceNeverReadIsDegradedToo()
+    {
+        await garnet.FlushAsync();
+        await HoldWorkerLockAsync();
+        await new SourceStatusStore(garnet.Redis).SetAsync(new SourceStatus
+        {
+            Name = SurveySourceKind.Csv.StorageName(),
+            Kind = nameof(SurveySourceKind.Csv),
+            Error = "Survey:CsvUrl or Survey:CsvPath must be set when Survey:Source is Csv.",
+        });
+        await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Csv);
+
+        var (_, json) = await GetAsync(factory.CreateClient());
+
+        Assert.Equal("degraded", json.GetProperty("status").GetString());
+        Assert.Equal("degraded", StateOf(json, "worker"));
+        Assert.StartsWith("the survey source (csv) could not be read yet", ReasonOf(json, "worker"));
     }
 
     [Fact]
