@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Security;
 using SpotifyDashboard.Enrichment.Curation;
 using SpotifyDashboard.Enrichment.Options;
 
@@ -54,7 +55,9 @@ public sealed class AdminKeyAuthenticationHandler(
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Admin is disabled",
-                Detail = "No admin key is configured: set the admin-key parameter (environment variable Enrichment__AdminKey) to enable the teacher's endpoints.",
+                Detail = AdminKeyStrength.Problem(enrichment.CurrentValue.AdminKey) is { } weak
+                    ? $"{weak} Set a stronger admin-key parameter (environment variable Enrichment__AdminKey) to enable the teacher's endpoints."
+                    : "No admin key is configured: set the admin-key parameter (environment variable Enrichment__AdminKey) to enable the teacher's endpoints.",
             };
         Response.StatusCode = problem.Status!.Value;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });

@@ -1,14 +1,18 @@
 using System.Security.Cryptography;
 using System.Text;
+using SpotifyDashboard.Core.Security;
 
 namespace SpotifyDashboard.Enrichment.Curation;
 
-/// <summary>Checks the <c>X-Admin-Key</c> header against <c>Enrichment:AdminKey</c> in constant time.</summary>
+/// <summary>
+/// Checks the <c>X-Admin-Key</c> header against <c>Enrichment:AdminKey</c> in constant time. A key too weak to guard
+/// anything (<see cref="AdminKeyStrength"/>) counts as no key: the teacher's endpoints stay off and say why.
+/// </summary>
 public static class AdminKey
 {
     public const string HeaderName = "X-Admin-Key";
 
-    public static bool IsConfigured(string? configured) => !string.IsNullOrWhiteSpace(configured);
+    public static bool IsConfigured(string? configured) => !string.IsNullOrWhiteSpace(configured) && AdminKeyStrength.Problem(configured) is null;
 
     /// <summary>
     /// Compares SHA-256 digests rather than the keys: FixedTimeEquals returns at once for inputs of different

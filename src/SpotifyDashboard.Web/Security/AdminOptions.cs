@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Security;
 namespace SpotifyDashboard.Web.Security;
 
 /// <summary>

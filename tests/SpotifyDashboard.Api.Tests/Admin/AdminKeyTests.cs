@@ -70,6 +70,26 @@ public class AdminKeyTests(GarnetServerFixture garnet) : IClassFixture<GarnetSer
     }
 
     [Theory]
+    [InlineData("sesame")]
+    [InlineData("password1234567890")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task AWeakKeyKeepsTheTeachersEndpointsOffEvenForThatKey(string weak)
+    {
+        await garnet.FlushAsync();
+        await using var factory = AdminApi.Factory(garnet, key: weak);
+        using var client = factory.CreateClient();
+        var request = Request("POST", "/api/refresh");
+        request.Headers.Add("X-Admin-Key", weak);
+
+        var problem = await ProblemAssert.IsProblemAsync(await client.SendAsync(request), HttpStatusCode.ServiceUnavailable, "Admin is disabled");
+
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("stronger admin-key", detail);
+        Assert.DoesNotContain(weak, detail);
+        await AssertNothingChangedAsync();
+    }
+
+    [Theory]
     [InlineData("X-Api-Key")]
     [InlineData("Admin-Key")]
     [InlineData("X-Admin-Keys")]

@@ -102,7 +102,7 @@ public class RateLimitTests(GarnetServerFixture garnet) : IClassFixture<GarnetSe
         await using var factory = await LimitsApiFactory.StartAsync(garnet, new()
         {
             ["RateLimits:AdminFailuresPerMinute"] = "2",
-            ["Enrichment:AdminKey"] = "the-admin-key",
+            ["Enrichment:AdminKey"] = "rate-limit-admin-key-7Qx",
         });
         var client = factory.CreateClient();
         HttpRequestMessage Override(string remote, string key)
@@ -114,10 +114,10 @@ public class RateLimitTests(GarnetServerFixture garnet) : IClassFixture<GarnetSe
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Override("10.0.0.5", "guess-1"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(Override("10.0.0.5", "guess-2"))).StatusCode);
-        var throttled = await client.SendAsync(Override("10.0.0.5", "the-admin-key"));
+        var throttled = await client.SendAsync(Override("10.0.0.5", "rate-limit-admin-key-7Qx"));
 
         await ProblemAssert.IsProblemAsync(throttled, HttpStatusCode.TooManyRequests, "Too many requests");
         Assert.True(throttled.Headers.Contains("Retry-After"));
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.SendAsync(Override("10.0.0.6", "the-admin-key"))).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.SendAsync(Override("10.0.0.6", "rate-limit-admin-key-7Qx"))).StatusCode);
     }
 }

@@ -32,7 +32,7 @@ public class SpotifyDevelopmentModeTests
     {
         using var fakes = new UpstreamFakes();
         var song = EnrichmentHost.UniqueSong("Isrc Song");
-        var id = UpstreamFakes.IdFor(song);
+        var id = UpstreamFakes.FreshId();
         fakes.UseSearchResults(new { id, name = song, artists = new[] { new { name = "Artist" } }, external_ids = new { isrc = "USUM71703861" } });
         await using var host = new EnrichmentHost(fakes);
 

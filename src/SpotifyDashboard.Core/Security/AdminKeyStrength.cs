@@ -1,7 +1,7 @@
-namespace SpotifyDashboard.Web.Security;
+namespace SpotifyDashboard.Core.Security;
 
 /// <summary>
-/// Whether the admin key is good enough to guard the teacher's pages. The sign-in refuses guessing after a few tries,
+/// Whether the admin key is good enough to guard the teacher's pages. The web's sign-in refuses guessing after a few tries,
 /// but a short key or one from a list of well-known passwords falls to the first few guesses all the same.
 /// </summary>
 public static class AdminKeyStrength
