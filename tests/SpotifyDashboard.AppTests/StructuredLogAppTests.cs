@@ -76,8 +76,8 @@ public sealed partial class StructuredLogAppTests(LogCaptureAppFixture fixture, 
 
         // The web's calls carry the trace on to the api: a page's lines and the api's lines of the call it made share a trace id.
         Assert.NotEmpty(traceIds["web"].Intersect(traceIds["api"]));
-        // The worker's lines of a traced operation carry it too (the sheet's refusal was written while reading it).
-        var refusal = ConsoleLogLines.Record(fixture.Logs.Of("worker").First(l => l.Content.Contains("cannot be read", StringComparison.Ordinal)))!.Value;
+        // The worker's lines of a traced operation carry it too (the sheet's refusal of a token was written while reading it).
+        var refusal = ConsoleLogLines.Record(fixture.Logs.Of("worker").First(l => l.Content.Contains("refused the access token", StringComparison.Ordinal)))!.Value;
         Assert.Matches(TraceId(), ConsoleLogLines.ScopeValue(refusal, "TraceId"));
     }
 
