@@ -6,7 +6,7 @@ using SpotifyDashboard.Enrichment.Curation;
 
 namespace SpotifyDashboard.Api.Apis;
 
-public static class OverridesApi
+public static partial class OverridesApi
 {
     public static IEndpointRouteBuilder MapOverridesApi(this IEndpointRouteBuilder app)
     {
@@ -22,11 +22,14 @@ public static class OverridesApi
     /// The api may have no Spotify credentials, so it stores the override in Redis and puts the
     /// song's responses back to pending; the worker fetches the track and its features.
     /// </summary>
-    public static async Task<Results<Accepted<OverrideAccepted>, ValidationProblem>> PostOverride(
+    public static async Task<Results<Accepted<OverrideAccepted>, ValidationProblem, ProblemHttpResult>> PostOverride(
         OverrideRequest request,
         SongCurator curator,
+        SongOverrideStore overrides,
+        SourceChoiceFiles files,
         ActiveSourceHolder activeSource,
         ClassDataHolder data,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var errors = SongCurator.Validate(request);
@@ -35,7 +38,22 @@ public static class OverridesApi
             return TypedResults.ValidationProblem(errors, title: "Invalid override");
         }
 
-        var accepted = await curator.ApplyOverrideAsync((await activeSource.GetAsync(cancellationToken)).StorageName, request);
+        // The file first, then the cache: the teacher's mapping survives the loss of the cache.
+        var songOverride = curator.OverrideFor(request);
+        try
+        {
+            await files.AddOverrideAsync(songOverride, (await overrides.GetAllAsync()).Values, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            LogNotSaved(loggers.CreateLogger(typeof(OverridesApi).FullName!), ex, files.Folder);
+            return TypedResults.Problem(
+                title: "Mapping not saved",
+                detail: "The api could not save the mapping in its data folder, so it did not apply it (it would not survive a restart of the cache). The server's log says why.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var accepted = await curator.ApplyOverrideAsync((await activeSource.GetAsync(cancellationToken)).StorageName, songOverride);
         if (accepted.Requeued > 0)
         {
             // The requeue publishes no event: without this the teacher's next read of /api/responses would still show
@@ -45,4 +63,7 @@ public static class OverridesApi
 
         return TypedResults.Accepted((string?)null, accepted);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not save the teacher's song mapping in {Folder}")]
+    private static partial void LogNotSaved(ILogger logger, Exception exception, string folder);
 }

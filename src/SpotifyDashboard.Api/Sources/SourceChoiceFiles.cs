@@ -1,11 +1,14 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Enrichment.Curation;
 
 namespace SpotifyDashboard.Api.Sources;
 
 /// <summary>
-/// The teacher's upload and choice of source as files in <see cref="ActiveSourceOptions.DataPath"/>: the originals,
+/// The teacher's upload, choice of source and song mappings as files in <see cref="ActiveSourceOptions.DataPath"/>: the originals,
 /// written before their copies in the cache (which the worker and every api replica read) and read back when the cache
 /// has lost them. Each write replaces the whole file at once (a temporary file renamed over it), so a crash leaves the
 /// old file or the new one, never half of one.
@@ -14,12 +17,15 @@ public sealed class SourceChoiceFiles(IOptions<ActiveSourceOptions> options, IHo
 {
     public const string UploadFileName = "uploaded.csv";
     public const string ChoiceFileName = "active-source.txt";
+    public const string OverridesFileName = "song-overrides.json";
 
     public string Folder { get; } = Path.GetFullPath(options.Value.DataPath, environment.ContentRootPath);
 
     public string UploadPath => Path.Combine(Folder, UploadFileName);
 
     public string ChoicePath => Path.Combine(Folder, ChoiceFileName);
+
+    public string OverridesPath => Path.Combine(Folder, OverridesFileName);
 
     public bool HasUpload => File.Exists(UploadPath);
 
@@ -51,6 +57,35 @@ public sealed class SourceChoiceFiles(IOptions<ActiveSourceOptions> options, IHo
 
         var text = (await File.ReadAllTextAsync(ChoicePath, cancellationToken)).Trim();
         return Enum.TryParse<SurveySourceKind>(text, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null;
+    }
+
+    /// <summary>The kept song mappings, one per song key; none when there is no file yet.</summary>
+    public async Task<IReadOnlyList<SongOverride>> ReadOverridesAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(OverridesPath))
+        {
+            return [];
+        }
+
+        await using var stream = File.OpenRead(OverridesPath);
+        return await JsonSerializer.DeserializeAsync<List<SongOverride>>(stream, StoreJson.Options, cancellationToken) ?? [];
+    }
+
+    /// <summary>Keeps <paramref name="songOverride"/> beside the mappings already kept (and those only the cache holds).</summary>
+    public async Task AddOverrideAsync(SongOverride songOverride, IEnumerable<SongOverride> inCache, CancellationToken cancellationToken)
+    {
+        var all = new Dictionary<string, SongOverride>(StringComparer.Ordinal);
+        foreach (var kept in inCache.Concat(await ReadOverridesAsync(cancellationToken)))
+        {
+            if (!all.TryGetValue(kept.SongKey, out var other) || other.CreatedAt < kept.CreatedAt)
+            {
+                all[kept.SongKey] = kept;
+            }
+        }
+
+        all[songOverride.SongKey] = songOverride;
+        var json = JsonSerializer.Serialize(all.Values.OrderBy(o => o.SongKey, StringComparer.Ordinal), StoreJson.Options);
+        await ReplaceAsync(OverridesPath, json, cancellationToken);
     }
 
     private async Task ReplaceAsync(string path, string text, CancellationToken cancellationToken)

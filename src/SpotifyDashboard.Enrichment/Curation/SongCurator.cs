@@ -47,7 +47,8 @@ public sealed class SongCurator(SurveyResponseStore responses, SongOverrideStore
         return errors;
     }
 
-    public async Task<OverrideAccepted> ApplyOverrideAsync(string source, OverrideRequest request)
+    /// <summary>The override a valid <paramref name="request"/> asks for.</summary>
+    public SongOverride OverrideFor(OverrideRequest request)
     {
         if (!SpotifyTrackId.TryParse(request.Track, out var trackId))
         {
@@ -55,7 +56,16 @@ public sealed class SongCurator(SurveyResponseStore responses, SongOverrideStore
         }
 
         var key = string.IsNullOrWhiteSpace(request.SongKey) ? SongKey.For(request.Song, request.Artist) : request.SongKey.Trim();
-        await overrides.SetAsync(new SongOverride(key, trackId, request.Song, request.Artist, time.GetUtcNow()));
+        return new SongOverride(key, trackId, request.Song, request.Artist, time.GetUtcNow());
+    }
+
+    public Task<OverrideAccepted> ApplyOverrideAsync(string source, OverrideRequest request) =>
+        ApplyOverrideAsync(source, OverrideFor(request));
+
+    public async Task<OverrideAccepted> ApplyOverrideAsync(string source, SongOverride songOverride)
+    {
+        var (key, trackId) = (songOverride.SongKey, songOverride.TrackId);
+        await overrides.SetAsync(songOverride);
 
         var requeued = 0;
         var requeue = ResponseChanges.Requeue(EnrichmentReasons.OverrideQueued(trackId));

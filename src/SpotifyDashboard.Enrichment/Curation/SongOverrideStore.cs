@@ -13,6 +13,23 @@ public sealed class SongOverrideStore(IConnectionMultiplexer redis)
     public Task SetAsync(SongOverride songOverride) =>
         Db.HashSetAsync(EnrichmentKeys.Overrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, StoreJson.Options));
 
+    /// <summary>Puts back the overrides the cache lacks; one it holds is newer and stays. The answer: how many were put back.</summary>
+    public async Task<int> RestoreAsync(IEnumerable<SongOverride> kept)
+    {
+        var restored = 0;
+        foreach (var songOverride in kept)
+        {
+            if (await Db.HashSetAsync(EnrichmentKeys.Overrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, StoreJson.Options), When.NotExists))
+            {
+                restored++;
+            }
+        }
+
+        return restored;
+    }
+
+    public Task<bool> AnyAsync() => Db.KeyExistsAsync(EnrichmentKeys.Overrides);
+
     public async Task<IReadOnlyDictionary<string, SongOverride>> GetAllAsync()
     {
         var entries = await Db.HashGetAllAsync(EnrichmentKeys.Overrides);

@@ -7,6 +7,8 @@ using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Enrichment.Curation;
+using SpotifyDashboard.Enrichment.Songs;
 
 namespace SpotifyDashboard.Api.Tests.Admin;
 
@@ -99,6 +101,47 @@ public sealed class LostCacheTests(GarnetServerFixture garnet) : IClassFixture<G
         Assert.False(await garnet.Redis.GetDatabase().KeyExistsAsync(RedisKeys.ActiveSourceOverride));
         // Ready for when the teacher switches back to csv.
         Assert.Equal(UploadCsv.Good, (await garnet.Redis.GetDatabase().StringGetAsync(RedisKeys.UploadedCsv)).ToString());
+    }
+
+    [Fact]
+    public async Task ALostCacheKeepsTheTeachersSongMappings()
+    {
+        await garnet.FlushAsync();
+        const string Track = "4uLU6hMCjMI75M1A2tKUQC";
+        await using (var before = Api())
+        {
+            using var teacher = before.Teacher();
+            var mapped = await teacher.PostAsync("/api/overrides", AdminApi.Json($$"""{ "song": "Volare", "artist": "Gipsy Kings", "track": "https://open.spotify.com/track/{{Track}}" }"""));
+            Assert.Equal(HttpStatusCode.Accepted, mapped.StatusCode);
+            var second = await teacher.PostAsync("/api/overrides", AdminApi.Json("""{ "song": "Bamboleo", "artist": "Gipsy Kings", "track": "spotify:track:1vxw6aYJls2oq3gW0DujAo" }"""));
+            Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        }
+
+        await garnet.FlushAsync();
+        await using var after = Api();
+        using var client = after.Teacher();
+        // Any read of the active source runs the restore.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/admin/sources")).StatusCode);
+
+        var restored = await new SongOverrideStore(garnet.Redis).GetAllAsync();
+        Assert.Equal(2, restored.Count);
+        Assert.Equal(Track, restored[SongKey.For("Volare", "Gipsy Kings")].TrackId);
+        Assert.Equal("1vxw6aYJls2oq3gW0DujAo", restored[SongKey.For("Bamboleo", "Gipsy Kings")].TrackId);
+    }
+
+    [Fact]
+    public async Task AMappingThatCannotBeSavedInTheDataFolderIsRefusedAndTheCacheIsUntouched()
+    {
+        await garnet.FlushAsync();
+        var notAFolder = Path.Combine(_dataFolder.FullName, "not-a-folder");
+        await File.WriteAllTextAsync(notAFolder, "");
+        await using var api = Api(new() { ["ActiveSource:DataPath"] = notAFolder });
+        using var teacher = api.Teacher();
+
+        var response = await teacher.PostAsync("/api/overrides", AdminApi.Json("""{ "song": "Volare", "artist": "Gipsy Kings", "track": "4uLU6hMCjMI75M1A2tKUQC" }"""));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable, "Mapping not saved");
+        Assert.Empty(await new SongOverrideStore(garnet.Redis).GetAllAsync());
     }
 
     [Fact]
