@@ -54,7 +54,10 @@ public class SpotifyRefusalTests(FaultsAppFixture fixture)
 
         var done = await fixture.WaitForEnrichedAsync(Prefix, Students, TimeSpan.FromSeconds(60));
         Assert.Equal(Students, done.Count);
-        Assert.All(done, r => Assert.NotNull(r.Features));
+        // Settled as the fakes' data says: features where ReccoBeats knows the track, unmatched where it leaves it out.
+        Assert.All(done, r => Assert.Equal(MusicServiceFakes.SettledState(r.Response.FavoriteSong, r.Response.Artist), r.Enrichment));
+        Assert.All(done.Where(r => r.Enrichment == EnrichmentState.Enriched), r => Assert.NotNull(r.Features));
+        Assert.Contains(done, r => r.Features is not null);
         await SpotifyUntilAsync(p => p.State == ProviderState.Ok);
     }
 
