@@ -35,7 +35,7 @@ public class SpotifyRefusalTests(FaultsAppFixture fixture)
             var window = TimeSpan.FromSeconds(12);
             await Task.Delay(window);
             var calls = fixture.Fakes.RefusedCalls - callsBefore;
-            // One probe per interval (and one more at the window's edges), where every pass used to ask for every song.
+            // One probe per interval (and one more at the window's edges), not one call per song on every pass.
             Assert.InRange(calls, 0, (int)(window / ProbeInterval) + 2);
 
             var rows = await fixture.ResponsesAsync(Prefix);

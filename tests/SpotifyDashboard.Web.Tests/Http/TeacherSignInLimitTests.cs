@@ -84,7 +84,7 @@ public sealed class TeacherSignInLimitTests : IDisposable
             right.Add(await TimeAsync(() => teacher(WebFactory.AdminKey), HttpStatusCode.Redirect));
         }
 
-        // Both wait for the fixed answer time; what is left is noise, far below what a failure used to add (≥ 0.5 s).
+        // Both wait for the fixed answer time; what is left is noise, far below the delay a slowed-down failure would add (≥ 0.5 s).
         Assert.All(wrong.Concat(right), t => Assert.True(t >= AnswerTime - TimeSpan.FromMilliseconds(20), $"An answer came after {t.TotalMilliseconds} ms."));
         var gap = Median(wrong) - Median(right);
         Assert.True(gap.Duration() < TimeSpan.FromMilliseconds(150), $"Wrong answers took {Median(wrong).TotalMilliseconds} ms, right ones {Median(right).TotalMilliseconds} ms.");
