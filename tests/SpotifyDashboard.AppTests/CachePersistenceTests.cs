@@ -16,11 +16,17 @@ public class CachePersistenceTests : IAsyncLifetime
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"sd-apptests-persist-{Guid.NewGuid():N}");
 
+    /// <summary>
+    /// One run of three starts (each costs the whole app's start-up): a restart keeps everything in the cache; a lost cache
+    /// still keeps the uploaded class, from the api's own folder.
+    /// </summary>
     [Fact]
-    public async Task DataSurvivesARestartOfTheCache()
+    public async Task DataSurvivesARestartOfTheCacheAndTheUploadedClassSurvivesItsLoss()
     {
         var marker = Guid.NewGuid().ToString("N");
+        var csv = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "class-survey.csv"));
         long responsesBefore;
+        long students;
         await using (var first = await StartAsync())
         {
             await using var redis = await ConnectAsync(first);
@@ -31,22 +37,7 @@ public class CachePersistenceTests : IAsyncLifetime
             // The demo writes its class's documents first and its checkpoint after them: stopping in between (the
             // documents are already counted by HLEN) would be a checkpoint never written, not one lost.
             await WholeAppTests.WaitForAsync(() => redis.GetDatabase().KeyExistsAsync("sd:checkpoint:demo"), exists => exists);
-        }
 
-        await using var second = await StartAsync();
-        await using var after = await ConnectAsync(second);
-        Assert.Equal(marker, (string?)await after.GetDatabase().StringGetAsync("sd:test:persistence"));
-        Assert.True(await after.GetDatabase().HashLengthAsync("sd:responses:demo") >= responsesBefore);
-        Assert.True(await after.GetDatabase().KeyExistsAsync("sd:checkpoint:demo"), "the demo checkpoint was lost");
-    }
-
-    [Fact]
-    public async Task ALostCacheKeepsTheUploadedClass()
-    {
-        var csv = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "class-survey.csv"));
-        long students;
-        await using (var first = await StartAsync(withServices: true))
-        {
             using var api = first.CreateHttpClient("api");
             api.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
             var upload = new ByteArrayContent(csv);
@@ -55,12 +46,21 @@ public class CachePersistenceTests : IAsyncLifetime
             students = (await WaitForClassAsync(api, s => s.ActiveSource == "csv" && s.Responses > 0)).Responses;
         }
 
+        await using (var second = await StartAsync())
+        {
+            await using var after = await ConnectAsync(second);
+            Assert.Equal(marker, (string?)await after.GetDatabase().StringGetAsync("sd:test:persistence"));
+            Assert.True(await after.GetDatabase().HashLengthAsync("sd:responses:demo") >= responsesBefore);
+            Assert.True(await after.GetDatabase().KeyExistsAsync("sd:checkpoint:demo"), "the demo checkpoint was lost");
+            Assert.True(await after.GetDatabase().HashLengthAsync("sd:responses:csv") >= students, "the uploaded class's answers were lost");
+        }
+
         // The cache is lost: its whole data folder goes. The api's folder with the upload stays.
         Directory.Delete(_dataPath, recursive: true);
 
-        await using var second = await StartAsync(withServices: true);
-        using var after = second.CreateHttpClient("api");
-        var status = await WaitForClassAsync(after, s => s.ActiveSource == "csv" && s.Responses == students);
+        await using var third = await StartAsync();
+        using var restored = third.CreateHttpClient("api");
+        var status = await WaitForClassAsync(restored, s => s.ActiveSource == "csv" && s.Responses == students);
         Assert.Equal(SpotifyDashboard.Core.Contracts.StatusReport.LiveMode, status.Mode);
     }
 
@@ -74,7 +74,7 @@ public class CachePersistenceTests : IAsyncLifetime
             done,
             TimeSpan.FromSeconds(60));
 
-    private async Task<DistributedApplication> StartAsync(bool withServices = false)
+    private async Task<DistributedApplication> StartAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SpotifyDashboard_AppHost>(
         [
@@ -89,11 +89,8 @@ public class CachePersistenceTests : IAsyncLifetime
         using var cts = new CancellationTokenSource(AppFixture.StartTimeout);
         await app.StartAsync(cts.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("cache-garnet", cts.Token);
-        if (withServices)
-        {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("api", cts.Token);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("worker", cts.Token);
-        }
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("api", cts.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("worker", cts.Token);
 
         return app;
     }
