@@ -30,7 +30,7 @@ public static class HealthStates
 /// <summary>One part's state and, in a few words, why. Never a secret, a URL or what an upstream answered.</summary>
 public sealed record ServiceHealth(string State, string Reason);
 
-/// <summary>The parts <c>/health/details</c> reports on, under the seed's names.</summary>
+/// <summary>The parts <c>/health/details</c> reports on, under the names operators see in its JSON.</summary>
 public sealed record HealthDetailsServices(
     [property: JsonPropertyName("spotify_api")] ServiceHealth SpotifyApi,
     [property: JsonPropertyName("reccobeats")] ServiceHealth ReccoBeats,

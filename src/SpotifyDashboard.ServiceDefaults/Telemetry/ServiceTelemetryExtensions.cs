@@ -9,7 +9,7 @@ using SpotifyDashboard.Core.Telemetry;
 
 namespace SpotifyDashboard.ServiceDefaults.Telemetry;
 
-/// <summary>The seed's metrics and the version, as every service gets them from <c>AddServiceDefaults</c>.</summary>
+/// <summary>The app's own metrics and the version, as every service gets them from <c>AddServiceDefaults</c>.</summary>
 public static class ServiceTelemetryExtensions
 {
     private const string ServiceVersionAttribute = "service.version";

@@ -15,7 +15,7 @@ public static class Pkce
     /// <summary>96 random bytes give 128 characters of base64url, the longest verifier RFC 7636 allows (section 4.1).</summary>
     public const int VerifierBytes = 96;
 
-    /// <summary>256 bits for <c>state</c>, well above the 128 the brief asks for.</summary>
+    /// <summary>256 bits for <c>state</c>, well above the 128 that makes it unguessable.</summary>
     public const int StateBytes = 32;
 
     public static string NewVerifier() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(VerifierBytes));

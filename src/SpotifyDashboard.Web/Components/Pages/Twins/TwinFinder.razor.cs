@@ -8,7 +8,7 @@ using SpotifyDashboard.Web.Services;
 namespace SpotifyDashboard.Web.Components.Pages.Twins;
 
 /// <summary>
-/// The seed's "Music Twin Finder": a student (found by pseudonym, song or artist; deep link <c>/twins/{id}</c>) or a
+/// The "Music Twin Finder": a student (found by pseudonym, song or artist; deep link <c>/twins/{id}</c>) or a
 /// typed song, its five most similar answers in the class, and its Music DNA score.
 /// </summary>
 public sealed partial class TwinFinder
