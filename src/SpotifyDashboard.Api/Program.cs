@@ -39,7 +39,7 @@ builder.Services.AddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOpti
 builder.Services.AddSingleton<UploadInspector>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(options => StoreJson.Configure(options.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(options => DashboardJson.Configure(options.SerializerOptions));
 
 var app = builder.Build();
 

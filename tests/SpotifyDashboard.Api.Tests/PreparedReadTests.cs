@@ -213,7 +213,7 @@ public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
     private static async Task<ResponsePage> StorePageAsync(SurveyResponseStore store, int offset, int limit) =>
         new(await store.CountAsync("demo"), [.. (await store.GetPageAsync("demo", offset, limit)).Select(ResponseItem.From)]);
 
-    private static ResponsePage Page(string json) => JsonSerializer.Deserialize<ResponsePage>(json, StoreJson.Options)!;
+    private static ResponsePage Page(string json) => JsonSerializer.Deserialize<ResponsePage>(json, DashboardJson.Options)!;
 
     private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string ifNoneMatch)
     {

@@ -17,7 +17,7 @@ public sealed class EventCollector
         var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel));
         queue.OnMessage(message =>
         {
-            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.Message.ToString(), StoreJson.Options)!;
+            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.Message.ToString(), DashboardJson.Options)!;
             if (storeEvent.Type == SentinelType)
             {
                 collector.sentinel.TrySetResult();

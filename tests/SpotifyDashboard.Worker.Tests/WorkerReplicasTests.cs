@@ -127,10 +127,10 @@ public sealed class WorkerReplicasTests(GarnetFixture garnet) : IClassFixture<Ga
     }
 
     private Task QueueAsync(WorkerCommand command) =>
-        garnet.Redis.GetDatabase().ListRightPushAsync(RedisKeys.WorkerCommands, JsonSerializer.Serialize(command, StoreJson.Options));
+        garnet.Redis.GetDatabase().ListRightPushAsync(RedisKeys.WorkerCommands, JsonSerializer.Serialize(command, DashboardJson.Options));
 
     private async Task<RefreshProgress> ReadProgressAsync(string id) =>
-        JsonSerializer.Deserialize<RefreshProgress>((await garnet.Redis.GetDatabase().StringGetAsync(RedisKeys.Refresh(id))).ToString(), StoreJson.Options)!;
+        JsonSerializer.Deserialize<RefreshProgress>((await garnet.Redis.GetDatabase().StringGetAsync(RedisKeys.Refresh(id))).ToString(), DashboardJson.Options)!;
 
     private async Task<ConcurrentQueue<StoreEvent>> CollectRefreshEventsAsync()
     {
@@ -138,7 +138,7 @@ public sealed class WorkerReplicasTests(GarnetFixture garnet) : IClassFixture<Ga
         var queue = await garnet.Redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel));
         queue.OnMessage(message =>
         {
-            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.Message.ToString(), StoreJson.Options)!;
+            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.Message.ToString(), DashboardJson.Options)!;
             if (storeEvent.Type == StoreEvent.RefreshProgress)
             {
                 seen.Enqueue(storeEvent);

@@ -179,7 +179,7 @@ public sealed partial class AnalysisWorker(
     {
         try
         {
-            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options);
+            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), DashboardJson.Options);
         }
         catch (JsonException)
         {

@@ -23,7 +23,7 @@ public class SnapshotStorageTests(GarnetFixture garnet) : IClassFixture<GarnetFi
         var pointer = await store.SaveAsync("demo", "fp", points, Now, TimeSpan.FromHours(1));
 
         byte[] stored = (await garnet.Redis.GetDatabase().StringGetAsync(RedisKeys.Snapshot(pointer.Version)))!;
-        var json = JsonSerializer.SerializeToUtf8Bytes(new StoredSnapshot<List<Point>>(pointer.Version, "demo", "fp", Now, points), StoreJson.Options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(new StoredSnapshot<List<Point>>(pointer.Version, "demo", "fp", Now, points), DashboardJson.Options);
         Assert.True(SnapshotCodec.IsGzip(stored), "The stored value does not start with gzip's magic bytes.");
         Assert.True(stored.Length < json.Length / 2, $"{stored.Length} bytes stored for {json.Length} bytes of JSON.");
 
@@ -41,8 +41,8 @@ public class SnapshotStorageTests(GarnetFixture garnet) : IClassFixture<GarnetFi
         await garnet.FlushAsync();
         var db = garnet.Redis.GetDatabase();
         var older = new StoredSnapshot<string>(7, "demo", "fp-old", Now, "an analysis from before");
-        await db.StringSetAsync(RedisKeys.Snapshot(7), JsonSerializer.Serialize(older, StoreJson.Options));
-        await db.StringSetAsync(RedisKeys.SnapshotCurrent, JsonSerializer.Serialize(older.ToPointer(), StoreJson.Options));
+        await db.StringSetAsync(RedisKeys.Snapshot(7), JsonSerializer.Serialize(older, DashboardJson.Options));
+        await db.StringSetAsync(RedisKeys.SnapshotCurrent, JsonSerializer.Serialize(older.ToPointer(), DashboardJson.Options));
 
         var read = await new SnapshotStore(garnet.Redis).GetCurrentAsync<string>();
 

@@ -87,7 +87,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         var channel = RedisChannel.Literal(RedisKeys.EventsChannel);
         await garnet.Redis.GetSubscriber().SubscribeAsync(channel, (_, message) =>
         {
-            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options)!;
+            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.ToString(), DashboardJson.Options)!;
             if (storeEvent.Type == StoreEvent.SnapshotUpdated)
             {
                 announced.TrySetResult(storeEvent);
@@ -136,8 +136,8 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         var stored = (await Snapshots.GetCurrentAsync<AnalysisSnapshot>())!.Snapshot;
         var again = AnalysisEngine.Run(AnalysisInput.From(await Responses.GetAllAsync("demo")).Rows, AnalysisReplica.FastSettings, _time);
         Assert.Equal(
-            JsonSerializer.Serialize(again with { TrainedAt = default }, StoreJson.Options),
-            JsonSerializer.Serialize(stored with { TrainedAt = default }, StoreJson.Options));
+            JsonSerializer.Serialize(again with { TrainedAt = default }, DashboardJson.Options),
+            JsonSerializer.Serialize(stored with { TrainedAt = default }, DashboardJson.Options));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         // whole class on every recheck would see a new input and run the engine.
         var sneaked = AnalysisTestData.Enriched(30);
         var db = garnet.Redis.GetDatabase();
-        await db.HashSetAsync(RedisKeys.Responses("demo"), sneaked.Response.Id, JsonSerializer.Serialize(sneaked, StoreJson.Options));
+        await db.HashSetAsync(RedisKeys.Responses("demo"), sneaked.Response.Id, JsonSerializer.Serialize(sneaked, DashboardJson.Options));
         await db.SortedSetAddAsync(RedisKeys.ResponsesByTime("demo"), sneaked.Response.Id, sneaked.Response.SubmittedAt.ToUnixTimeMilliseconds());
         var unchanged = await replica.Runner.RunAsync("demo");
         Assert.Equal(AnalysisRunOutcome.InputUnchanged, unchanged.Outcome);

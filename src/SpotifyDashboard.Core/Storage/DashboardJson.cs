@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace SpotifyDashboard.Core.Storage;
 
-/// <summary>One JSON shape for everything stored in Redis and served by the api.</summary>
-public static class StoreJson
+/// <summary>The dashboard's one JSON format: everything stored in Redis and every answer the api serves.</summary>
+public static class DashboardJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
