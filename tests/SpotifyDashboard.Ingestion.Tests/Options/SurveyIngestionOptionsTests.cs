@@ -2,12 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Ingestion.Tests.Options;
 
-public class SurveyIngestionOptionsTests
+public class SurveyOptionsTests
 {
     [Fact]
     public void BindsTheSurveySectionWithItsDefaults()
@@ -19,7 +19,7 @@ public class SurveyIngestionOptionsTests
             ["Survey:Columns:Song"] = "Canción|Tema",
         });
 
-        var options = services.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<SurveyOptions>>().Value;
 
         Assert.Equal(("abc", "https://sheets.googleapis.com"), (options.SheetId, options.SheetsBaseUrl));
         // Not set: the responses tab is looked for, and the sheet's own zone and locale are used.
@@ -30,7 +30,7 @@ public class SurveyIngestionOptionsTests
     [Fact]
     public void ValuesThatCannotWorkFailNamingTheSetting()
     {
-        var result = new SurveyIngestionOptionsValidator().Validate(null, new SurveyIngestionOptions
+        var result = new SurveyOptionsValidator().Validate(null, new SurveyOptions
         {
             SheetsBaseUrl = "sheets.local",
             Culture = "xx-NOPE-42",
@@ -48,9 +48,9 @@ public class SurveyIngestionOptionsTests
     [Fact]
     public void MissingSettingsAreProblemsToReportNotStartFailures()
     {
-        var options = new SurveyIngestionOptions();
+        var options = new SurveyOptions();
 
-        Assert.True(new SurveyIngestionOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new SurveyOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal(2, options.MissingSettingsFor(SurveySourceKind.GoogleSheet).Count);
         Assert.Contains("Survey:CsvUrl or Survey:CsvPath", Assert.Single(options.MissingSettingsFor(SurveySourceKind.Csv)));
         Assert.Empty(options.MissingSettingsFor(SurveySourceKind.Demo));
