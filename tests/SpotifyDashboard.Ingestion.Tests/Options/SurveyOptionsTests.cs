@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public class SurveyOptionsTests
     [Fact]
     public void ValuesThatCannotWorkFailNamingTheSetting()
     {
-        var result = new SurveyOptionsValidator().Validate(null, new SurveyOptions
+        var failures = Failures(new SurveyOptions
         {
             SheetsBaseUrl = "sheets.local",
             Culture = "xx-NOPE-42",
@@ -38,11 +39,10 @@ public class SurveyOptionsTests
             Columns = new(StringComparer.OrdinalIgnoreCase) { ["Favourite"] = "x" },
         });
 
-        Assert.True(result.Failed);
-        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:SheetsBaseUrl", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:Culture", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:TimeZone", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:Columns:Favourite", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Survey:SheetsBaseUrl", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Survey:Culture", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Survey:TimeZone", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Survey:Columns:Favourite", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -50,9 +50,29 @@ public class SurveyOptionsTests
     {
         var options = new SurveyOptions();
 
-        Assert.True(new SurveyOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Empty(Failures(options));
         Assert.Equal(2, options.MissingSettingsFor(SurveySourceKind.GoogleSheet).Count);
         Assert.Contains("Survey:CsvUrl or Survey:CsvPath", Assert.Single(options.MissingSettingsFor(SurveySourceKind.Csv)));
         Assert.Empty(options.MissingSettingsFor(SurveySourceKind.Demo));
+    }
+
+    [Theory]
+    [InlineData("Survey:TimeZone", "Mars/Olympus")]
+    [InlineData("Survey:Columns:Favourite", "x")]
+    [InlineData("Survey:Source", "Spreadsheet")]
+    public void ABadSettingStopsTheStartNamingIt(string key, string value)
+    {
+        using var services = IngestionServices.Build(redis: null, new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    private static List<string> Failures(SurveyOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return [.. results.Select(r => r.ErrorMessage!)];
     }
 }
