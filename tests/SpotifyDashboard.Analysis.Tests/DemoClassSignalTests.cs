@@ -19,7 +19,7 @@ public class DemoClassSignalTests
         var rows = TestData.DemoClass(150, demoSeed);
 
         // The worker's settings: Analysis:Seed stays 42 whatever the demo seed is.
-        var model = AnalysisEngine.Run(rows, new AnalysisSettings()).Model;
+        var model = AnalysisEngine.Run(rows, new AnalysisOptions()).Model;
 
         Assert.Equal(ModelState.Trained, model.State);
         Assert.True(model.CvAccuracy >= model.BaselineAccuracy + Margin, $"cv accuracy {model.CvAccuracy:F3} vs baseline {model.BaselineAccuracy:F3}");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Garnet;
-using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.CacheHost;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.CacheHost.Tests;

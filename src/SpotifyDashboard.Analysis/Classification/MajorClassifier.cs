@@ -24,7 +24,7 @@ public static class MajorClassifier
     public const int MinimumIterations = 5;
 
     /// <param name="labels">The label of each matrix row (null or blank: unlabelled, ignored).</param>
-    public static TrainedMajorClassifier Train(FeatureMatrix matrix, FeatureScaler scaler, IReadOnlyList<string?> labels, AnalysisSettings settings, List<string> warnings)
+    public static TrainedMajorClassifier Train(FeatureMatrix matrix, FeatureScaler scaler, IReadOnlyList<string?> labels, AnalysisOptions settings, List<string> warnings)
     {
         var labelled = Enumerable.Range(0, matrix.RowCount).Where(i => !string.IsNullOrWhiteSpace(labels[i])).ToArray();
         var counts = labelled.GroupBy(i => labels[i]!.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Analysis;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Worker.Analysis;
@@ -13,19 +13,18 @@ namespace SpotifyDashboard.Worker.Tests.Analysis;
 /// <summary>One worker replica as the worker's DI would build it, on a shared Redis and a fake clock.</summary>
 public sealed class AnalysisReplica
 {
-    /// <summary>Small and quick: the engine itself is tested in SpotifyDashboard.Analysis.Tests.</summary>
-    public static AnalysisSettings FastSettings { get; } = new() { Clusters = "3", Restarts = 2, CvFolds = 3, PermutationImportance = false };
+    public static AnalysisOptions FastSettings { get; } = Fast(new());
 
-    public AnalysisReplica(IConnectionMultiplexer redis, TimeProvider time, AnalysisScheduleOptions? schedule = null)
+    /// <param name="schedule">The test's schedule and lock timings; its engine settings are made <see cref="Fast"/>.</param>
+    public AnalysisReplica(IConnectionMultiplexer redis, TimeProvider time, AnalysisOptions? schedule = null)
     {
-        var options = MsOptions.Create(schedule ?? new AnalysisScheduleOptions());
+        var options = MsOptions.Create(Fast(schedule ?? new AnalysisOptions()));
         Lock = new WorkerLeaderLock(redis, options, time, NullLogger<WorkerLeaderLock>.Instance);
         Status = new AnalysisWorkerStatus();
         Runner = new AnalysisRunner(
             new SurveyResponseStore(redis),
             new SnapshotStore(redis),
             Lock,
-            MsOptions.Create(FastSettings),
             options,
             new PipelineTelemetry(new TestMeterFactory(), time),
             time,
@@ -42,4 +41,14 @@ public sealed class AnalysisReplica
     public AnalysisWorker Worker { get; }
 
     public AnalysisRunResult? LastRun => Status.Last.Run;
+
+    /// <summary>Small and quick: the engine itself is tested in SpotifyDashboard.Analysis.Tests.</summary>
+    private static AnalysisOptions Fast(AnalysisOptions options)
+    {
+        options.Clusters = "3";
+        options.Restarts = 2;
+        options.CvFolds = 3;
+        options.PermutationImportance = false;
+        return options;
+    }
 }

@@ -59,7 +59,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
     public async Task TheStandbyTakesOverWhenTheLeaderDies()
     {
         await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
-        var dying = new AnalysisReplica(garnet.Redis, _time, new AnalysisScheduleOptions { LockExpiry = TimeSpan.FromMilliseconds(300), LockRenewInterval = TimeSpan.FromMilliseconds(100) });
+        var dying = new AnalysisReplica(garnet.Redis, _time, new AnalysisOptions { LockExpiry = TimeSpan.FromMilliseconds(300), LockRenewInterval = TimeSpan.FromMilliseconds(100) });
         var standby = new AnalysisReplica(garnet.Redis, _time);
         Assert.Equal(AnalysisTickOutcome.Ran, await dying.Worker.TickAsync());
         Assert.Equal(AnalysisRunOutcome.NoData, dying.LastRun!.Outcome);

@@ -18,7 +18,7 @@ public class RunningAnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<Ga
             await responses.AddAsync(AnalysisTestData.Enriched(i));
         }
 
-        var schedule = new AnalysisScheduleOptions { CheckInterval = TimeSpan.FromMilliseconds(50), Debounce = TimeSpan.Zero };
+        var schedule = new AnalysisOptions { CheckInterval = TimeSpan.FromMilliseconds(50), Debounce = TimeSpan.Zero };
         var replica = new AnalysisReplica(garnet.Redis, TimeProvider.System, schedule);
 
         await replica.Worker.StartAsync(CancellationToken.None);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Worker.Analysis;
+using SpotifyDashboard.Analysis;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SpotifyDashboard.Worker.Tests.Analysis;
@@ -48,5 +49,5 @@ public class SnapshotFencingTests(GarnetFixture garnet) : IClassFixture<GarnetFi
     }
 
     private WorkerLeaderLock Lock(TimeSpan expiry, TimeSpan renew) =>
-        new(garnet.Redis, MsOptions.Create(new AnalysisScheduleOptions { LockExpiry = expiry, LockRenewInterval = renew }), _time, NullLogger<WorkerLeaderLock>.Instance);
+        new(garnet.Redis, MsOptions.Create(new AnalysisOptions { LockExpiry = expiry, LockRenewInterval = renew }), _time, NullLogger<WorkerLeaderLock>.Instance);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Worker.Analysis;
+using SpotifyDashboard.Analysis;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SpotifyDashboard.Worker.Tests.Analysis;
@@ -10,8 +11,8 @@ public class WorkerLeaderLockTests(GarnetFixture garnet) : IClassFixture<GarnetF
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
 
-    private WorkerLeaderLock CreateLock(AnalysisScheduleOptions? schedule = null) =>
-        new(garnet.Redis, MsOptions.Create(schedule ?? new AnalysisScheduleOptions()), _time, NullLogger<WorkerLeaderLock>.Instance);
+    private WorkerLeaderLock CreateLock(AnalysisOptions? schedule = null) =>
+        new(garnet.Redis, MsOptions.Create(schedule ?? new AnalysisOptions()), _time, NullLogger<WorkerLeaderLock>.Instance);
 
     [Fact]
     public async Task OnlyOneReplicaTakesTheLock()
@@ -66,7 +67,7 @@ public class WorkerLeaderLockTests(GarnetFixture garnet) : IClassFixture<GarnetF
     public async Task TheStandbyTakesOverWhenTheLeadersLockExpires()
     {
         await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
-        var dying = CreateLock(new AnalysisScheduleOptions { LockExpiry = TimeSpan.FromMilliseconds(300), LockRenewInterval = TimeSpan.FromMilliseconds(100) });
+        var dying = CreateLock(new AnalysisOptions { LockExpiry = TimeSpan.FromMilliseconds(300), LockRenewInterval = TimeSpan.FromMilliseconds(100) });
         var standby = CreateLock();
         Assert.True(await dying.EnsureAsync());
 

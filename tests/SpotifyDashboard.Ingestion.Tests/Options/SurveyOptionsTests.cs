@@ -1,13 +1,14 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Ingestion.Tests.Options;
 
-public class SurveyIngestionOptionsTests
+public class SurveyOptionsTests
 {
     [Fact]
     public void BindsTheSurveySectionWithItsDefaults()
@@ -19,7 +20,7 @@ public class SurveyIngestionOptionsTests
             ["Survey:Columns:Song"] = "Canción|Tema",
         });
 
-        var options = services.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<SurveyOptions>>().Value;
 
         Assert.Equal(("abc", "https://sheets.googleapis.com"), (options.SheetId, options.SheetsBaseUrl));
         // Not set: the responses tab is looked for, and the sheet's own zone and locale are used.
@@ -30,7 +31,7 @@ public class SurveyIngestionOptionsTests
     [Fact]
     public void ValuesThatCannotWorkFailNamingTheSetting()
     {
-        var result = new SurveyIngestionOptionsValidator().Validate(null, new SurveyIngestionOptions
+        var failures = Failures(new SurveyOptions
         {
             SheetsBaseUrl = "sheets.local",
             Culture = "xx-NOPE-42",
@@ -38,21 +39,40 @@ public class SurveyIngestionOptionsTests
             Columns = new(StringComparer.OrdinalIgnoreCase) { ["Favourite"] = "x" },
         });
 
-        Assert.True(result.Failed);
-        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:SheetsBaseUrl", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:Culture", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:TimeZone", StringComparison.Ordinal));
-        Assert.Contains(result.Failures!, f => f.StartsWith("Survey:Columns:Favourite", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Survey:SheetsBaseUrl", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Survey:Culture", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Survey:TimeZone", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Survey:Columns:Favourite", StringComparison.Ordinal));
     }
 
     [Fact]
     public void MissingSettingsAreProblemsToReportNotStartFailures()
     {
-        var options = new SurveyIngestionOptions();
+        var options = new SurveyOptions();
 
-        Assert.True(new SurveyIngestionOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Empty(Failures(options));
         Assert.Equal(2, options.MissingSettingsFor(SurveySourceKind.GoogleSheet).Count);
         Assert.Contains("Survey:CsvUrl or Survey:CsvPath", Assert.Single(options.MissingSettingsFor(SurveySourceKind.Csv)));
         Assert.Empty(options.MissingSettingsFor(SurveySourceKind.Demo));
+    }
+
+    [Theory]
+    [InlineData("Survey:TimeZone", "Mars/Olympus")]
+    [InlineData("Survey:Columns:Favourite", "x")]
+    [InlineData("Survey:Source", "Spreadsheet")]
+    public void ABadSettingStopsTheStartNamingIt(string key, string value)
+    {
+        using var services = IngestionServices.Build(redis: null, new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    private static List<string> Failures(SurveyOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return [.. results.Select(r => r.ErrorMessage!)];
     }
 }

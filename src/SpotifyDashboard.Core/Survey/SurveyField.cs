@@ -1,4 +1,4 @@
-namespace SpotifyDashboard.Ingestion.Mapping;
+namespace SpotifyDashboard.Core.Survey;
 
 /// <summary>What the survey asks; the names used under <c>Survey:Columns</c>.</summary>
 public enum SurveyField

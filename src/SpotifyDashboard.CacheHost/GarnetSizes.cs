@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace SpotifyDashboard.Core.Storage;
+namespace SpotifyDashboard.CacheHost;
 
 /// <summary>
 /// The memory sizes Garnet runs with. Small ones (1 MB index, 1 MB log pages, 8 MB of 4 MB append-only-file pages)

@@ -1,15 +1,24 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using SpotifyDashboard.Core.Survey;
 
-namespace SpotifyDashboard.Ingestion.Options;
+namespace SpotifyDashboard.Core.Configuration;
 
 /// <summary>
-/// The <c>Survey</c> section as the ingestion reads it. <c>Survey:Source</c> and <c>Survey:PollInterval</c>
-/// live in Core's <c>SurveyOptions</c> (same section); this class holds where and how to read.
+/// The <c>Survey</c> section: which source feeds the app and how it is read (the worker and the api), and the form's
+/// link for the join panel (the web).
 /// </summary>
-public sealed partial class SurveyIngestionOptions
+public sealed partial class SurveyOptions : IValidatableObject
 {
     public const string SectionName = "Survey";
+
+    /// <summary>Demo (default), GoogleSheet or Csv.</summary>
+    public SurveySourceKind Source { get; set; } = SurveySourceKind.Demo;
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The Google Form's link, shown with a QR code in the join panel; the panel is hidden without it.</summary>
+    public string? FormUrl { get; set; }
 
     /// <summary>The spreadsheet id (the long part of its URL), for <c>Survey:Source=GoogleSheet</c>.</summary>
     public string? SheetId { get; set; }
@@ -50,8 +59,7 @@ public sealed partial class SurveyIngestionOptions
 
     /// <summary>
     /// Extra header aliases per field (<c>Survey:Columns:Song = "Canción favorita|Mi canción"</c>),
-    /// tried before the built-in ones. Keys are field names: Timestamp, Name, Age, Major, Year,
-    /// Hometown, Song, Artist, HoursPerDay, ListeningTime.
+    /// tried before the built-in ones. Keys are the names of <see cref="SurveyField"/>.
     /// </summary>
     public Dictionary<string, string> Columns { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -88,4 +96,42 @@ public sealed partial class SurveyIngestionOptions
 
         return problems;
     }
+
+    /// <summary>
+    /// Values that are set but cannot work (a typo'd culture, a relative URL, an unknown field under
+    /// Survey:Columns) stop the service at start with a message naming the setting. Values that are
+    /// merely missing are not checked here: see <see cref="MissingSettingsFor"/>.
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(SheetsBaseUrl, UriKind.Absolute, out _))
+        {
+            yield return new($"Survey:SheetsBaseUrl must be an absolute URL; got '{SheetsBaseUrl}'.", [nameof(SheetsBaseUrl)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(CsvUrl) && !Uri.TryCreate(CsvUrl, UriKind.Absolute, out _))
+        {
+            yield return new($"Survey:CsvUrl must be an absolute URL; got '{CsvUrl}'.", [nameof(CsvUrl)]);
+        }
+
+        // ICU accepts any well-formed name ("en-UK" too), so check against the cultures it really knows.
+        if (!string.IsNullOrWhiteSpace(Culture)
+            && !CultureInfo.GetCultures(CultureTypes.AllCultures).Any(c => string.Equals(c.Name, Culture, StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return new($"Survey:Culture '{Culture}' is not a known culture name (e.g. en-US, en-GB, de-DE).", [nameof(Culture)]);
+        }
+
+        if (!IsKnownTimeZone(TimeZone))
+        {
+            yield return new($"Survey:TimeZone '{TimeZone}' is not a known time zone id (e.g. UTC, Europe/Madrid).", [nameof(TimeZone)]);
+        }
+
+        foreach (var key in Columns.Keys.Where(k => !Enum.GetNames<SurveyField>().Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            yield return new($"Survey:Columns:{key} is not a survey field; use one of {string.Join(", ", Enum.GetNames<SurveyField>())}.", [nameof(Columns)]);
+        }
+    }
+
+    private static bool IsKnownTimeZone(string? id) =>
+        string.IsNullOrWhiteSpace(id) || TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SpotifyDashboard.Core.Options;
+namespace SpotifyDashboard.Core.Configuration;
 
 /// <summary>The <c>Demo</c> section: the generated class used when no real source is configured.</summary>
 public sealed class DemoOptions

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SpotifyDashboard.Core.Storage;
+namespace SpotifyDashboard.CacheHost;
 
 /// <summary>
 /// The one place that says how this app starts a Garnet server (the cache host, the tests' in-process

@@ -1,16 +1,16 @@
 using System.Globalization;
 
-namespace SpotifyDashboard.Ingestion.Options;
+namespace SpotifyDashboard.Core.Configuration;
 
-public sealed partial class SurveyIngestionOptions
+public sealed partial class SurveyOptions
 {
     /// <summary>
     /// These settings with what the source says about itself filled in where the teacher set nothing: its time zone for
     /// <c>Survey:TimeZone</c>, its locale for <c>Survey:Culture</c>. A setting that is set wins (an override).
     /// </summary>
-    public SurveyIngestionOptions WithSourceDefaults(string? timeZone, string? locale)
+    public SurveyOptions WithSourceDefaults(string? timeZone, string? locale)
     {
-        var copy = (SurveyIngestionOptions)MemberwiseClone();
+        var copy = (SurveyOptions)MemberwiseClone();
         if (string.IsNullOrWhiteSpace(TimeZone) && !string.IsNullOrWhiteSpace(timeZone))
         {
             copy.TimeZone = timeZone;

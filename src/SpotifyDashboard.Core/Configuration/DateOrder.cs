@@ -1,4 +1,4 @@
-namespace SpotifyDashboard.Ingestion.Options;
+namespace SpotifyDashboard.Core.Configuration;
 
 /// <summary>How a date like <c>05/09/2025</c> is read when nothing in its column says: <c>Survey:DateOrder</c>.</summary>
 public enum DateOrder

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SpotifyDashboard.Enrichment.Options;
+namespace SpotifyDashboard.Core.Configuration;
 
 /// <summary>
 /// The resilience settings every provider has (<c>Spotify:Limits</c>, <c>ReccoBeats:Limits</c>):
@@ -52,4 +52,8 @@ public sealed class ProviderLimits
         && RetryBaseDelay >= TimeSpan.Zero
         && AttemptTimeout > TimeSpan.Zero
         && TotalTimeout >= AttemptTimeout;
+
+    /// <summary>What a start refused for bad limits says, naming the section's <c>Limits</c> key.</summary>
+    public static string Problem(string section) =>
+        $"{section}:Limits: RequestsPerSecond 0.1-10000, Burst >= 1, MaxRetries 0-5, FailuresToBreak >= 2, BreakDuration >= 0.5 s, AttemptTimeout > 0 and <= TotalTimeout.";
 }

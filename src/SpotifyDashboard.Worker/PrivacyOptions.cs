@@ -1,4 +1,4 @@
-namespace SpotifyDashboard.Core.Options;
+namespace SpotifyDashboard.Worker;
 
 /// <summary>The <c>Privacy</c> section.</summary>
 public sealed class PrivacyOptions
