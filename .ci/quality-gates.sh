@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The quality gates that run before the tests (the seed's black, pylint/mypy, bandit and safety, in .NET terms),
+# The quality gates that run before the tests (formatting, linting, security analysis, vulnerable packages),
 # one summary line each; exits non-zero when a gate fails.
 #   style:   dotnet format --verify-no-changes (whitespace, code style, and the analyzers' fixable findings)
 #   lint:    the SDK's analyzers at a pinned AnalysisLevel, all security rules on src/, warnings as errors: they run
