@@ -64,14 +64,14 @@ public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture
         await TestClass.SaveAsync(garnet.Redis, [TestClass.Demo(0), TestClass.Demo(1)]);
         await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Demo, settings: NoPolling);
         using var client = factory.CreateClient();
-        var holder = factory.Services.GetRequiredService<ClassDataHolder>();
+        var cache = factory.Services.GetRequiredService<ClassDataCache>();
         // Every read that keeps something made from a load: the joined view, the status report, a responses page.
         Assert.Equal(2, await StudentsAsync(client));
         Assert.Equal(2, (await ApiJson.OkAsync<StatusReport>(await client.GetAsync("/api/status"))).Responses);
         Assert.Equal(2, (await ApiJson.OkAsync<ResponsePage>(await client.GetAsync("/api/responses"))).Total);
-        var first = await WeakLoadAsync(holder);
+        var first = await WeakLoadAsync(cache);
 
-        await holder.ReloadAsync();
+        await cache.ReloadAsync();
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -80,8 +80,8 @@ public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture
         Assert.Equal(2, await StudentsAsync(client));
     }
 
-    private static async Task<WeakReference<ClassResponses>> WeakLoadAsync(ClassDataHolder holder) =>
-        new(await holder.GetResponsesAsync("demo"));
+    private static async Task<WeakReference<ClassResponses>> WeakLoadAsync(ClassDataCache cache) =>
+        new(await cache.GetResponsesAsync("demo"));
 
     [Fact]
     public async Task ThePollReadsTheClassAgainOnlyAfterAWrite()
@@ -91,9 +91,9 @@ public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture
         var quickPolls = new Dictionary<string, string> { ["ClassData:ReloadInterval"] = "00:00:00.100" };
         await using var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Demo, settings: quickPolls);
         using var client = factory.CreateClient();
-        var holder = factory.Services.GetRequiredService<ClassDataHolder>();
+        var cache = factory.Services.GetRequiredService<ClassDataCache>();
         Assert.Equal(2, await StudentsAsync(client));
-        var held = await holder.GetResponsesAsync("demo");
+        var held = await cache.GetResponsesAsync("demo");
 
         // An answer slipped into the hash behind the store's back bumps no change counter, and sends no event: a poll
         // that still read the whole class would find it.
@@ -102,7 +102,7 @@ public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture
         await db.HashSetAsync(RedisKeys.Responses("demo"), sneaked.Response.Id, JsonSerializer.Serialize(sneaked, DashboardJson.Options));
         await db.SortedSetAddAsync(RedisKeys.ResponsesByTime("demo"), sneaked.Response.Id, sneaked.Response.SubmittedAt.ToUnixTimeMilliseconds());
         await Task.Delay(TimeSpan.FromSeconds(1)); // ten polls
-        Assert.Same(held, await holder.GetResponsesAsync("demo"));
+        Assert.Same(held, await cache.GetResponsesAsync("demo"));
 
         // A write through the store, still without an event, is found by the next poll, which reads everything.
         await new SurveyResponseStore(garnet.Redis).AddAsync(TestClass.Demo(3), announce: false);

@@ -70,21 +70,6 @@ public sealed class AdminKeyAuthenticationHandler(
 public static class AdminKeyEndpointConventions
 {
     /// <summary>
-    /// The scheme and its policy. No default scheme: only endpoints marked with <see cref="RequireAdminKey{TBuilder}"/>
-    /// look at the header.
-    /// </summary>
-    public static IServiceCollection AddAdminKey(this IServiceCollection services)
-    {
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AdminKeyAuthenticationHandler.PolicyName, policy => policy
-                .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
-                .RequireRole(AdminKeyAuthenticationHandler.TeacherRole));
-        return services;
-    }
-
-    /// <summary>
     /// Every teacher's endpoint: 401 ProblemDetails without the right <c>X-Admin-Key</c>, 503 "Admin is disabled" when
     /// no key is configured.
     /// </summary>

@@ -25,7 +25,7 @@ public sealed record ClustersView(
     IReadOnlyList<string> Warnings)
 {
     /// <param name="data">Where each point's student, song and major come from; a point whose answer it lacks has them null.</param>
-    public static ClustersView From(CurrentAnalysis analysis, ClassDataView data)
+    public static ClustersView From(ServedAnalysis analysis, ClassTable data)
     {
         var snapshot = analysis.Snapshot;
         var pca = snapshot.Pca;

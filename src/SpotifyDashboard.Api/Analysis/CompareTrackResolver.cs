@@ -15,7 +15,7 @@ public sealed record CompareTracksOutcome(IReadOnlyList<(Track Track, AudioFeatu
 /// <c>demo:…</c>; no provider knows them, and real ids are unknown there); otherwise the enrichment's cached lookup by id,
 /// through the same <see cref="UpstreamLookupGate"/> slot as the other anonymous lookups.
 /// </summary>
-public sealed class CompareTrackResolver(ActiveSourceHolder activeSource, DemoSongIndex demo, UpstreamLookupGate gate, IServiceProvider services)
+public sealed class CompareTrackResolver(ActiveSource activeSource, DemoSongIndex demo, UpstreamLookupGate gate, IServiceProvider services)
 {
     public async Task<CompareTracksOutcome> ResolveAsync(IReadOnlyList<string> trackIds, CancellationToken cancellationToken = default)
     {

@@ -32,7 +32,7 @@ public sealed record ModelView(
     IReadOnlyList<ExcludedRow> ExcludedRows,
     IReadOnlyList<string> Warnings)
 {
-    public static ModelView From(CurrentAnalysis analysis)
+    public static ModelView From(ServedAnalysis analysis)
     {
         var model = analysis.Snapshot.Model;
         return new ModelView(

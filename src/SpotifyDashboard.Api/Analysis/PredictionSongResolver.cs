@@ -10,7 +10,7 @@ namespace SpotifyDashboard.Api.Analysis;
 /// songs are fictional, no provider knows them), otherwise through the enrichment's cached lookup, one of few at a
 /// time (<see cref="UpstreamLookupGate"/>), with a miss remembered only briefly: whoever asks is anonymous.
 /// </summary>
-public sealed class PredictionSongResolver(ActiveSourceHolder activeSource, DemoSongIndex demo, UpstreamLookupGate gate, IServiceProvider services)
+public sealed class PredictionSongResolver(ActiveSource activeSource, DemoSongIndex demo, UpstreamLookupGate gate, IServiceProvider services)
 {
     public const string LookupNotConfigured =
         "Song lookup is not set up in the api (the enrichment services are not registered), so songs outside the survey cannot be enriched.";

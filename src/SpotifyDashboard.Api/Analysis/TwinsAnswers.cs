@@ -10,7 +10,7 @@ namespace SpotifyDashboard.Api.Analysis;
 /// <summary>Turns the engine's twins into <see cref="TwinsAnswer"/>: the subject and each twin with what a page shows of them.</summary>
 public static class TwinsAnswers
 {
-    public static TwinsAnswer ForResponse(string responseId, int k, CurrentAnalysis analysis, ClassDataView data, SnapshotPoint point, IReadOnlyList<MusicTwin> twins)
+    public static TwinsAnswer ForResponse(string responseId, int k, ServedAnalysis analysis, ClassTable data, SnapshotPoint point, IReadOnlyList<MusicTwin> twins)
     {
         var item = data.Find(responseId);
         var subject = new TwinSubject(
@@ -26,14 +26,14 @@ public static class TwinsAnswers
         return new TwinsAnswer(responseId, k, analysis.Version, subject, Matches(twins, data), DnaScore.Formula);
     }
 
-    public static TwinsAnswer ForSong(int k, CurrentAnalysis analysis, ClassDataView data, Track track, AudioFeatures features, double dnaScore, IReadOnlyList<MusicTwin> twins)
+    public static TwinsAnswer ForSong(int k, ServedAnalysis analysis, ClassTable data, Track track, AudioFeatures features, double dnaScore, IReadOnlyList<MusicTwin> twins)
     {
         var subject = new TwinSubject(null, null, track.Name, string.Join(", ", track.Artists), null, dnaScore, features, track.Id, track.FeatureSource);
         return new TwinsAnswer(null, k, analysis.Version, subject, Matches(twins, data), DnaScore.Formula);
     }
 
     /// <summary>Each twin with the student, song and features the class data holds for it.</summary>
-    public static List<TwinMatch> Matches(IReadOnlyList<MusicTwin> twins, ClassDataView data) =>
+    public static List<TwinMatch> Matches(IReadOnlyList<MusicTwin> twins, ClassTable data) =>
         [.. twins.Select(twin =>
         {
             var item = data.Find(twin.Id);

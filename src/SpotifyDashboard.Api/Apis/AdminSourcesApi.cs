@@ -35,7 +35,7 @@ public static class AdminSourcesApi
     }
 
     public static async Task<Ok<AdminSourcesView>> GetSources(
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         SourceStatusStore statuses,
         QuarantineStore quarantine,
         SurveyResponseStore responses,
@@ -44,7 +44,7 @@ public static class AdminSourcesApi
 
     public static async Task<Results<Ok<AdminSourcesView>, ValidationProblem>> SetActiveSource(
         ActiveSourceRequest request,
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         SourceStatusStore statuses,
         QuarantineStore quarantine,
         SurveyResponseStore responses)
@@ -71,7 +71,7 @@ public static class AdminSourcesApi
     public static async Task<Results<Ok<AdminQuarantinePage>, ValidationProblem>> GetRawQuarantine(
         [AsParameters] PageRequest page,
         QuarantineStore store,
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         CancellationToken cancellationToken)
     {
         var errors = page.Validate(MaxLimit);

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
+using SpotifyDashboard.Api.Answers;
 using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Analysis;
@@ -18,7 +18,7 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace SpotifyDashboard.Api.Apis;
 
 /// <summary>
-/// The latest analysis of the active source, served from memory (<see cref="SnapshotHolder"/>). Until the worker
+/// The latest analysis of the active source, served from memory (<see cref="SnapshotCache"/>). Until the worker
 /// has published one, every endpoint answers 503 "No analysis yet".
 /// </summary>
 public static class AnalysisApi
@@ -56,8 +56,8 @@ public static class AnalysisApi
     }
 
     /// <summary>Serialized once per view (answers × snapshot), with an ETag: <c>If-None-Match</c> gets a 304.</summary>
-    public static async Task<Results<PreparedJsonResult<ClustersView>, ProblemHttpResult>> GetClusters(
-        ClassDataHolder data,
+    public static async Task<Results<JsonAnswerResult<ClustersView>, ProblemHttpResult>> GetClusters(
+        ClassDataCache data,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
@@ -67,19 +67,19 @@ public static class AnalysisApi
             return NoAnalysisYet(view.Source);
         }
 
-        var answer = await view.Prepared.GetOrAddAsync(
+        var answer = await view.Answers.GetOrAddAsync(
             "clusters",
-            static s => PreparedJson.Of(ClustersView.From(s.analysis, s.view), s.options, $"clusters-v{s.analysis.Version}"),
+            static s => JsonAnswer.Of(ClustersView.From(s.analysis, s.view), s.options, $"clusters-v{s.analysis.Version}"),
             (analysis, view, options: json.Value.SerializerOptions));
-        return new PreparedJsonResult<ClustersView>(answer);
+        return new JsonAnswerResult<ClustersView>(answer);
     }
 
     /// <param name="k">Bound as text so that "abc" gets a 400 that names the value.</param>
-    /// <remarks>Serialized once per (view, response, k), for as many as <see cref="ClassDataView.PreparedAnswerLimit"/> of them.</remarks>
-    public static async Task<Results<PreparedJsonResult<TwinsAnswer>, ValidationProblem, ProblemHttpResult>> GetTwins(
+    /// <remarks>Serialized once per (view, response, k), for as many as <see cref="ClassTable.AnswerLimit"/> of them.</remarks>
+    public static async Task<Results<JsonAnswerResult<TwinsAnswer>, ValidationProblem, ProblemHttpResult>> GetTwins(
         string responseId,
         [FromQuery] string? k,
-        ClassDataHolder data,
+        ClassDataCache data,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
@@ -107,19 +107,19 @@ public static class AnalysisApi
             return ResponseNotAnalysed(responseId);
         }
 
-        var answer = await view.Prepared.GetOrAddAsync(
+        var answer = await view.Answers.GetOrAddAsync(
             $"twins:{count}:{responseId}",
             static s => Twins(s.responseId, s.count, s.analysis, s.view, s.point, s.options),
             (responseId, count, analysis, view, point, options: json.Value.SerializerOptions));
-        return new PreparedJsonResult<TwinsAnswer>(answer);
+        return new JsonAnswerResult<TwinsAnswer>(answer);
     }
 
-    private static PreparedJson Twins(string responseId, int count, CurrentAnalysis analysis, ClassDataView view, SnapshotPoint point, JsonSerializerOptions options)
+    private static JsonAnswer Twins(string responseId, int count, ServedAnalysis analysis, ClassTable view, SnapshotPoint point, JsonSerializerOptions options)
     {
         // The finder indexes the snapshot's points, so a response with a point has its row there.
         var twins = analysis.Twins!.FindForResponse(responseId, count)
             ?? throw new InvalidOperationException($"Snapshot {analysis.Version} has a point for '{responseId}' but no row in its twin finder.");
-        return PreparedJson.Of(TwinsAnswers.ForResponse(responseId, count, analysis, view, point, twins), options, $"twins-v{analysis.Version}");
+        return JsonAnswer.Of(TwinsAnswers.ForResponse(responseId, count, analysis, view, point, twins), options, $"twins-v{analysis.Version}");
     }
 
     private static ProblemHttpResult ResponseNotAnalysed(string responseId) =>
@@ -135,7 +135,7 @@ public static class AnalysisApi
     /// </summary>
     public static async Task<Results<Ok<TwinsAnswer>, ValidationProblem, ProblemHttpResult>> FindTwinsForSong(
         TwinsRequest request,
-        ClassDataHolder data,
+        ClassDataCache data,
         PredictionSongResolver songs,
         CancellationToken cancellationToken)
     {
@@ -165,7 +165,7 @@ public static class AnalysisApi
         }
 
         var k = request.K ?? DefaultTwins;
-        var dnaScore = analysis.PlaceAmongClass(outcome.Features!);
+        var dnaScore = analysis.Placer.DnaScoreAmongClass(outcome.Features!);
         if (dnaScore is null)
         {
             return TypedResults.Problem(
@@ -179,23 +179,23 @@ public static class AnalysisApi
     }
 
     /// <summary>Serialized once per snapshot, with an ETag.</summary>
-    public static async Task<Results<PreparedJsonResult<ModelView>, ProblemHttpResult>> GetModel(
-        SnapshotHolder holder,
-        ActiveSourceHolder activeSource,
+    public static async Task<Results<JsonAnswerResult<ModelView>, ProblemHttpResult>> GetModel(
+        SnapshotCache snapshots,
+        ActiveSource activeSource,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
         var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
-        if (await holder.GetAsync(source, cancellationToken) is not { } analysis)
+        if (await snapshots.GetAsync(source, cancellationToken) is not { } analysis)
         {
             return NoAnalysisYet(source);
         }
 
-        var answer = await analysis.Prepared.GetOrAddAsync(
+        var answer = await analysis.Answers.GetOrAddAsync(
             "model",
-            static s => PreparedJson.Of(ModelView.From(s.analysis), s.options, $"model-v{s.analysis.Version}"),
+            static s => JsonAnswer.Of(ModelView.From(s.analysis), s.options, $"model-v{s.analysis.Version}"),
             (analysis, options: json.Value.SerializerOptions));
-        return new PreparedJsonResult<ModelView>(answer);
+        return new JsonAnswerResult<ModelView>(answer);
     }
 
     /// <summary>
@@ -205,9 +205,9 @@ public static class AnalysisApi
     /// </summary>
     public static async Task<Results<Ok<PredictMajorView>, ValidationProblem, ProblemHttpResult>> PredictMajor(
         PredictMajorRequest request,
-        SnapshotHolder holder,
+        SnapshotCache snapshots,
         PredictionSongResolver songs,
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         CancellationToken cancellationToken)
     {
         var errors = request.Validate();
@@ -217,7 +217,7 @@ public static class AnalysisApi
         }
 
         var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
-        var analysis = await holder.GetAsync(source, cancellationToken);
+        var analysis = await snapshots.GetAsync(source, cancellationToken);
         if (analysis is null)
         {
             return NoAnalysisYet(source);
@@ -254,8 +254,8 @@ public static class AnalysisApi
     /// </summary>
     public static async Task<Results<Ok<CompareAnswer>, ValidationProblem, ProblemHttpResult>> CompareListener(
         CompareRequest request,
-        ClassDataHolder data,
-        ActiveSourceHolder activeSource,
+        ClassDataCache data,
+        ActiveSource activeSource,
         DemoSongIndex demo,
         CompareTrackResolver tracks,
         CancellationToken cancellationToken)
@@ -296,7 +296,7 @@ public static class AnalysisApi
         }
 
         var taste = ListenerTaste.MeanOf([.. outcome.Found.Select(f => f.Features)]);
-        if (outcome.Found.Count == 0 || analysis.Standardize(taste) is not { } standardized)
+        if (outcome.Found.Count == 0 || analysis.Placer.Standardize(taste) is not { } standardized)
         {
             return TypedResults.Problem(
                 title: "No track features",
@@ -307,8 +307,8 @@ public static class AnalysisApi
         }
 
         var k = request.K ?? DefaultTwins;
-        var cluster = analysis.NearestCluster(standardized);
-        var (x, y, z) = analysis.Project(standardized);
+        var cluster = analysis.Placer.NearestCluster(standardized);
+        var (x, y, z) = analysis.Placer.Project(standardized);
         var prediction = analysis.Predictor.Predict(taste);
         var model = analysis.Snapshot.Model;
         return TypedResults.Ok(new CompareAnswer(
@@ -318,7 +318,7 @@ public static class AnalysisApi
             taste,
             new CompareCluster(cluster, analysis.ClusterNames.GetValueOrDefault(cluster, "")),
             new ComparePoint(x, y, z),
-            analysis.PlaceAmongClass(taste) ?? 50,
+            analysis.Placer.DnaScoreAmongClass(taste) ?? 50,
             TwinsAnswers.Matches(analysis.Twins.FindForFeatures(taste, k), view),
             new ComparePrediction(
                 prediction.Available ? PredictMajorView.Predicted : PredictMajorView.NotEnoughData,
@@ -330,7 +330,7 @@ public static class AnalysisApi
             DnaScore.Formula));
     }
 
-    private static CompareTrack CompareTrackOf(Track track, AudioFeatures features, CurrentAnalysis analysis, ClassDataView view)
+    private static CompareTrack CompareTrackOf(Track track, AudioFeatures features, ServedAnalysis analysis, ClassTable view)
     {
         var closest = analysis.Twins!.FindForFeatures(features, 1) is [var twin, ..] ? twin : null;
         return new CompareTrack(

@@ -7,7 +7,7 @@ namespace SpotifyDashboard.Api.Apis;
 
 /// <summary>
 /// The class's current answers joined with the latest analysis, filtered and sorted on the server from the
-/// in-memory <see cref="ClassDataView"/>: one page for the grid, or every matching row as CSV or JSON. Pseudonyms only.
+/// in-memory <see cref="ClassTable"/>: one page for the grid, or every matching row as CSV or JSON. Pseudonyms only.
 /// </summary>
 public static class DataApi
 {
@@ -30,7 +30,7 @@ public static class DataApi
 
     public static async Task<Results<Ok<DataPage>, ValidationProblem>> GetData(
         [AsParameters] DataRequest request,
-        ClassDataHolder data,
+        ClassDataCache data,
         CancellationToken cancellationToken)
     {
         var errors = request.Validate();
@@ -48,7 +48,7 @@ public static class DataApi
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCsv(
         [AsParameters] DataRequest request,
-        ClassDataHolder data,
+        ClassDataCache data,
         TimeProvider time,
         HttpContext context,
         CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public static class DataApi
 
     public static async Task<Results<Ok<List<DataRow>>, ValidationProblem>> ExportJson(
         [AsParameters] DataRequest request,
-        ClassDataHolder data,
+        ClassDataCache data,
         TimeProvider time,
         HttpContext context,
         CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Events;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Storage;
 

@@ -27,8 +27,8 @@ public static partial class OverridesApi
         SongCurator curator,
         SongOverrideStore overrides,
         SourceChoiceFiles files,
-        ActiveSourceHolder activeSource,
-        ClassDataHolder data,
+        ActiveSource activeSource,
+        ClassDataCache data,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {

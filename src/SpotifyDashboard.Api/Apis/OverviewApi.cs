@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Answers;
 using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -19,13 +19,13 @@ public static class OverviewApi
     }
 
     /// <summary>Never 503: before the first analysis <c>analysis</c> is null and the rest still shows. Serialized once per view, with an ETag.</summary>
-    public static async Task<PreparedJsonResult<ClassOverview>> GetOverview(ClassDataHolder data, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    public static async Task<JsonAnswerResult<ClassOverview>> GetOverview(ClassDataCache data, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var view = await data.GetAsync(cancellationToken);
-        var answer = await view.Prepared.GetOrAddAsync(
+        var answer = await view.Answers.GetOrAddAsync(
             "overview",
-            static s => PreparedJson.Of(s.view.Overview, s.options, $"overview-v{s.view.Analysis?.Version ?? 0}"),
+            static s => JsonAnswer.Of(s.view.Overview, s.options, $"overview-v{s.view.Analysis?.Version ?? 0}"),
             (view, options: json.Value.SerializerOptions));
-        return new PreparedJsonResult<ClassOverview>(answer);
+        return new JsonAnswerResult<ClassOverview>(answer);
     }
 }

@@ -28,7 +28,7 @@ public static class QuarantineApi
     public static async Task<Results<Ok<ClassQuarantinePage>, ValidationProblem>> GetQuarantine(
         [AsParameters] PageRequest page,
         QuarantineStore store,
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         CancellationToken cancellationToken)
     {
         var errors = page.Validate(MaxLimit);
@@ -47,7 +47,7 @@ public static class QuarantineApi
     public static async Task<Ok<IngestionStatus>> GetIngestionStatus(
         QuarantineStore store,
         SourceStatusStore statuses,
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await store.GetIngestionStatusAsync((await activeSource.GetAsync(cancellationToken)).StorageName, statuses));
 }

@@ -26,7 +26,7 @@ public static class RefreshApi
     /// <summary>The body is optional: none (or <c>{}</c>) refreshes everything.</summary>
     public static async Task<Results<Accepted<RefreshAccepted>, ValidationProblem>> PostRefresh(
         [FromBody] RefreshRequest? request,
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         RefreshProgressStore progress,
         WorkerCommandQueue commands,
         TimeProvider time,

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Answers;
 using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Storage;
@@ -30,13 +30,13 @@ public static class ResponsesApi
     }
 
     /// <summary>
-    /// From the api's copy of the class (<see cref="ClassDataHolder"/>, reloaded after each <c>response-added</c> or
+    /// From the api's copy of the class (<see cref="ClassDataCache"/>, reloaded after each <c>response-added</c> or
     /// <c>responses-enriched</c> event), each page serialized once per load, with an ETag; not from the store per request.
     /// </summary>
-    public static async Task<Results<PreparedJsonResult<ResponsePage>, ValidationProblem>> GetResponses(
+    public static async Task<Results<JsonAnswerResult<ResponsePage>, ValidationProblem>> GetResponses(
         [AsParameters] PageRequest page,
-        ClassDataHolder data,
-        ActiveSourceHolder activeSource,
+        ClassDataCache data,
+        ActiveSource activeSource,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
@@ -48,21 +48,21 @@ public static class ResponsesApi
 
         var responses = await data.GetResponsesAsync((await activeSource.GetAsync(cancellationToken)).StorageName, cancellationToken);
         var (offset, limit) = (page.OffsetOr(0), page.LimitOr(DefaultLimit));
-        var answer = await responses.Prepared.GetOrAddAsync(
+        var answer = await responses.Answers.GetOrAddAsync(
             $"{offset}:{limit}",
-            static s => PreparedJson.Of(
+            static s => JsonAnswer.Of(
                 new ResponsePage(s.responses.Stored, [.. s.responses.NewestFirst(s.offset, s.limit).Select(ResponseItem.From)]),
                 s.options,
                 "responses"),
             (responses, offset, limit, options: json.Value.SerializerOptions));
-        return new PreparedJsonResult<ResponsePage>(answer);
+        return new JsonAnswerResult<ResponsePage>(answer);
     }
 
     /// <summary>From the store, so an answer is found the moment it is stored.</summary>
     public static async Task<Results<Ok<ResponseItem>, NotFound<ProblemDetails>>> GetResponse(
         string id,
         SurveyResponseStore store,
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         CancellationToken cancellationToken)
     {
         var item = await store.GetAsync((await activeSource.GetAsync(cancellationToken)).StorageName, id);

@@ -1,4 +1,4 @@
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Answers;
 using SpotifyDashboard.Api.Status;
 using SpotifyDashboard.Core.Contracts;
 
@@ -15,7 +15,7 @@ public static class StatusApi
         return app;
     }
 
-    /// <summary>From memory (<see cref="StatusHolder"/>): counts kept as the data changes, never a scan; with an ETag.</summary>
-    public static async Task<PreparedJsonResult<StatusReport>> GetStatus(StatusHolder status, CancellationToken cancellationToken) =>
+    /// <summary>From memory (<see cref="StatusReportCache"/>): counts kept as the data changes, never a scan; with an ETag.</summary>
+    public static async Task<JsonAnswerResult<StatusReport>> GetStatus(StatusReportCache status, CancellationToken cancellationToken) =>
         new(await status.GetAsync(cancellationToken));
 }

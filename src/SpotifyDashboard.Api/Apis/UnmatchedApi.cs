@@ -15,6 +15,6 @@ public static class UnmatchedApi
         return app;
     }
 
-    public static async Task<Ok<UnmatchedReport>> GetUnmatched(SongCurator curator, ActiveSourceHolder activeSource, CancellationToken cancellationToken) =>
+    public static async Task<Ok<UnmatchedReport>> GetUnmatched(SongCurator curator, ActiveSource activeSource, CancellationToken cancellationToken) =>
         TypedResults.Ok(await curator.GetUnmatchedAsync((await activeSource.GetAsync(cancellationToken)).StorageName));
 }

@@ -48,7 +48,7 @@ public static partial class UploadApi
     public static async Task<Results<Ok<UploadPreview>, Accepted<UploadPreview>, UnprocessableEntity<UploadPreview>, ProblemHttpResult>> Upload(
         HttpContext context,
         UploadInspector inspector,
-        ActiveSourceHolder activeSource,
+        ActiveSource activeSource,
         WorkerCommandQueue commands,
         IConnectionMultiplexer redis,
         SourceChoiceFiles files,

@@ -5,7 +5,7 @@ using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Api.Data;
 
-/// <summary><c>GET /api/overview</c> made from a <see cref="ClassDataView"/>: counts, distributions, top songs and artists, audio profile.</summary>
+/// <summary><c>GET /api/overview</c> made from a <see cref="ClassTable"/>: counts, distributions, top songs and artists, audio profile.</summary>
 public static class ClassOverviewBuilder
 {
     public const int TopCount = 10;
@@ -16,7 +16,7 @@ public static class ClassOverviewBuilder
     /// <summary>The upper edge of the open bin: nobody listens more than a day a day.</summary>
     public const double OpenBinTo = 24;
 
-    public static ClassOverview From(ClassDataView view)
+    public static ClassOverview From(ClassTable view)
     {
         var current = view.Responses.Current;
         return new ClassOverview(
@@ -141,7 +141,7 @@ public static class ClassOverviewBuilder
         return index >= 0 ? index : throw new InvalidOperationException($"'{feature}' is not one of the 13 audio features.");
     }
 
-    private static AnalysisHeadline? Headline(ClassDataView view)
+    private static AnalysisHeadline? Headline(ClassTable view)
     {
         if (view.Analysis is not { } analysis)
         {

@@ -1,4 +1,4 @@
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Answers;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 
@@ -13,7 +13,7 @@ namespace SpotifyDashboard.Api.Data;
 public sealed class ClassResponses
 {
     /// <summary>Pages kept per load (offset × limit pairs): the live feed asks for one, the teacher's pages for a few.</summary>
-    public const int PreparedPages = 256;
+    public const int CachedPages = 256;
 
     private readonly Dictionary<string, EnrichedResponse> _byId;
 
@@ -51,7 +51,7 @@ public sealed class ClassResponses
     public ResponseStateCounts Counts { get; }
 
     /// <summary>Answers of <c>/api/responses</c> made from this load.</summary>
-    public PreparedAnswers Prepared { get; } = new(PreparedPages);
+    public AnswerCache Answers { get; } = new(CachedPages);
 
     public EnrichedResponse? Find(string id) => _byId.GetValueOrDefault(id);
 

@@ -26,7 +26,7 @@ public sealed partial class HealthDetailsReader(
     IConnectionMultiplexer redis,
     ProviderStatusStore providers,
     SourceStatusStore sources,
-    ActiveSourceHolder activeSource,
+    ActiveSource activeSource,
     IOptionsMonitor<SpotifyOptions> spotify,
     IOptions<SurveyOptions> survey,
     ServiceIdentity identity,

@@ -1,9 +1,8 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using SpotifyDashboard.Api.Apis;
-using SpotifyDashboard.Api.Infrastructure;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Answers;
+using SpotifyDashboard.Api.Apis;
 
 namespace SpotifyDashboard.Api.Limits;
 
@@ -17,39 +16,20 @@ public static class AnonymousLimits
     /// <summary>The tight per-user limit of endpoints that may call Spotify: <c>.RequireRateLimiting(SongLookupPolicy)</c>.</summary>
     public const string SongLookupPolicy = "song-lookups";
 
-    public static IServiceCollection AddAnonymousLimits(this IServiceCollection services)
-    {
-        services.AddOptions<AnonymousLimitsOptions>().BindConfiguration(AnonymousLimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddMetrics();
-        services.TryAddSingleton<ApiTelemetry>();
-        services.TryAddSingleton<ClientAddress>();
-        services.TryAddSingleton<AdminFailureThrottle>();
-        services.TryAddSingleton<UpstreamLookupGate>();
-        services.TryAddSingleton<EventBroadcast>();
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<AnonymousLimitsOptions>, ClientAddress, ApiTelemetry>(Configure);
-        return services;
-    }
-
-    /// <summary>After the exception handler, before the endpoints: the admin throttle, the body limit, the rate limiter.</summary>
-    public static IApplicationBuilder UseAnonymousLimits(this IApplicationBuilder app)
-    {
-        app.UseMiddleware<AdminFailureThrottle>();
-        app.UseMiddleware<BodyLimitMiddleware>();
-        app.UseRateLimiter();
-        return app;
-    }
-
-    private static void Configure(RateLimiterOptions options, IOptions<AnonymousLimitsOptions> limits, ClientAddress clients, ApiTelemetry telemetry)
+    /// <summary>
+    /// The rate limiter's partitions and refusals. In the pipeline after the exception handler and before the endpoints,
+    /// with the admin throttle and the body limit.
+    /// </summary>
+    public static void Configure(RateLimiterOptions options, IOptions<AnonymousLimitsOptions> limits, ClientAddress clients, ApiTelemetry telemetry)
     {
         var settings = limits.Value;
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
 
-        // Every /api request counts against its user's limits; health probes and scrapes do not. Prepared reads are capped
+        // Every /api request counts against its user's limits; health probes and scrapes do not. In-memory reads are capped
         // by how many run at once, everything else by the user's read bucket.
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             !context.Request.Path.StartsWithSegments("/api") ? RateLimitPartition.GetNoLimiter("")
-            : IsPreparedRead(context) ? RateLimitPartition.GetConcurrencyLimiter(PreparedPartition + clients.Of(context), _ => Concurrency(settings))
+            : IsInMemoryRead(context) ? RateLimitPartition.GetConcurrencyLimiter(InMemoryPartition + clients.Of(context), _ => Concurrency(settings))
             : RateLimitPartition.GetTokenBucketLimiter(clients.Of(context), _ => Bucket(settings.ReadsPerMinute, settings.ReadBurst)));
 
         options.AddPolicy(SongLookupPolicy, context =>
@@ -60,23 +40,23 @@ public static class AnonymousLimits
             TimeSpan? retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
             var endpoint = rejected.HttpContext.GetEndpoint();
             var songLookup = endpoint?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SongLookupPolicy;
-            var prepared = !songLookup && IsPreparedRead(rejected.HttpContext);
-            telemetry.Rejected(songLookup ? SongLookupPolicy : prepared ? "prepared-reads" : "reads");
+            var inMemory = !songLookup && IsInMemoryRead(rejected.HttpContext);
+            telemetry.Rejected(songLookup ? SongLookupPolicy : inMemory ? "prepared-reads" : "reads");
             await LimitProblems.WriteAsync(
                 rejected.HttpContext,
                 StatusCodes.Status429TooManyRequests,
                 LimitProblems.TooManyRequests,
                 songLookup ? $"At most {settings.SongLookupsPerMinute} song lookups a minute per user. {LimitProblems.TryAgainIn(retryAfter)}"
-                : prepared ? $"At most {settings.PreparedReadConcurrency + settings.PreparedReadQueue} requests at once per user. {LimitProblems.TryAgainIn(retryAfter)}"
+                : inMemory ? $"At most {settings.PreparedReadConcurrency + settings.PreparedReadQueue} requests at once per user. {LimitProblems.TryAgainIn(retryAfter)}"
                 : $"At most {settings.ReadsPerMinute} requests a minute per user. {LimitProblems.TryAgainIn(retryAfter)}",
                 retryAfter);
         };
     }
 
-    /// <summary>Prepared reads and the rest of a user's requests are limited apart, so their partitions never share a key.</summary>
-    private const string PreparedPartition = "prepared:";
+    /// <summary>In-memory reads and the rest of a user's requests are limited apart, so their partitions never share a key.</summary>
+    private const string InMemoryPartition = "prepared:";
 
-    private static bool IsPreparedRead(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PreparedReadMetadata>() is not null;
+    private static bool IsInMemoryRead(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<InMemoryReadMetadata>() is not null;
 
     private static ConcurrencyLimiterOptions Concurrency(AnonymousLimitsOptions settings) => new()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Storage;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Events;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;

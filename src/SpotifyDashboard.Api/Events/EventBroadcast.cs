@@ -6,14 +6,14 @@ using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
 
-namespace SpotifyDashboard.Api.Infrastructure;
+namespace SpotifyDashboard.Api.Events;
 
 /// <summary>
-/// The api's one subscription to the store's event channel. Its holders (<see cref="StoreEventFollower"/>) hear each
-/// event first; every open <c>/api/events</c> stream hears it once the holders it wakes have read the store again, so a
-/// page that refreshes on an event gets what the event announces, not the answer from before it. (A holder waits for a
-/// burst's quiet before it reads; relaying at once sent pages to read the old copy and then wait for an event that had
-/// already gone.) A holder that does not read within <see cref="HolderWait"/> holds no event longer than that.
+/// The api's one subscription to the store's event channel. Its in-memory caches (<see cref="StoreCache"/>) hear each
+/// event first; every open <c>/api/events</c> stream hears it once the caches it wakes have read the store again, so a
+/// page that refreshes on an event gets what the event announces, not the answer from before it. (A cache waits for a
+/// burst's quiet before it reads; an event relayed at once would send pages to read the old copy and then wait for an
+/// event that has already gone.) A cache that does not read within <see cref="CacheWait"/> holds no event longer than that.
 /// A thousand browsers cost one Redis subscription. Each stream gets a bounded queue (<c>RateLimits:EventQueue</c>,
 /// oldest dropped), so a slow client holds no more than that; at most <c>RateLimits:EventConnections</c> streams are
 /// open at once. Unreadable messages are skipped and counted.
@@ -25,14 +25,14 @@ public sealed partial class EventBroadcast(
     TimeProvider time,
     ILogger<EventBroadcast> logger) : IAsyncDisposable
 {
-    /// <summary>The longest an event waits for the holders it wakes (one that cannot reach Redis may not read for a while).</summary>
-    public static readonly TimeSpan HolderWait = TimeSpan.FromSeconds(5);
+    /// <summary>The longest an event waits for the caches it wakes (one that cannot reach Redis may not read for a while).</summary>
+    public static readonly TimeSpan CacheWait = TimeSpan.FromSeconds(5);
 
-    /// <summary>Events waiting for their holders; far more than a class sends while a holder reads.</summary>
+    /// <summary>Events waiting for their caches; far more than a class sends while a cache reads.</summary>
     private const int HeldEvents = 4096;
 
     private readonly ConcurrentDictionary<Listener, byte> _listeners = new();
-    private readonly ConcurrentDictionary<StoreEventFollower, byte> _followers = new();
+    private readonly ConcurrentDictionary<StoreCache, byte> _caches = new();
     private readonly Channel<HeldEvent> _held = Channel.CreateBounded<HeldEvent>(new BoundedChannelOptions(HeldEvents)
     {
         FullMode = BoundedChannelFullMode.DropOldest,
@@ -70,10 +70,10 @@ public sealed partial class EventBroadcast(
         return listener;
     }
 
-    /// <summary>Lets <paramref name="follower"/> hear every event before the streams do (see <see cref="StoreEventFollower.Notify"/>).</summary>
-    public async Task FollowAsync(StoreEventFollower follower, CancellationToken cancellationToken)
+    /// <summary>Lets <paramref name="cache"/> hear every event before the streams do (see <see cref="StoreCache.Notify"/>).</summary>
+    public async Task FollowAsync(StoreCache cache, CancellationToken cancellationToken)
     {
-        _followers[follower] = 0;
+        _caches[cache] = 0;
         await EnsureSubscribedAsync(cancellationToken);
     }
 
@@ -102,7 +102,7 @@ public sealed partial class EventBroadcast(
         }
     }
 
-    /// <summary>Tells the holders, then queues the event, in the order published, until they have read the store.</summary>
+    /// <summary>Tells the caches, then queues the event, in the order published, until they have read the store.</summary>
     private void Hold(RedisValue message)
     {
         if (Read(message) is not { } storeEvent)
@@ -113,16 +113,16 @@ public sealed partial class EventBroadcast(
         }
 
         List<Task>? reads = null;
-        foreach (var follower in _followers.Keys)
+        foreach (var cache in _caches.Keys)
         {
-            if (follower.Notify(storeEvent) is { } read)
+            if (cache.Notify(storeEvent) is { } read)
             {
                 (reads ??= []).Add(read);
             }
         }
 
         var served = reads is null ? Task.CompletedTask : Task.WhenAll(reads);
-        _held.Writer.TryWrite(new HeldEvent(storeEvent, served, time.GetUtcNow() + HolderWait));
+        _held.Writer.TryWrite(new HeldEvent(storeEvent, served, time.GetUtcNow() + CacheWait));
     }
 
     private async Task ReleaseAsync()
@@ -138,7 +138,7 @@ public sealed partial class EventBroadcast(
                 }
                 catch (TimeoutException)
                 {
-                    LogHolderLate(logger, held.Event.Type, HolderWait.TotalSeconds);
+                    LogCacheLate(logger, held.Event.Type, CacheWait.TotalSeconds);
                 }
             }
 
@@ -195,8 +195,8 @@ public sealed partial class EventBroadcast(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an unreadable store event ({Length} bytes) on the events channel")]
     private static partial void LogMalformed(ILogger logger, long length);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Relayed a {EventType} event before the api's holders read the store again (they took over {Seconds} s)")]
-    private static partial void LogHolderLate(ILogger logger, string eventType, double seconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relayed a {EventType} event before the api's caches read the store again (they took over {Seconds} s)")]
+    private static partial void LogCacheLate(ILogger logger, string eventType, double seconds);
 
     private sealed record HeldEvent(StoreEvent Event, Task Served, DateTimeOffset Latest);
 

@@ -1,16 +1,17 @@
 using System.Threading.Channels;
 using SpotifyDashboard.Core.Storage;
 
-namespace SpotifyDashboard.Api.Infrastructure;
+namespace SpotifyDashboard.Api.Events;
 
 /// <summary>
-/// What the api's in-memory holders (the snapshot, the class's answers, the active source) share: a loop that reads
-/// from the store at start, again as soon as an event it cares about arrives on <c>sd:events</c> (through
-/// <see cref="EventBroadcast"/>), and every <see cref="PollInterval"/> as a fallback (events are fire-and-forget). With
-/// a <see cref="Debounce"/>, a burst of events waits for its quiet (at most <see cref="MaxDebounce"/>) and causes one
-/// read. A failed read is logged and tried again on the next event or poll: Redis may be starting or restarting.
+/// A copy of something in the store kept in the api's memory (the snapshot, the class's answers, the status, the
+/// active source), so requests rarely wait for Redis. It reads from the store at start, again as soon as an event it
+/// cares about arrives on <c>sd:events</c> (through <see cref="EventBroadcast"/>), and every <see cref="PollInterval"/>
+/// as a fallback (events are fire-and-forget). With a <see cref="Debounce"/>, a burst of events waits for its quiet (at
+/// most <see cref="MaxDebounce"/>) and causes one read. A failed read is logged and tried again on the next event or
+/// poll: Redis may be starting or restarting.
 /// </summary>
-public abstract class StoreEventFollower(EventBroadcast events, TimeProvider time) : BackgroundService
+public abstract class StoreCache(EventBroadcast events, TimeProvider time) : BackgroundService
 {
     /// <summary>A steady stream of events still causes a read this often, however short the gaps between them.</summary>
     protected static readonly TimeSpan MaxDebounce = TimeSpan.FromSeconds(2);
@@ -26,12 +27,12 @@ public abstract class StoreEventFollower(EventBroadcast events, TimeProvider tim
 
     protected virtual TimeSpan Debounce => TimeSpan.Zero;
 
-    /// <summary>Whether <paramref name="storeEvent"/> changes what this holder holds.</summary>
+    /// <summary>Whether <paramref name="storeEvent"/> changes what this cache holds.</summary>
     protected abstract bool WakesOn(StoreEvent storeEvent);
 
     /// <summary>
-    /// Reads what this holder holds. <paramref name="polled"/> is true when no event asked for it (the fallback poll):
-    /// a holder whose read is large may first check whether anything changed.
+    /// Reads what this cache holds. <paramref name="polled"/> is true when no event asked for it (the fallback poll):
+    /// a cache whose read is large may first check whether anything changed.
     /// </summary>
     protected abstract Task ReadFromStoreAsync(bool polled, CancellationToken cancellationToken);
 
@@ -78,7 +79,7 @@ public abstract class StoreEventFollower(EventBroadcast events, TimeProvider tim
     }
 
     /// <summary>
-    /// Called by <see cref="EventBroadcast"/> with each event before any stream hears it: null when this holder does
+    /// Called by <see cref="EventBroadcast"/> with each event before any stream hears it: null when this cache does
     /// not follow <paramref name="storeEvent"/>, else a task that completes when a read started after it is over.
     /// </summary>
     internal Task? Notify(StoreEvent storeEvent)

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
-namespace SpotifyDashboard.Api.Infrastructure;
+namespace SpotifyDashboard.Api.Answers;
 
 /// <summary>
 /// An answer serialized once, as the framework would serialize it (the api's JSON options): its UTF-8 bytes and a
@@ -14,7 +14,7 @@ namespace SpotifyDashboard.Api.Infrastructure;
 /// <see cref="CompressFrom"/> bytes or more is gzip-compressed once too, and sent so to a client that accepts gzip (the
 /// web does): a class's clusters are 1.7 MB at 10,000 students and 16.5 MB at 61,000, mostly digits.
 /// </summary>
-public sealed class PreparedJson
+public sealed class JsonAnswer
 {
     public const string ContentType = "application/json; charset=utf-8";
 
@@ -37,7 +37,7 @@ public sealed class PreparedJson
     private readonly EntityTagHeaderValue? _gzipTag;
     private readonly StringValues _gzipTagHeader;
 
-    private PreparedJson(byte[] body, string label)
+    private JsonAnswer(byte[] body, string label)
     {
         Body = body;
         var hash = Convert.ToBase64String(SHA256.HashData(body).AsSpan(0, 12)).Replace('+', '-').Replace('/', '_');
@@ -62,7 +62,7 @@ public sealed class PreparedJson
     public string ETag => _tagHeader.ToString();
 
     /// <param name="label">What it is and of which version, e.g. <c>clusters-v12</c>: letters, digits and dashes.</param>
-    public static PreparedJson Of<T>(T value, JsonSerializerOptions options, string label)
+    public static JsonAnswer Of<T>(T value, JsonSerializerOptions options, string label)
     {
         // Into pooled segments, then one copy of the exact size (see SegmentedBufferWriter); the writer takes the
         // options' formatting, so the bytes are the ones SerializeToUtf8Bytes would make.

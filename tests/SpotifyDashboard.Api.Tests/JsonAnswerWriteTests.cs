@@ -1,17 +1,17 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Answers;
 
 namespace SpotifyDashboard.Api.Tests;
 
-/// <summary>A prepared answer many write slices long arrives whole, in either encoding.</summary>
-public class PreparedJsonWriteTests
+/// <summary>An answer many write slices long arrives whole, in either encoding.</summary>
+public class JsonAnswerWriteTests
 {
     // About 600 KB of JSON: several slices (and serialization segments) and a short last one.
     private static readonly List<Row> Rows = [.. Enumerable.Range(0, 12_345).Select(i => new Row($"row-{i}", $"Song \"{i}\" <b> Beyoncé 🎵", i / 7.0))];
 
-    private static readonly PreparedJson Answer = PreparedJson.Of(Rows, JsonSerializerOptions.Web, "rows-v1");
+    private static readonly JsonAnswer Answer = JsonAnswer.Of(Rows, JsonSerializerOptions.Web, "rows-v1");
 
     public sealed record Row(string Id, string Song, double Value);
 
@@ -22,8 +22,8 @@ public class PreparedJsonWriteTests
         var tooLongForASegment = new Row("long", new string('ü', 3 * SegmentedBufferWriter.SegmentBytes), 1);
 
         Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(Rows, JsonSerializerOptions.Web), Answer.Body.ToArray());
-        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(Rows, indented), PreparedJson.Of(Rows, indented, "rows-v1").Body.ToArray());
-        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(tooLongForASegment, JsonSerializerOptions.Web), PreparedJson.Of(tooLongForASegment, JsonSerializerOptions.Web, "long-v1").Body.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(Rows, indented), JsonAnswer.Of(Rows, indented, "rows-v1").Body.ToArray());
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(tooLongForASegment, JsonSerializerOptions.Web), JsonAnswer.Of(tooLongForASegment, JsonSerializerOptions.Web, "long-v1").Body.ToArray());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Analysis;
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Events;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
@@ -13,25 +13,25 @@ namespace SpotifyDashboard.Api.Analysis;
 /// Only the small pointer is read unless the version changed. Requests never wait for Redis except
 /// when nothing is held yet: those are the misses of <c>cache_hit_rate</c>'s <c>api_snapshot</c> tier.
 /// </summary>
-public sealed partial class SnapshotHolder(
+public sealed partial class SnapshotCache(
     SnapshotStore store,
     EventBroadcast events,
     IOptions<AnalysisOptions> options,
     CacheHitTelemetry hits,
     TimeProvider time,
-    ILogger<SnapshotHolder> logger) : StoreEventFollower(events, time)
+    ILogger<SnapshotCache> logger) : StoreCache(events, time)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private volatile CurrentAnalysis? _current;
+    private volatile ServedAnalysis? _current;
 
     /// <summary>Whatever is held, of any source.</summary>
-    public CurrentAnalysis? Current => _current;
+    public ServedAnalysis? Current => _current;
 
     /// <summary>
     /// The analysis of <paramref name="source"/>, or null when there is none yet. A snapshot of another
     /// source (the worker has not caught up with a changed <c>Survey:Source</c>) is never served.
     /// </summary>
-    public async Task<CurrentAnalysis?> GetAsync(string source, CancellationToken cancellationToken = default)
+    public async Task<ServedAnalysis?> GetAsync(string source, CancellationToken cancellationToken = default)
     {
         var current = _current;
         hits.Lookup(CacheTiers.ApiSnapshot, hit: current is not null);
@@ -51,7 +51,7 @@ public sealed partial class SnapshotHolder(
     }
 
     /// <summary>Reads the pointer and loads the snapshot it names when that is not the one held.</summary>
-    public async Task<CurrentAnalysis?> RefreshAsync(CancellationToken cancellationToken = default)
+    public async Task<ServedAnalysis?> RefreshAsync(CancellationToken cancellationToken = default)
     {
         await _loading.WaitAsync(cancellationToken);
         try
@@ -75,7 +75,7 @@ public sealed partial class SnapshotHolder(
             }
 
             // Loading the model and indexing the rows is CPU work; keep it off the caller's thread.
-            var loaded = await Task.Run(() => CurrentAnalysis.From(stored), cancellationToken);
+            var loaded = await Task.Run(() => ServedAnalysis.From(stored), cancellationToken);
             _current = loaded;
             LogLoaded(loaded.Version, loaded.Source, loaded.Snapshot.Points.Count);
             return loaded;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Events;
 using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
@@ -20,7 +20,7 @@ public sealed record ActiveSourceState(SurveySourceKind Kind, SurveySourceKind C
 /// <see cref="ActiveSourceOptions.PollInterval"/> as a fallback, so every replica follows a change within seconds.
 /// Requests wait for Redis only when nothing is held yet.
 /// </summary>
-public sealed partial class ActiveSourceHolder(
+public sealed partial class ActiveSource(
     ActiveSourceStore store,
     SourceChoiceFiles files,
     LostChoicesRestore restore,
@@ -28,7 +28,7 @@ public sealed partial class ActiveSourceHolder(
     IOptions<SurveyOptions> survey,
     IOptions<ActiveSourceOptions> options,
     TimeProvider time,
-    ILogger<ActiveSourceHolder> logger) : StoreEventFollower(events, time)
+    ILogger<ActiveSource> logger) : StoreCache(events, time)
 {
     private volatile ActiveSourceState? _current;
     private long _changes;

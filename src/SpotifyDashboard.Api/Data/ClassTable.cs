@@ -1,5 +1,5 @@
 using SpotifyDashboard.Api.Analysis;
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Answers;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Survey;
@@ -8,15 +8,15 @@ namespace SpotifyDashboard.Api.Data;
 
 /// <summary>
 /// The class's current answers joined with one analysis: each answer's cluster, PCA point and Music DNA score.
-/// Immutable and made once per (load of the answers, snapshot version) by <see cref="ClassDataHolder"/>, so a
+/// Immutable and made once per (load of the answers, snapshot version) by <see cref="ClassDataCache"/>, so a
 /// request only filters and sorts what is already in memory.
 /// </summary>
-public sealed class ClassDataView
+public sealed class ClassTable
 {
     private readonly Dictionary<string, ClassRow> _rowsById;
     private ClassOverview? _overview;
 
-    public ClassDataView(ClassResponses responses, CurrentAnalysis? analysis)
+    public ClassTable(ClassResponses responses, ServedAnalysis? analysis)
     {
         Responses = responses;
         Analysis = analysis;
@@ -35,17 +35,17 @@ public sealed class ClassDataView
     }
 
     /// <summary>Answers kept per view: clusters, overview, and twins per (response, k) up to this many.</summary>
-    public const int PreparedAnswerLimit = 4096;
+    public const int AnswerLimit = 4096;
 
     public ClassResponses Responses { get; }
 
     /// <summary>Answers made from this view (its answers joined with its analysis), each serialized once.</summary>
-    public PreparedAnswers Prepared { get; } = new(PreparedAnswerLimit);
+    public AnswerCache Answers { get; } = new(AnswerLimit);
 
     public string Source => Responses.Source;
 
     /// <summary>The latest analysis of the source, or null before the worker has published one.</summary>
-    public CurrentAnalysis? Analysis { get; }
+    public ServedAnalysis? Analysis { get; }
 
     /// <summary>The current answers, oldest first.</summary>
     public IReadOnlyList<ClassRow> Rows { get; }
@@ -84,7 +84,7 @@ public sealed class ClassDataView
         return matching;
     }
 
-    private static DataRow ToRow(EnrichedResponse item, CurrentAnalysis? analysis)
+    private static DataRow ToRow(EnrichedResponse item, ServedAnalysis? analysis)
     {
         var r = item.Response;
         var point = analysis?.FindPoint(r.Id);

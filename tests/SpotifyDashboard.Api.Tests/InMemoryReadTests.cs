@@ -14,13 +14,13 @@ namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>
 /// The reads served from bytes serialized once per data version: their ETags and 304s, that a new version gets a new
-/// tag, and that the bytes are the answer types serialized with the api's JSON options. Each test starts from an empty store.
+/// tag, and that the bytes equal the same answer serialized on the request. Each test starts from an empty store.
 /// </summary>
-public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>
+public class InMemoryReadTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>
 {
     public const string AnalysedId = "demo-000001";
 
-    public static readonly TheoryData<string> PreparedPaths =
+    public static readonly TheoryData<string> InMemoryPaths =
     [
         "/api/clusters", "/api/model", "/api/overview", "/api/status", "/api/responses?limit=50", "/api/responses?offset=7&limit=3", $"/api/twins/{AnalysedId}?k=4",
     ];
@@ -33,7 +33,7 @@ public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
     };
 
     [Theory]
-    [MemberData(nameof(PreparedPaths))]
+    [MemberData(nameof(InMemoryPaths))]
     public async Task EachAnswerHasAStrongETagThatStaysForItsVersionAndMustBeRevalidated(string path)
     {
         await using var factory = await StartAsync();
@@ -53,7 +53,7 @@ public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
     }
 
     [Theory]
-    [MemberData(nameof(PreparedPaths))]
+    [MemberData(nameof(InMemoryPaths))]
     public async Task IfNoneMatchWithTheCurrentTagGetsA304WithoutABody(string path)
     {
         await using var factory = await StartAsync();
@@ -85,7 +85,7 @@ public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
         using var client = factory.CreateClient();
         var plain = await client.GetAsync("/api/clusters");
         var plainBytes = await plain.Content.ReadAsByteArrayAsync();
-        Assert.True(plainBytes.Length >= SpotifyDashboard.Api.Infrastructure.PreparedJson.CompressFrom, $"The clusters of the demo class are {plainBytes.Length} bytes.");
+        Assert.True(plainBytes.Length >= SpotifyDashboard.Api.Answers.JsonAnswer.CompressFrom, $"The clusters of the demo class are {plainBytes.Length} bytes.");
 
         using var asking = new HttpRequestMessage(HttpMethod.Get, "/api/clusters");
         asking.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
@@ -155,7 +155,7 @@ public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
         await using var factory = await StartAsync();
         using var client = factory.CreateClient();
         var options = factory.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var view = await factory.Services.GetRequiredService<ClassDataHolder>().GetAsync();
+        var view = await factory.Services.GetRequiredService<ClassDataCache>().GetAsync();
         var analysis = view.Analysis!;
         var store = new SurveyResponseStore(garnet.Redis);
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Events;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
@@ -14,22 +14,22 @@ namespace SpotifyDashboard.Api.Data;
 /// yet (a miss of <c>cache_hit_rate</c>'s <c>api_class_data</c> tier); otherwise it gets the held answers joined with the
 /// latest snapshot, the join made once per snapshot version.
 /// </summary>
-public sealed partial class ClassDataHolder(
+public sealed partial class ClassDataCache(
     SurveyResponseStore store,
-    SnapshotHolder snapshots,
+    SnapshotCache snapshots,
     EventBroadcast events,
-    ActiveSourceHolder activeSource,
+    ActiveSource activeSource,
     IOptions<ClassDataOptions> options,
     CacheHitTelemetry hits,
     TimeProvider time,
-    ILogger<ClassDataHolder> logger) : StoreEventFollower(events, time)
+    ILogger<ClassDataCache> logger) : StoreCache(events, time)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile ClassResponses? _responses;
-    private volatile ClassDataView? _view;
+    private volatile ClassTable? _view;
 
     /// <summary>The active source's current answers joined with its latest analysis (null analysis before the first one).</summary>
-    public async Task<ClassDataView> GetAsync(CancellationToken cancellationToken = default)
+    public async Task<ClassTable> GetAsync(CancellationToken cancellationToken = default)
     {
         var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
         var responses = await GetResponsesAsync(source, cancellationToken);
@@ -41,7 +41,7 @@ public sealed partial class ClassDataHolder(
         }
 
         // Two requests may both build it after a change; the views are equal, and the last one is kept.
-        view = new ClassDataView(responses, analysis);
+        view = new ClassTable(responses, analysis);
         _view = view;
         return view;
     }
@@ -113,9 +113,9 @@ public sealed partial class ClassDataHolder(
     }
 
     /// <summary>
-    /// Whether the answers held are still the active source's latest, by its change counter: one GET. The fallback
-    /// poll used to read the whole class every 10 s (15 MB at 10,000 answers): megabytes of buffers in the cache host
-    /// and here, every poll, while nothing changed.
+    /// Whether the answers held are still the active source's latest, by its change counter: one GET. Reading the
+    /// whole class on every poll (15 MB at 10,000 answers) would cost megabytes of buffers in the cache host and here
+    /// while nothing changed.
     /// </summary>
     private async Task<bool> IsUnchangedAsync(CancellationToken cancellationToken)
     {

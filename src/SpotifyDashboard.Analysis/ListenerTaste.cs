@@ -1,6 +1,6 @@
 using SpotifyDashboard.Core.Music;
 
-namespace SpotifyDashboard.Api.Analysis;
+namespace SpotifyDashboard.Analysis;
 
 /// <summary>A listener's taste: the mean of their tracks' features.</summary>
 public static class ListenerTaste

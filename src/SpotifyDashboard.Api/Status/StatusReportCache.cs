@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Api.Answers;
 using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Api.Infrastructure;
+using SpotifyDashboard.Api.Events;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Ingestion;
@@ -13,26 +14,26 @@ namespace SpotifyDashboard.Api.Status;
 
 /// <summary>
 /// <c>/api/status</c> without a scan and without Redis on the request: the counts are the class's answers the api
-/// already holds (<see cref="ClassDataHolder"/>, counted once per load, so they agree with <c>/api/responses</c>), and the
+/// already holds (<see cref="ClassDataCache"/>, counted once per load, so they agree with <c>/api/responses</c>), and the
 /// few keys the worker writes without an event (the source's read status, the mapping, the providers) are read every
 /// <see cref="StatusOptions.RefreshInterval"/>. The report is serialized once per change of any of them.
 /// </summary>
-public sealed partial class StatusHolder(
+public sealed partial class StatusReportCache(
     SourceStatusStore statuses,
     QuarantineStore quarantine,
     EnrichmentStatusReader enrichment,
-    ClassDataHolder data,
-    ActiveSourceHolder activeSource,
+    ClassDataCache data,
+    ActiveSource activeSource,
     EventBroadcast events,
     IOptions<StatusOptions> options,
     IOptions<JsonOptions> json,
     TimeProvider time,
-    ILogger<StatusHolder> logger) : StoreEventFollower(events, time)
+    ILogger<StatusReportCache> logger) : StoreCache(events, time)
 {
     private volatile StoredParts? _parts;
     private volatile HeldReport? _report;
 
-    public async Task<PreparedJson> GetAsync(CancellationToken cancellationToken = default)
+    public async Task<JsonAnswer> GetAsync(CancellationToken cancellationToken = default)
     {
         var active = await activeSource.GetAsync(cancellationToken);
         var parts = _parts;
@@ -49,7 +50,7 @@ public sealed partial class StatusHolder(
         }
 
         // Two requests may both build it after a change; the reports are equal, and the last one is kept.
-        var answer = PreparedJson.Of(Report(active, parts, responses), json.Value.SerializerOptions, "status");
+        var answer = JsonAnswer.Of(Report(active, parts, responses), json.Value.SerializerOptions, "status");
         _report = new HeldReport(active, parts, new WeakReference<ClassResponses>(responses), answer);
         return answer;
     }
@@ -98,9 +99,9 @@ public sealed partial class StatusHolder(
 
     /// <summary>
     /// The report and what it was made from. The answers only weakly: a report must not keep a whole load of the class
-    /// alive after <see cref="ClassDataHolder"/> has replaced it.
+    /// alive after <see cref="ClassDataCache"/> has replaced it.
     /// </summary>
-    private sealed record HeldReport(ActiveSourceState Active, StoredParts Parts, WeakReference<ClassResponses> Responses, PreparedJson Answer)
+    private sealed record HeldReport(ActiveSourceState Active, StoredParts Parts, WeakReference<ClassResponses> Responses, JsonAnswer Answer)
     {
         public bool IsOf(ClassResponses responses) => Responses.TryGetTarget(out var madeFrom) && ReferenceEquals(madeFrom, responses);
     }

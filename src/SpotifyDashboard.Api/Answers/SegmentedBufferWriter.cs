@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace SpotifyDashboard.Api.Infrastructure;
+namespace SpotifyDashboard.Api.Answers;
 
 /// <summary>
 /// Collects bytes in pooled 64 KB segments and copies them once into an array of the exact size. Serializing a large
