@@ -8,6 +8,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Playwright;
+using SpotifyDashboard.TestSupport.GoogleSheets;
 
 namespace SpotifyDashboard.AppTests;
 
@@ -45,7 +46,13 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
 
     public ResourceLogCapture Logs { get; private set; } = null!;
 
-    public GoogleSheetsFake Google { get; } = new(SheetHeaders, SheetAnswers());
+    /// <summary>
+    /// Google on loopback: a service-account key generated for the run whose <c>token_uri</c> is the fake, and the
+    /// Sheets API over a German teacher's sheet (zone Europe/Berlin, locale de_DE; a tab that is not the responses first,
+    /// then the Form's tab "Formularantworten 1"). The first token the app presents is refused with 401 and stays
+    /// refused, as Google does with a token it stopped accepting, so the app must fetch a new one.
+    /// </summary>
+    public GoogleSheetsApiFake Google { get; } = GermanTeachersSheet();
 
     // Random for each run, so a value found in a log can only have come from this run's secrets.
     public string AdminKey { get; } = $"{Random(10)}+{Random(8)}/{Random(8)}=";
@@ -117,7 +124,7 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
         $"Parameters:internal-key={InternalKey}",
         $"Parameters:data-protection-secret={DataProtectionSecret}",
         $"Parameters:google-service-account={Google.ServiceAccountBase64}",
-        $"Survey:SheetId={GoogleSheetsFake.SheetId}",
+        $"Survey:SheetId={Google.SheetId}",
         $"Survey:SheetsBaseUrl={Google.BaseUrl}",
     ];
 
@@ -330,6 +337,16 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
             int.Parse(row[8], CultureInfo.InvariantCulture),
             row[9],
         ]);
+
+    private static GoogleSheetsApiFake GermanTeachersSheet()
+    {
+        var sheet = new FakeSpreadsheet();
+        sheet.AddTab("Auswertung", ["Hinweis", "Stand"], ["Diagramme der Antworten", new DateTime(2026, 11, 19, 18, 0, 0)]);
+        sheet.AddTab("Formularantworten 1", [SheetHeaders, .. SheetAnswers()]);
+        var google = new GoogleSheetsApiFake(sheet, "1LogsTestSheetIdQx4", "survey-reader@logs-test.iam.gserviceaccount.com");
+        google.RefuseNextTokens(1);
+        return google;
+    }
 
     /// <summary>The UTC instants the sheet's answers must be served with: Berlin's wall clock in November is UTC+1.</summary>
     public static IEnumerable<DateTimeOffset> SheetSubmittedUtc() =>

@@ -134,7 +134,7 @@ public sealed partial class StructuredLogAppTests(LogCaptureAppFixture fixture, 
         Assert.Contains(web, l => l.Contains("A listener signed in with Spotify", StringComparison.Ordinal));
         Assert.Contains(fixture.Logs.Of("api"), l => ConsoleLogLines.Record(l) is { } r && r.GetProperty("Message").GetString()!.Contains(" 401 ", StringComparison.Ordinal));
         Assert.Contains(fixture.Logs.Of("worker"), l => l.Content.Contains("Google Sheets refused the access token of the service account", StringComparison.Ordinal));
-        Assert.Contains(fixture.Logs.Of("worker"), l => l.Content.Contains(GoogleSheetsFake.ClientEmail, StringComparison.Ordinal));
+        Assert.Contains(fixture.Logs.Of("worker"), l => l.Content.Contains(fixture.Google.ClientEmail, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public class SongCacheTierTests
     [Fact]
     public async Task ASongAnotherReplicaCachedIsFoundInRedisThenInMemoryAndAnUnknownOneInNeither()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var writer = new EnrichmentHost(fakes);
         await using var reader = new EnrichmentHost(fakes);
         var known = $"known-{Guid.NewGuid():N}";

@@ -25,7 +25,7 @@ public class WorkerAndCurationTests
     [Fact]
     public async Task TheWorkerEnrichesPendingResponsesAndTakesThemOffThePendingSet()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes, Source(SurveySourceKind.Csv));
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "csv");
@@ -49,7 +49,7 @@ public class WorkerAndCurationTests
     [Fact]
     public async Task ABacklogIsWorkedThroughBatchAfterBatchWithoutWaitingForTheNextTick()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes, new(Source(SurveySourceKind.Csv)) { ["Enrichment:MaxResponsesPerTick"] = "2" });
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "csv");
@@ -65,7 +65,7 @@ public class WorkerAndCurationTests
     [Fact]
     public async Task APassThatSettlesNothingWaitsForTheNextTick()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes, new(Source(SurveySourceKind.Csv)) { ["Enrichment:MaxResponsesPerTick"] = "2" }, credentials: false);
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "csv");
@@ -81,8 +81,8 @@ public class WorkerAndCurationTests
     [Fact]
     public async Task TheBacklogGaugesShowTheWholeSourceFromTheStoresCounters()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.UseSearchResults(UpstreamFakes.Track(UpstreamFakes.IdFor("x"), "Completely Different", "Someone Else"));
+        using var fakes = new MusicServiceFakes();
+        fakes.UseSearchResults(MusicServiceFakes.Track(MusicServiceFakes.IdFor("x"), "Completely Different", "Someone Else"));
         await using var host = new EnrichmentHost(fakes, Source(SurveySourceKind.Csv));
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "csv");
@@ -115,7 +115,7 @@ public class WorkerAndCurationTests
     [Fact]
     public async Task TheWorkerLeavesTheDemoSourceAlone()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes, Source(SurveySourceKind.Demo));
         await host.Get<SurveyResponseStore>().AddAsync(EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Demo"), "Artist", source: "demo"));
 
@@ -128,7 +128,7 @@ public class WorkerAndCurationTests
     [Fact]
     public async Task WithoutCredentialsTheWorkerKeepsResponsesPendingWithTheReason()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes, Source(SurveySourceKind.GoogleSheet), credentials: false);
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "sheet");
@@ -147,8 +147,8 @@ public class WorkerAndCurationTests
     [Fact]
     public async Task UnmatchedSongsAreListedWithHowManyStudentsNamedThem()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.UseSearchResults(UpstreamFakes.Track(UpstreamFakes.IdFor("x"), "Completely Different", "Someone Else"));
+        using var fakes = new MusicServiceFakes();
+        fakes.UseSearchResults(MusicServiceFakes.Track(MusicServiceFakes.IdFor("x"), "Completely Different", "Someone Else"));
         await using var host = new EnrichmentHost(fakes, Source(SurveySourceKind.Csv));
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "csv");
@@ -168,14 +168,14 @@ public class WorkerAndCurationTests
     [Fact]
     public async Task AnOverrideMapsAnUnmatchedSongToATrackWhichTheWorkerThenEnriches()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var noMatch = Guid.NewGuid();
-        fakes.Server.Given(Request.Create().WithPath(UpstreamFakes.SearchPath)).WithGuid(noMatch).AtPriority(1)
+        fakes.Server.Given(Request.Create().WithPath(MusicServiceFakes.SearchPath)).WithGuid(noMatch).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"tracks":{"items":[]}}"""));
-        var trackId = UpstreamFakes.IdFor("the right one");
+        var trackId = MusicServiceFakes.IdFor("the right one");
         fakes.Server.Given(Request.Create().WithPath($"/v1/tracks/{trackId}")).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBodyAsJson(UpstreamFakes.Track(trackId, "Right Song", "Right Artist")));
+                .WithBodyAsJson(MusicServiceFakes.Track(trackId, "Right Song", "Right Artist")));
         await using var host = new EnrichmentHost(fakes, new() { ["Survey:Source"] = "Csv", ["Enrichment:AdminKey"] = "sesame" });
         var store = host.Get<SurveyResponseStore>();
         await ClearAsync(host, "csv");
@@ -194,7 +194,7 @@ public class WorkerAndCurationTests
         var stored = await store.GetAsync("csv", response.Response.Id);
         Assert.Equal(EnrichmentState.Enriched, stored!.Enrichment);
         Assert.Equal(trackId, stored.Track!.Id);
-        Assert.Equal(UpstreamFakes.DanceabilityFor(trackId), stored.Features!.Danceability);
+        Assert.Equal(MusicServiceFakes.DanceabilityFor(trackId), stored.Features!.Danceability);
     }
 
     [Fact]

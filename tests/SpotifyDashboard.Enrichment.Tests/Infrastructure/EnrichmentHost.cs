@@ -21,12 +21,12 @@ public sealed class EnrichmentHost : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     /// <param name="time">A clock the test moves (the HTTP pipelines' timeouts follow it too); the system clock when null.</param>
-    public EnrichmentHost(UpstreamFakes fakes, Dictionary<string, string?>? settings = null, bool credentials = true, TimeProvider? time = null, bool userAgent = true)
+    public EnrichmentHost(MusicServiceFakes fakes, Dictionary<string, string?>? settings = null, bool credentials = true, TimeProvider? time = null, bool userAgent = true)
     {
         var values = new Dictionary<string, string?>
         {
             ["Spotify:AccountsBaseUrl"] = fakes.AccountsBaseUrl,
-            ["Spotify:ApiBaseUrl"] = fakes.ApiBaseUrl,
+            ["Spotify:ApiBaseUrl"] = fakes.SpotifyApiBaseUrl,
             ["ReccoBeats:BaseUrl"] = fakes.ReccoBeatsBaseUrl,
             ["Spotify:Limits:RetryBaseDelay"] = "00:00:00.010",
             ["Spotify:Limits:BreakDuration"] = "00:00:01",
@@ -119,7 +119,7 @@ public sealed class EnrichmentHost : IAsyncDisposable
         while (true)
         {
             var song = $"{title} {Guid.NewGuid().ToString("N")[..8]}";
-            if (UpstreamFakes.ReccoBeatsKnows(UpstreamFakes.IdFor($"{song}|{artist}")) == knownToReccoBeats)
+            if (MusicServiceFakes.ReccoBeatsKnows(song, artist) == knownToReccoBeats)
             {
                 return song;
             }

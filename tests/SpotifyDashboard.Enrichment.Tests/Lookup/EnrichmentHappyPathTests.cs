@@ -10,7 +10,7 @@ public class EnrichmentHappyPathTests
     [Fact]
     public async Task EnrichesEachDistinctSongOnceWithTrackAndFeatures()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes);
         var song = EnrichmentHost.UniqueSong("Happy Song", "The Band");
         var other = EnrichmentHost.UniqueSong("Other Song", "Someone");
@@ -25,7 +25,7 @@ public class EnrichmentHappyPathTests
 
         Assert.All(enriched, r => Assert.Equal(EnrichmentState.Enriched, r.Enrichment));
         var first = enriched[0];
-        var expectedId = UpstreamFakes.IdFor($"{song}|The Band");
+        var expectedId = MusicServiceFakes.TrackIdFor(song, "The Band");
         Assert.Equal(expectedId, first.Track!.Id);
         Assert.Equal(song, first.Track.Name);
         Assert.Equal(["The Band"], first.Track.Artists);
@@ -36,24 +36,24 @@ public class EnrichmentHappyPathTests
         Assert.Null(first.Track.Isrc);
         Assert.Null(first.Track.Popularity);
         Assert.Equal("reccobeats", first.Track.FeatureSource);
-        Assert.Equal(UpstreamFakes.DanceabilityFor(expectedId), first.Features!.Danceability);
+        Assert.Equal(MusicServiceFakes.DanceabilityFor(expectedId), first.Features!.Danceability);
         Assert.Equal(first.Track.DurationMs, first.Features.DurationMs);
         Assert.Null(first.Features.TimeSignature);
         Assert.Equal(first.Track.Id, enriched[1].Track!.Id);
 
-        Assert.Equal(1, fakes.Calls(UpstreamFakes.TokenPath));
-        Assert.Equal(2, fakes.Calls(UpstreamFakes.SearchPath));
-        Assert.Equal(1, fakes.Calls(UpstreamFakes.ReccoBeatsFeaturesPath));
-        var search = fakes.Entries(UpstreamFakes.SearchPath).First().RequestMessage;
+        Assert.Equal(1, fakes.Calls(MusicServiceFakes.TokenPath));
+        Assert.Equal(2, fakes.Calls(MusicServiceFakes.SearchPath));
+        Assert.Equal(1, fakes.Calls(MusicServiceFakes.ReccoBeatsFeaturesPath));
+        var search = fakes.Entries(MusicServiceFakes.SearchPath).First().RequestMessage;
         Assert.Equal("track", search.Query!["type"].ToString());
         Assert.True(int.Parse(search.Query["limit"].ToString()!, System.Globalization.CultureInfo.InvariantCulture) <= 10);
-        Assert.StartsWith("Bearer token-1", search.Headers!["Authorization"].ToString());
+        Assert.Equal($"Bearer {fakes.AppAccessToken}", search.Headers!["Authorization"].ToString());
     }
 
     [Fact]
     public async Task ASecondRunOverTheSameSongsMakesNoUpstreamCalls()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes);
         var responses = Enumerable.Range(0, 5).Select(i => EnrichmentHost.Pending(EnrichmentHost.UniqueSong($"Cached {i}"), "Artist")).ToList();
         await host.Enricher.EnrichAsync(responses);
@@ -69,7 +69,7 @@ public class EnrichmentHappyPathTests
     [Fact]
     public async Task TheCacheSurvivesARestartOfTheApp()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var song = EnrichmentHost.UniqueSong("Persistent");
         await using (var before = new EnrichmentHost(fakes))
         {
@@ -90,8 +90,8 @@ public class EnrichmentHappyPathTests
     [Fact]
     public async Task SongsWithoutAMatchAreUnmatchedAfterTryingAPlainQuery()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.UseSearchResults(UpstreamFakes.Track(UpstreamFakes.IdFor("x"), "Completely Different", "Someone Else"));
+        using var fakes = new MusicServiceFakes();
+        fakes.UseSearchResults(MusicServiceFakes.Track(MusicServiceFakes.IdFor("x"), "Completely Different", "Someone Else"));
         await using var host = new EnrichmentHost(fakes);
 
         var enriched = await host.Enricher.EnrichAsync([EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Obscure"), "Nobody")]);
@@ -99,19 +99,19 @@ public class EnrichmentHappyPathTests
         Assert.Equal(EnrichmentState.Unmatched, enriched[0].Enrichment);
         Assert.Equal(EnrichmentReasons.NoMatch, enriched[0].EnrichmentNote);
         Assert.Null(enriched[0].Track);
-        var queries = fakes.Entries(UpstreamFakes.SearchPath).Select(e => e.RequestMessage.Query!["q"].ToString()).ToList();
+        var queries = fakes.Entries(MusicServiceFakes.SearchPath).Select(e => e.RequestMessage.Query!["q"].ToString()).ToList();
         Assert.Equal(2, queries.Count);
         Assert.StartsWith("track:\"", queries[0]);
         Assert.DoesNotContain("track:", queries[1]);
-        Assert.Equal(0, fakes.Calls(UpstreamFakes.ReccoBeatsFeaturesPath));
+        Assert.Equal(0, fakes.Calls(MusicServiceFakes.ReccoBeatsFeaturesPath));
     }
 
     [Fact]
     public async Task ATrackReccoBeatsDoesNotKnowIsUnmatchedWithTheReason()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var song = EnrichmentHost.UniqueSong("Unknown Features");
-        var id = UpstreamFakes.IdFor($"{song}|Artist");
+        var id = MusicServiceFakes.TrackIdFor(song, "Artist");
         fakes.UseReccoBeatsFeatures(id);
         await using var host = new EnrichmentHost(fakes);
 
@@ -124,7 +124,7 @@ public class EnrichmentHappyPathTests
     [Fact]
     public async Task WithoutSpotifyCredentialsSongsWaitAsPendingAndAreEnrichedOnceCredentialsAppear()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var response = EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Waiting"), "Artist");
         await using (var without = new EnrichmentHost(fakes, credentials: false))
         {
@@ -145,7 +145,7 @@ public class EnrichmentHappyPathTests
     [Fact]
     public async Task ConcurrentLookupsOfOneSongFetchItOnce()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes);
         var lookup = host.Get<ISongFeatureLookup>();
         var song = EnrichmentHost.UniqueSong("Stampede");
@@ -153,7 +153,7 @@ public class EnrichmentHappyPathTests
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => lookup.LookupAsync(song, "Artist")));
 
         Assert.All(outcomes, o => Assert.Equal(SongOutcomeKind.Found, o.Kind));
-        Assert.Equal(1, fakes.Calls(UpstreamFakes.SearchPath));
+        Assert.Equal(1, fakes.Calls(MusicServiceFakes.SearchPath));
     }
 }
 

@@ -10,21 +10,21 @@ namespace SpotifyDashboard.Enrichment.Tests.Lookup;
 /// <summary>Tracks a visitor names by Spotify id (the api's compare): features by id, no search, cached by id.</summary>
 public class TrackIdLookupTests
 {
-    private static string[] UniqueIds(int count) => [.. Enumerable.Range(0, count).Select(_ => UpstreamFakes.FreshId())];
+    private static string[] UniqueIds(int count) => [.. Enumerable.Range(0, count).Select(_ => MusicServiceFakes.FreshId())];
 
-    private static void UseTrackNames(UpstreamFakes fakes) =>
+    private static void UseTrackNames(MusicServiceFakes fakes) =>
         fakes.Server.Given(Request.Create().WithPath(new WildcardMatcher("/v1/tracks/*")).UsingGet()).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody(request =>
                 {
                     var id = request.Path.Split('/')[^1];
-                    return JsonSerializer.Serialize(UpstreamFakes.Track(id, $"Song {id[..4]}", "The Band"));
+                    return JsonSerializer.Serialize(MusicServiceFakes.Track(id, $"Song {id[..4]}", "The Band"));
                 }));
 
     [Fact]
     public async Task FeaturesComeByIdInOneBatchWithoutASearch()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         UseTrackNames(fakes);
         await using var host = new EnrichmentHost(fakes);
         var ids = UniqueIds(3);
@@ -38,21 +38,21 @@ public class TrackIdLookupTests
             Assert.Equal(id, outcome.Track!.Id);
             Assert.Equal($"Song {id[..4]}", outcome.Track.Name);
             Assert.Equal(["The Band"], outcome.Track.Artists);
-            Assert.Equal(UpstreamFakes.DanceabilityFor(id), outcome.Features!.Danceability);
+            Assert.Equal(MusicServiceFakes.DanceabilityFor(id), outcome.Features!.Danceability);
         });
-        var batch = Assert.Single(fakes.Entries(UpstreamFakes.ReccoBeatsFeaturesPath));
+        var batch = Assert.Single(fakes.Entries(MusicServiceFakes.ReccoBeatsFeaturesPath));
         Assert.Contains(string.Join(',', ids), Uri.UnescapeDataString(batch.RequestMessage.Url));
-        Assert.Equal(0, fakes.Calls(UpstreamFakes.SearchPath));
+        Assert.Equal(0, fakes.Calls(MusicServiceFakes.SearchPath));
     }
 
     [Fact]
     public async Task TheSameTracksAgainMakeNoUpstreamCall()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         UseTrackNames(fakes);
         await using var host = new EnrichmentHost(fakes);
         var ids = UniqueIds(2);
-        var unknown = UpstreamFakes.IdFor(Guid.NewGuid().ToString());
+        var unknown = MusicServiceFakes.IdFor(Guid.NewGuid().ToString());
         fakes.UseReccoBeatsFeatures(unknown);
         var lookup = host.Get<ITrackFeatureLookup>();
         await lookup.LookupTracksForVisitorAsync([.. ids, unknown]);
@@ -68,9 +68,9 @@ public class TrackIdLookupTests
     [Fact]
     public async Task AnUnknownIdIsAMissCachedForMinutes()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes);
-        var unknown = UpstreamFakes.IdFor(Guid.NewGuid().ToString());
+        var unknown = MusicServiceFakes.IdFor(Guid.NewGuid().ToString());
         fakes.UseReccoBeatsFeatures(unknown);
 
         var outcomes = await host.Get<ITrackFeatureLookup>().LookupTracksForVisitorAsync([unknown]);
@@ -84,13 +84,13 @@ public class TrackIdLookupTests
     [Fact]
     public async Task FiftyIdsGoInTwoBatches()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes);
         var ids = UniqueIds(50);
 
         var outcomes = await host.Get<ITrackFeatureLookup>().LookupTracksForVisitorAsync(ids);
 
         Assert.All(ids, id => Assert.Equal(SongOutcomeKind.Found, outcomes[id].Kind));
-        Assert.Equal(2, fakes.Calls(UpstreamFakes.ReccoBeatsFeaturesPath));
+        Assert.Equal(2, fakes.Calls(MusicServiceFakes.ReccoBeatsFeaturesPath));
     }
 }

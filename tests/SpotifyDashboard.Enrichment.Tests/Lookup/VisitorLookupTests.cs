@@ -10,8 +10,8 @@ public class VisitorLookupTests
     [Fact]
     public async Task AVisitorsMissIsCachedForMinutesNotADay()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.UseSearchResults(UpstreamFakes.Track(UpstreamFakes.IdFor("x"), "Completely Different", "Someone Else"));
+        using var fakes = new MusicServiceFakes();
+        fakes.UseSearchResults(MusicServiceFakes.Track(MusicServiceFakes.IdFor("x"), "Completely Different", "Someone Else"));
         await using var host = new EnrichmentHost(fakes);
         var song = EnrichmentHost.UniqueSong("Made Up");
 
@@ -25,8 +25,8 @@ public class VisitorLookupTests
     [Fact]
     public async Task TheWorkersMissIsStillCachedForADay()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.UseSearchResults(UpstreamFakes.Track(UpstreamFakes.IdFor("x"), "Completely Different", "Someone Else"));
+        using var fakes = new MusicServiceFakes();
+        fakes.UseSearchResults(MusicServiceFakes.Track(MusicServiceFakes.IdFor("x"), "Completely Different", "Someone Else"));
         await using var host = new EnrichmentHost(fakes);
         var song = EnrichmentHost.UniqueSong("Made Up");
 
@@ -38,7 +38,7 @@ public class VisitorLookupTests
     [Fact]
     public async Task AVisitorsHitIsCachedForThirtyDays()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes);
         var song = EnrichmentHost.UniqueSong("Real Hit", "The Band");
 
@@ -51,8 +51,8 @@ public class VisitorLookupTests
     [Fact]
     public async Task TheVisitorMissLifetimeIsASetting()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.UseSearchResults(UpstreamFakes.Track(UpstreamFakes.IdFor("x"), "Completely Different", "Someone Else"));
+        using var fakes = new MusicServiceFakes();
+        fakes.UseSearchResults(MusicServiceFakes.Track(MusicServiceFakes.IdFor("x"), "Completely Different", "Someone Else"));
         await using var host = new EnrichmentHost(fakes, new() { ["Enrichment:VisitorMissTtl"] = "00:01:00" });
         var song = EnrichmentHost.UniqueSong("Made Up");
 

@@ -19,7 +19,7 @@ public class AppRefusalTests
     [Fact]
     public async Task ARefusedAppIsAskedOncePerProbeIntervalAndResumesWithEverySongEnriched()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var refusal = fakes.RefuseApp();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = new EnrichmentHost(fakes, time: clock);
@@ -35,14 +35,14 @@ public class AppRefusalTests
 
         var status = host.Providers.Get(ProviderNames.Spotify);
         Assert.Equal(ProviderState.Refused, status.State);
-        Assert.Equal(UpstreamFakes.PremiumRequired, status.LastError);
-        Assert.All(responses, r => Assert.Contains(UpstreamFakes.PremiumRequired, r.EnrichmentNote));
+        Assert.Equal(MusicServiceFakes.PremiumRequired, status.LastError);
+        Assert.All(responses, r => Assert.Contains(MusicServiceFakes.PremiumRequired, r.EnrichmentNote));
         Assert.All(responses, r => Assert.StartsWith("refused by Spotify", r.EnrichmentNote));
         // The first pass's searches in flight (at most Enrichment:MaxParallelSearches, 8), then one probe per 10 min:
         // not 35 songs × 120 passes.
         var callsWhileRefused = fakes.SpotifyApiCalls;
         Assert.InRange(callsWhileRefused, 1, 8 + 3);
-        Assert.Equal(0, fakes.Calls(UpstreamFakes.ReccoBeatsFeaturesPath));
+        Assert.Equal(0, fakes.Calls(MusicServiceFakes.ReccoBeatsFeaturesPath));
 
         fakes.AnswerAgain(refusal);
         var passesUntilResumed = 0;
@@ -63,7 +63,7 @@ public class AppRefusalTests
     [Fact]
     public async Task NoSongIsMarkedNotFoundWhileTheAppIsRefused()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         fakes.RefuseApp();
         await using var host = new EnrichmentHost(fakes);
         var song = EnrichmentHost.UniqueSong("Never Unmatched");
@@ -80,7 +80,7 @@ public class AppRefusalTests
     [Fact]
     public async Task EveryCallRefusedWithoutAKnownMessageRefusesTheAppAfterThreeInARow()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         fakes.RefuseApp("Forbidden");
         await using var host = new EnrichmentHost(fakes, new() { ["Enrichment:MaxParallelSearches"] = "1" });
         var responses = Enumerable.Range(0, 6).Select(i => EnrichmentHost.Pending(EnrichmentHost.UniqueSong($"Forbidden {i}"), "Artist")).ToList();
@@ -101,7 +101,7 @@ public class AppRefusalTests
     [Fact]
     public async Task AForbiddenTokenEndpointRefusesTheAppAndIsNotAskedAgainUntilTheProbe()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var refusal = fakes.RefuseAppAtTokenEndpoint();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = new EnrichmentHost(fakes, new() { ["Spotify:RefusedProbeInterval"] = "00:02:00" }, time: clock);
@@ -110,7 +110,7 @@ public class AppRefusalTests
         var first = await host.Enricher.EnrichAsync([response]);
         var second = await host.Enricher.EnrichAsync([response]);
 
-        Assert.Equal(1, fakes.Calls(UpstreamFakes.TokenPath));
+        Assert.Equal(1, fakes.Calls(MusicServiceFakes.TokenPath));
         Assert.Equal(0, fakes.SpotifyApiCalls);
         Assert.Equal(EnrichmentState.Pending, second[0].Enrichment);
         var status = host.Providers.Get(ProviderNames.Spotify);
@@ -130,11 +130,11 @@ public class AppRefusalTests
     public void ARefusalIsNotOverWhenItsProbeTimeHasPassedOnlyWhenSpotifyAnswers()
     {
         var now = DateTimeOffset.UtcNow;
-        var refused = new ProviderStatus(ProviderNames.Spotify, ProviderState.Refused, now.AddMinutes(-1), UpstreamFakes.PremiumRequired, now.AddMinutes(-11));
+        var refused = new ProviderStatus(ProviderNames.Spotify, ProviderState.Refused, now.AddMinutes(-1), MusicServiceFakes.PremiumRequired, now.AddMinutes(-11));
 
         Assert.Equal(ProviderState.Refused, refused.AsOf(now).State);
         var registry = new ProviderStatusRegistry(new FakeTimeProvider(now));
-        registry.Refused(ProviderNames.Spotify, UpstreamFakes.PremiumRequired, now.AddMinutes(10));
+        registry.Refused(ProviderNames.Spotify, MusicServiceFakes.PremiumRequired, now.AddMinutes(10));
         Assert.False(registry.TryClaimCall(ProviderNames.Spotify, TimeSpan.FromMinutes(10), out _));
         registry.Succeeded(ProviderNames.Spotify);
         Assert.Equal(ProviderState.Ok, registry.Get(ProviderNames.Spotify).State);

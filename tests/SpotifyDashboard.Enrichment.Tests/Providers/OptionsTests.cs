@@ -10,7 +10,7 @@ public class OptionsTests
     [Fact]
     public async Task DefaultsFollowTheRealServices()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes, new() { ["Spotify:ApiBaseUrl"] = null, ["Spotify:AccountsBaseUrl"] = null, ["ReccoBeats:BaseUrl"] = null });
 
         var spotify = host.Get<IOptions<SpotifyOptions>>().Value;
@@ -37,7 +37,7 @@ public class OptionsTests
     [InlineData("ReccoBeats:Limits:MaxRetries", "6")]
     public async Task ABadSettingIsRefusedWithItsName(string key, string value)
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes, new() { [key] = value });
         var section = key.Split(':')[0];
 

@@ -13,8 +13,8 @@ public class ResilienceTests
     [Fact]
     public async Task A429WithRetryAfterOneSecondIsWaitedOutThenSucceeds()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.FailOnce(UpstreamFakes.SearchPath, 429, ("Retry-After", "1"));
+        using var fakes = new MusicServiceFakes();
+        fakes.FailOnce(MusicServiceFakes.SearchPath, 429, ("Retry-After", "1"));
         await using var host = new EnrichmentHost(fakes);
 
         var clock = Stopwatch.StartNew();
@@ -22,24 +22,24 @@ public class ResilienceTests
         clock.Stop();
 
         Assert.Equal(EnrichmentState.Enriched, enriched[0].Enrichment);
-        Assert.Equal(2, fakes.Calls(UpstreamFakes.SearchPath));
+        Assert.Equal(2, fakes.Calls(MusicServiceFakes.SearchPath));
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"waited only {clock.Elapsed}");
     }
 
     [Fact]
     public async Task ARetryAfterBeyondTheLimitPutsTheProviderInCoolDownWithoutFurtherCalls()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.Fail(UpstreamFakes.SearchPath, 429, "", ("Retry-After", "50000"));
+        using var fakes = new MusicServiceFakes();
+        fakes.Fail(MusicServiceFakes.SearchPath, 429, "", ("Retry-After", "50000"));
         await using var host = new EnrichmentHost(fakes);
         var before = DateTimeOffset.UtcNow;
 
         var first = await host.Enricher.EnrichAsync([EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Banned"), "Artist")]);
-        var callsAfterBan = fakes.Calls(UpstreamFakes.SearchPath);
+        var callsAfterBan = fakes.Calls(MusicServiceFakes.SearchPath);
         var second = await host.Enricher.EnrichAsync([EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Also Banned"), "Artist")]);
 
         Assert.Equal(1, callsAfterBan);
-        Assert.Equal(callsAfterBan, fakes.Calls(UpstreamFakes.SearchPath));
+        Assert.Equal(callsAfterBan, fakes.Calls(MusicServiceFakes.SearchPath));
         Assert.All(first.Concat(second), r => Assert.Equal(EnrichmentState.Pending, r.Enrichment));
         Assert.Contains("cool-down until", second[0].EnrichmentNote);
         var status = host.Providers.Get(ProviderNames.Spotify);
@@ -50,8 +50,8 @@ public class ResilienceTests
     [Fact]
     public async Task ACoolDownEndsByItselfAndWorkResumes()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.FailOnce(UpstreamFakes.SearchPath, 429, ("Retry-After", "1"));
+        using var fakes = new MusicServiceFakes();
+        fakes.FailOnce(MusicServiceFakes.SearchPath, 429, ("Retry-After", "1"));
         await using var host = new EnrichmentHost(fakes, new() { ["Enrichment:MaxRetryAfter"] = "00:00:00.500" });
         var response = EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Cooling"), "Artist");
 
@@ -67,19 +67,19 @@ public class ResilienceTests
     [Fact]
     public async Task FiveServerErrorsOpenTheBreakerWhichStopsCallsAndLaterRecovers()
     {
-        using var fakes = new UpstreamFakes();
-        var failing = fakes.Fail(UpstreamFakes.SearchPath, 500);
+        using var fakes = new MusicServiceFakes();
+        var failing = fakes.Fail(MusicServiceFakes.SearchPath, 500);
         await using var host = new EnrichmentHost(fakes);
         var response = EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Broken"), "Artist");
 
         var first = await host.Enricher.EnrichAsync([response]);
-        var callsWhenOpened = fakes.Calls(UpstreamFakes.SearchPath);
+        var callsWhenOpened = fakes.Calls(MusicServiceFakes.SearchPath);
         var whileOpen = await host.Enricher.EnrichAsync([response]);
 
         // Five attempts (one call and four retries) and no more: the standard handler of the
         // service defaults did not stack its own retries on top.
         Assert.Equal(5, callsWhenOpened);
-        Assert.Equal(callsWhenOpened, fakes.Calls(UpstreamFakes.SearchPath));
+        Assert.Equal(callsWhenOpened, fakes.Calls(MusicServiceFakes.SearchPath));
         Assert.Equal(EnrichmentState.Pending, first[0].Enrichment);
         Assert.Equal(EnrichmentState.Pending, whileOpen[0].Enrichment);
         Assert.Equal(ProviderState.BreakerOpen, host.Providers.Get(ProviderNames.Spotify).State);
@@ -95,8 +95,8 @@ public class ResilienceTests
     [Fact]
     public async Task AHangingResponseTimesOutAndTheSongStaysPending()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.Hang(UpstreamFakes.ReccoBeatsFeaturesPath, TimeSpan.FromSeconds(20));
+        using var fakes = new MusicServiceFakes();
+        fakes.Hang(MusicServiceFakes.ReccoBeatsFeaturesPath, TimeSpan.FromSeconds(20));
         await using var host = new EnrichmentHost(fakes, new()
         {
             ["ReccoBeats:Limits:AttemptTimeout"] = "00:00:00.300",
@@ -118,8 +118,8 @@ public class ResilienceTests
     [Fact]
     public async Task GarbageJsonIsACountedErrorAndTheRowIsEnrichedOnceTheAnswerIsSound()
     {
-        using var fakes = new UpstreamFakes();
-        var garbage = fakes.Fail(UpstreamFakes.SearchPath, 200, "{\"tracks\": {\"items\": [ this is not json");
+        using var fakes = new MusicServiceFakes();
+        var garbage = fakes.Fail(MusicServiceFakes.SearchPath, 200, "{\"tracks\": {\"items\": [ this is not json");
         await using var host = new EnrichmentHost(fakes);
         var response = EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Garbled"), "Artist");
 
@@ -136,8 +136,8 @@ public class ResilienceTests
     [Fact]
     public async Task A403OnSpotifyAudioFeaturesFallsBackToReccoBeatsAndIsNotAskedAgain()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.Fail(UpstreamFakes.SpotifyFeaturesPath, 403, """{"error":{"status":403,"message":"Forbidden"}}""");
+        using var fakes = new MusicServiceFakes();
+        fakes.Fail(MusicServiceFakes.SpotifyFeaturesPath, 403, """{"error":{"status":403,"message":"Forbidden"}}""");
         await using var host = new EnrichmentHost(fakes, new() { ["Spotify:UseAudioFeaturesEndpoint"] = "true" });
 
         var first = await host.Enricher.EnrichAsync([EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Legacy"), "Artist")]);
@@ -146,7 +146,7 @@ public class ResilienceTests
         Assert.Equal(EnrichmentState.Enriched, first[0].Enrichment);
         Assert.Equal("reccobeats", first[0].Track!.FeatureSource);
         Assert.Equal(EnrichmentState.Enriched, second[0].Enrichment);
-        Assert.Equal(1, fakes.Calls(UpstreamFakes.SpotifyFeaturesPath));
+        Assert.Equal(1, fakes.Calls(MusicServiceFakes.SpotifyFeaturesPath));
         Assert.Equal(ProviderState.Unavailable, host.Providers.Get(ProviderNames.SpotifyAudioFeatures).State);
         Assert.Equal(ProviderState.Ok, host.Providers.Get(ProviderNames.Spotify).State);
     }
@@ -154,10 +154,10 @@ public class ResilienceTests
     [Fact]
     public async Task SpotifyAudioFeaturesAreUsedWhenTheAppMayUseThem()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var song = EnrichmentHost.UniqueSong("Legacy Allowed");
-        var id = UpstreamFakes.IdFor($"{song}|Artist");
-        fakes.Server.Given(Request.Create().WithPath(UpstreamFakes.SpotifyFeaturesPath)).AtPriority(1)
+        var id = MusicServiceFakes.TrackIdFor(song, "Artist");
+        fakes.Server.Given(Request.Create().WithPath(MusicServiceFakes.SpotifyFeaturesPath)).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody($$"""{"audio_features":[{"id":"{{id}}","danceability":0.42,"energy":0.5,"key":2,"loudness":-7,"mode":0,"speechiness":0.1,"acousticness":0.2,"instrumentalness":0,"liveness":0.3,"valence":0.4,"tempo":99.5,"duration_ms":123000,"time_signature":4}]}"""));
         await using var host = new EnrichmentHost(fakes, new() { ["Spotify:UseAudioFeaturesEndpoint"] = "true" });
@@ -167,39 +167,39 @@ public class ResilienceTests
         Assert.Equal("spotify", enriched[0].Track!.FeatureSource);
         Assert.Equal(0.42, enriched[0].Features!.Danceability);
         Assert.Equal(4, enriched[0].Features!.TimeSignature);
-        Assert.Equal(0, fakes.Calls(UpstreamFakes.ReccoBeatsFeaturesPath));
+        Assert.Equal(0, fakes.Calls(MusicServiceFakes.ReccoBeatsFeaturesPath));
     }
 
     [Fact]
     public async Task A401GetsANewTokenOnceAndTheRequestIsRepeated()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var scenario = Guid.NewGuid().ToString();
-        fakes.Server.Given(Request.Create().WithPath(UpstreamFakes.TokenPath).UsingPost()).AtPriority(1)
+        fakes.Server.Given(Request.Create().WithPath(MusicServiceFakes.TokenPath).UsingPost()).AtPriority(1)
             .InScenario(scenario).WillSetStateTo("second")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody("""{"access_token":"expired-token","token_type":"Bearer","expires_in":3600}"""));
-        fakes.Server.Given(Request.Create().WithPath(UpstreamFakes.SearchPath).WithHeader("Authorization", "Bearer expired-token")).AtPriority(1)
+        fakes.Server.Given(Request.Create().WithPath(MusicServiceFakes.SearchPath).WithHeader("Authorization", "Bearer expired-token")).AtPriority(1)
             .RespondWith(Response.Create().WithStatusCode(401).WithBody("""{"error":{"status":401,"message":"The access token expired"}}"""));
         await using var host = new EnrichmentHost(fakes);
 
         var enriched = await host.Enricher.EnrichAsync([EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Expired"), "Artist")]);
 
         Assert.Equal(EnrichmentState.Enriched, enriched[0].Enrichment);
-        Assert.Equal(2, fakes.Calls(UpstreamFakes.TokenPath));
-        Assert.Equal(2, fakes.Calls(UpstreamFakes.SearchPath));
+        Assert.Equal(2, fakes.Calls(MusicServiceFakes.TokenPath));
+        Assert.Equal(2, fakes.Calls(MusicServiceFakes.SearchPath));
     }
 
     [Fact]
     public async Task TheTokenIsReusedUntilItExpires()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         await using var host = new EnrichmentHost(fakes);
 
         await host.Enricher.EnrichAsync([.. Enumerable.Range(0, 4).Select(i => EnrichmentHost.Pending(EnrichmentHost.UniqueSong($"Token {i}"), "Artist"))]);
 
-        Assert.Equal(1, fakes.Calls(UpstreamFakes.TokenPath));
-        var tokenRequest = fakes.Entries(UpstreamFakes.TokenPath).Single().RequestMessage;
+        Assert.Equal(1, fakes.Calls(MusicServiceFakes.TokenPath));
+        var tokenRequest = fakes.Entries(MusicServiceFakes.TokenPath).Single().RequestMessage;
         Assert.Equal("grant_type=client_credentials", tokenRequest.Body);
         Assert.Equal("Basic " + Convert.ToBase64String("test-client:test-secret"u8.ToArray()), tokenRequest.Headers!["Authorization"].ToString());
     }

@@ -11,10 +11,10 @@ public class SpotifyDevelopmentModeTests
     [Fact]
     public async Task TracksWithoutPopularityExternalIdsOrMarketsAreMatchedAndEnriched()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var song = EnrichmentHost.UniqueSong("Bare Song");
-        var id = UpstreamFakes.IdFor(song);
-        fakes.UseSearchResults(UpstreamFakes.BareTrack(id, song, "Bare Artist"));
+        var id = MusicServiceFakes.FreshId();
+        fakes.UseSearchResults(MusicServiceFakes.BareTrack(id, song, "Bare Artist"));
         await using var host = new EnrichmentHost(fakes);
 
         var enriched = await host.Enricher.EnrichAsync([EnrichmentHost.Pending(song, "Bare Artist")]);
@@ -30,9 +30,9 @@ public class SpotifyDevelopmentModeTests
     [Fact]
     public async Task AnIsrcIsKeptWhenSpotifySendsOne()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var song = EnrichmentHost.UniqueSong("Isrc Song");
-        var id = UpstreamFakes.FreshId();
+        var id = MusicServiceFakes.FreshId();
         fakes.UseSearchResults(new { id, name = song, artists = new[] { new { name = "Artist" } }, external_ids = new { isrc = "USUM71703861" } });
         await using var host = new EnrichmentHost(fakes);
 
@@ -44,15 +44,15 @@ public class SpotifyDevelopmentModeTests
     [Fact]
     public async Task SearchNeverAsksForMoreThanTenResults()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         fakes.UseSearchResults();
         await using var host = new EnrichmentHost(fakes);
 
         // No match for the fielded query, so the plain one is asked too.
         await host.Enricher.EnrichAsync([EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Limited"), "Artist")]);
 
-        Assert.Equal(2, fakes.Calls(UpstreamFakes.SearchPath));
-        Assert.All(fakes.Entries(UpstreamFakes.SearchPath), e => Assert.InRange(int.Parse(e.RequestMessage.Query!["limit"].ToString()!, System.Globalization.CultureInfo.InvariantCulture), 1, 10));
+        Assert.Equal(2, fakes.Calls(MusicServiceFakes.SearchPath));
+        Assert.All(fakes.Entries(MusicServiceFakes.SearchPath), e => Assert.InRange(int.Parse(e.RequestMessage.Query!["limit"].ToString()!, System.Globalization.CultureInfo.InvariantCulture), 1, 10));
     }
 
     [Theory]
@@ -61,10 +61,10 @@ public class SpotifyDevelopmentModeTests
     [InlineData(50, 400)]
     public async Task TheFakeRefusesASearchLimitAboveTenAsSpotifyDoes(int limit, int expected)
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         using var http = new HttpClient();
 
-        var response = await http.GetAsync($"{fakes.ApiBaseUrl}/search?q=x&type=track&limit={limit}");
+        var response = await http.GetAsync($"{fakes.SpotifyApiBaseUrl}/search?q=x&type=track&limit={limit}");
 
         Assert.Equal(expected, (int)response.StatusCode);
     }
@@ -72,9 +72,9 @@ public class SpotifyDevelopmentModeTests
     [Fact]
     public async Task AForbiddenRequestAmongAnsweredOnesKeepsItsSongPendingAndTheAppServed()
     {
-        using var fakes = new UpstreamFakes();
+        using var fakes = new MusicServiceFakes();
         var refused = EnrichmentHost.UniqueSong("Refused Alone");
-        fakes.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(UpstreamFakes.SearchPath).WithParam("q", new WireMock.Matchers.WildcardMatcher($"*{refused}*")))
+        fakes.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(MusicServiceFakes.SearchPath).WithParam("q", new WireMock.Matchers.WildcardMatcher($"*{refused}*")))
             .AtPriority(1)
             .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(403).WithBody("""{"error":{"status":403,"message":"Forbidden"}}"""));
         await using var host = new EnrichmentHost(fakes, new() { ["Enrichment:MaxParallelSearches"] = "1" });

@@ -13,8 +13,8 @@ public class TelemetryAndStatusTests
     [Fact]
     public async Task UpstreamRequestsRetriesAndCacheUseAreMeasured()
     {
-        using var fakes = new UpstreamFakes();
-        fakes.FailOnce(UpstreamFakes.SearchPath, 503, ("Retry-After", "0"));
+        using var fakes = new MusicServiceFakes();
+        fakes.FailOnce(MusicServiceFakes.SearchPath, 503, ("Retry-After", "0"));
         await using var host = new EnrichmentHost(fakes);
         var factory = host.Get<IMeterFactory>();
         var totals = new Dictionary<string, long>();
