@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Api.Admin;
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Apis;
@@ -23,7 +24,7 @@ builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.Sec
 builder.Services.AddSingleton<SurveyResponseStore>();
 builder.Services.AddSingleton<SourceStatusStore>();
 builder.Services.AddSingleton<QuarantineStore>();
-builder.Services.AddSongEnrichment(builder.Configuration);
+builder.Services.AddSongLookup(builder.Configuration);
 builder.Services.AddActiveSource();
 builder.Services.AddAnalysisSnapshots();
 builder.Services.AddClassData();

@@ -11,7 +11,7 @@ public static class AnalysisApiServiceCollectionExtensions
     /// <summary>
     /// The in-memory latest snapshot (<see cref="SnapshotHolder"/>, a hosted service) and the song resolver of
     /// <c>POST /api/predict-major</c>. Needs an <c>IConnectionMultiplexer</c> and <c>SurveyOptions</c>; adds the active source; uses
-    /// <c>ISongFeatureLookup</c> when registered (<c>AddSongEnrichment</c>). Safe to call twice.
+    /// <c>ISongFeatureLookup</c> when registered (<c>AddSongLookup</c>). Safe to call twice.
     /// </summary>
     public static IServiceCollection AddAnalysisSnapshots(this IServiceCollection services)
     {

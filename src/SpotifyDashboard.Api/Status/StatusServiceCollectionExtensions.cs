@@ -6,7 +6,7 @@ namespace SpotifyDashboard.Api.Status;
 public static class StatusServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="StatusHolder"/> (a hosted service) behind <c>/api/status</c>. Needs the stores, <c>AddSongEnrichment</c>
+    /// <see cref="StatusHolder"/> (a hosted service) behind <c>/api/status</c>. Needs the stores, <c>AddSongLookup</c>
     /// (the providers' states) and an <c>IConnectionMultiplexer</c>; adds the class data. Safe to call twice.
     /// </summary>
     public static IServiceCollection AddStatusReport(this IServiceCollection services)

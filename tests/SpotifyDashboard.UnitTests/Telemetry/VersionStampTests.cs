@@ -11,7 +11,7 @@ public class VersionStampTests
     [Fact]
     public void EveryAssemblyCarriesTheVersionMinVerTookFromGit()
     {
-        var version = ServiceIdentity.VersionOf(typeof(WorkerHeartbeat).Assembly);
+        var version = ServiceIdentity.VersionOf(typeof(PseudonymProvider).Assembly);
         var root = RepositoryRoot();
 
         if (Path.Exists(Path.Combine(root, ".git")))
