@@ -2,6 +2,7 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Enrichment.Cache;
 using SpotifyDashboard.Enrichment.Curation;
@@ -26,10 +27,8 @@ public static class EnrichmentServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSongLookup(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SpotifyOptions>().Bind(configuration.GetSection(SpotifyOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => o.Limits.IsValid(), LimitsMessage("Spotify")).ValidateOnStart();
-        services.AddOptions<ReccoBeatsOptions>().Bind(configuration.GetSection(ReccoBeatsOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => o.Limits.IsValid(), LimitsMessage("ReccoBeats")).ValidateOnStart();
+        services.AddOptions<SpotifyOptions>().Bind(configuration.GetSection(SpotifyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReccoBeatsOptions>().Bind(configuration.GetSection(ReccoBeatsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EnrichmentOptions>().Bind(configuration.GetSection(EnrichmentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<ProviderStatusRegistry>();
@@ -50,9 +49,6 @@ public static class EnrichmentServiceCollectionExtensions
         AddProviderClients(services);
         return services;
     }
-
-    private static string LimitsMessage(string section) =>
-        $"{section}:Limits: RequestsPerSecond 0.1-10000, Burst >= 1, MaxRetries 0-5, FailuresToBreak >= 2, BreakDuration >= 0.5 s, AttemptTimeout > 0 and <= TotalTimeout.";
 
     private static void AddTrackCache(IServiceCollection services)
     {

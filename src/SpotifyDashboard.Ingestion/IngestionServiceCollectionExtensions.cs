@@ -1,9 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
 using SpotifyDashboard.Ingestion.Reading;
 
 namespace SpotifyDashboard.Ingestion;
@@ -11,17 +10,15 @@ namespace SpotifyDashboard.Ingestion;
 public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
-    /// The survey ingestion: its options (<c>Survey</c> section), the Sheets and CSV readers (typed clients with the
-    /// standard resilience handler) and the ingestor, for the <see cref="IngestDuty"/> the worker runs. The host registers what it shares
-    /// with the other stages: the cache's multiplexer, the stores, <c>SurveyOptions</c>, a <c>NamePolicy</c>, the
-    /// telemetry and a <see cref="TimeProvider"/>.
+    /// The survey ingestion: the Sheets and CSV readers (typed clients with the standard resilience handler) and the
+    /// ingestor, for the <see cref="IngestDuty"/> the worker runs. The host registers what it shares with the other
+    /// stages: the cache's multiplexer, the stores, <c>SurveyOptions</c>, a <c>NamePolicy</c>, the telemetry and a
+    /// <see cref="TimeProvider"/>.
     /// </summary>
-    public static IServiceCollection AddSurveyIngestion(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSurveyIngestion(this IServiceCollection services)
     {
-        services.AddOptions<SurveyIngestionOptions>().Bind(configuration.GetSection(SurveyIngestionOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SurveyIngestionOptions>, SurveyIngestionOptionsValidator>();
         services.AddSingleton<SurveyPollOutcome>();
-        services.AddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value.Columns));
+        services.AddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyOptions>>().Value.Columns));
         services.AddSingleton<ServiceAccountTokenSource>();
         // The services' defaults already add a standard handler to every client: replace it rather
         // than stack a second one, so the same pipeline applies in the worker and in tests.

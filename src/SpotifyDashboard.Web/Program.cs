@@ -1,4 +1,5 @@
 using Microsoft.FluentUI.AspNetCore.Components;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Web.Components;
 using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Services;
@@ -20,11 +21,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
 builder.Services.AddDashboardSessionTelemetry();
 builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<DashboardOptions>()
-    .BindConfiguration(DashboardOptions.SectionName)
-    .Configure<IConfiguration>((options, configuration) => options.FormUrl ??= configuration["Survey:FormUrl"])
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
+builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDashboardApiClient();
 // The event stream stays open for as long as the web runs: no request timeout, no retry handler around it.

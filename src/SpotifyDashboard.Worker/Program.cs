@@ -4,7 +4,7 @@ using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Core.Demo;
 using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment;
@@ -25,11 +25,10 @@ builder.AddServiceDefaults();
 // documents, ≈ 18 MB, in about one start of five (bench/README.md, "Memory"). Its HTTP calls and our own spans remain.
 builder.AddRedisClient("cache", settings => settings.DisableTracing = true);
 
-builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();
+builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
-builder.Services.AddOptions<AnalysisSettings>().BindConfiguration(AnalysisSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<AnalysisScheduleOptions>().BindConfiguration(AnalysisScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateOnStart();
+builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 // What the duties share: the stores in the cache, the students' handles, one lock that makes one replica do every duty.
 builder.Services.AddSingleton<SurveyResponseStore>();
@@ -48,7 +47,7 @@ builder.Services.AddSingleton<WorkerHealth>();
 builder.Services.AddHealthChecks().AddCheck<WorkerHealth>("worker");
 
 // The duties, in the order a row passes them: ingest (or the demo class) → enrich → analyse; and the teacher's commands.
-builder.Services.AddSurveyIngestion(builder.Configuration);
+builder.Services.AddSurveyIngestion();
 builder.Services.AddDuty<IngestDuty>();
 if ((builder.Configuration.GetSection(SurveyOptions.SectionName).Get<SurveyOptions>() ?? new()).Source == SurveySourceKind.Demo)
 {

@@ -19,17 +19,17 @@ public sealed class RefreshProgressStore(IConnectionMultiplexer redis)
     public async Task<RefreshProgress?> GetAsync(string id)
     {
         var json = await Db.StringGetAsync(RedisKeys.Refresh(id));
-        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<RefreshProgress>(json.ToString(), StoreJson.Options);
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<RefreshProgress>(json.ToString(), DashboardJson.Options);
     }
 
     public async Task SetAsync(RefreshProgress progress, string source, bool announce = true)
     {
-        await Db.StringSetAsync(RedisKeys.Refresh(progress.Id), JsonSerializer.Serialize(progress, StoreJson.Options), Lifetime);
+        await Db.StringSetAsync(RedisKeys.Refresh(progress.Id), JsonSerializer.Serialize(progress, DashboardJson.Options), Lifetime);
         if (announce)
         {
             await Db.PublishAsync(
                 RedisChannel.Literal(RedisKeys.EventsChannel),
-                JsonSerializer.Serialize(new StoreEvent(StoreEvent.RefreshProgress, source, progress.Id, progress.UpdatedAt), StoreJson.Options));
+                JsonSerializer.Serialize(new StoreEvent(StoreEvent.RefreshProgress, source, progress.Id, progress.UpdatedAt), DashboardJson.Options));
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class WorkerCommandQueue(IConnectionMultiplexer redis, Tim
     public async Task<WorkerCommand> QueueAsync(string type, RefreshRequest? refresh = null, string? id = null)
     {
         var command = new WorkerCommand(id ?? NewId(), type, time.GetUtcNow(), refresh);
-        await redis.GetDatabase().ListRightPushAsync(RedisKeys.WorkerCommands, JsonSerializer.Serialize(command, StoreJson.Options));
+        await redis.GetDatabase().ListRightPushAsync(RedisKeys.WorkerCommands, JsonSerializer.Serialize(command, DashboardJson.Options));
         return command;
     }
 
@@ -32,7 +32,7 @@ public sealed partial class WorkerCommandQueue(IConnectionMultiplexer redis, Tim
 
         try
         {
-            return JsonSerializer.Deserialize<WorkerCommand>(value.ToString(), StoreJson.Options);
+            return JsonSerializer.Deserialize<WorkerCommand>(value.ToString(), DashboardJson.Options);
         }
         catch (JsonException ex)
         {

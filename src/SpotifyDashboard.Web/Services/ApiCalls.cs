@@ -11,7 +11,7 @@ namespace SpotifyDashboard.Web.Services;
 /// </summary>
 internal static class ApiCalls
 {
-    private static readonly JsonSerializerOptions Json = StoreJson.Options;
+    private static readonly JsonSerializerOptions Json = DashboardJson.Options;
 
     /// <param name="readBodyOf">Error statuses whose body is still a <typeparamref name="T"/> (the upload's 422 preview).</param>
     public static async Task<ApiResult<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken, Func<int, bool>? readBodyOf = null)

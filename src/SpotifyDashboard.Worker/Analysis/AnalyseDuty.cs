@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Duties;
-using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.ServiceDefaults.Memory;
-using StackExchange.Redis;
 using SpotifyDashboard.Worker.Duties;
+using StackExchange.Redis;
 
 namespace SpotifyDashboard.Worker.Analysis;
 
@@ -23,7 +24,7 @@ public sealed partial class AnalyseDuty(
     IConnectionMultiplexer redis,
     ActiveSourceStore activeSource,
     IOptions<SurveyOptions> survey,
-    IOptions<AnalysisScheduleOptions> options,
+    IOptions<AnalysisOptions> options,
     TimeProvider time) : IWorkerDuty
 {
     private readonly ChangeDebouncer _debouncer = new(options.Value.Debounce, options.Value.MaxDelay);
@@ -125,7 +126,7 @@ public sealed partial class AnalyseDuty(
     {
         try
         {
-            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options);
+            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), DashboardJson.Options);
         }
         catch (JsonException)
         {

@@ -1,7 +1,7 @@
 using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Worker.Analysis;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Worker.Duties;
@@ -26,7 +26,7 @@ public sealed record LeaderLockStatus(LeaderRole Role, string Token, DateTimeOff
 /// </summary>
 public sealed partial class WorkerLeaderLock(
     IConnectionMultiplexer redis,
-    IOptions<AnalysisScheduleOptions> options,
+    IOptions<AnalysisOptions> options,
     TimeProvider time,
     ILogger<WorkerLeaderLock> logger) : IAsyncDisposable
 {
@@ -40,7 +40,7 @@ public sealed partial class WorkerLeaderLock(
     /// <summary>Unique per instance, so two replicas on one machine never mistake each other's lock.</summary>
     public string Token { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    private AnalysisScheduleOptions Settings => options.Value;
+    private AnalysisOptions Settings => options.Value;
 
     private IDatabase Db => redis.GetDatabase();
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Core.Survey;
@@ -72,13 +72,13 @@ public sealed class EnrichmentHost : IAsyncDisposable
         services.AddSingleton<CacheHitTelemetry>();
         services.AddSingleton<SurveyResponseStore>();
         services.AddSingleton<ActiveSourceStore>();
-        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName));
 
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         if (userAgent)
         {
             services.AddProductUserAgent();
         }
+        services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName);
         services.AddSongLookup(configuration);
         services.AddSingleton<SongEnricher>();
         services.AddSingleton<EnrichDuty>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using SpotifyDashboard.Core.Privacy;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Ingestion.Ingest;
 using StackExchange.Redis;
@@ -46,9 +46,9 @@ public static class IngestionServices
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<PipelineTelemetry>();
-        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName));
+        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations();
         services.AddSingleton(new NamePolicy(new Pseudonymizer(PseudonymKey), storeNames));
-        services.AddSurveyIngestion(configuration);
+        services.AddSurveyIngestion();
         if (withDuty)
         {
             services.AddSingleton<IngestDuty>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion;
 using SpotifyDashboard.Ingestion.Reading;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
@@ -22,7 +23,8 @@ public sealed class GoogleTokenRequestTests : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_google.Settings()).Build();
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
-        services.AddSurveyIngestion(configuration);
+        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName));
+        services.AddSurveyIngestion();
         services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new StampHandler("Probe/1.0")));
         await using var provider = services.BuildServiceProvider();
 
