@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Api.Admin;
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Apis;
@@ -38,7 +39,7 @@ builder.Services.AddSingleton<SourceStatusStore>();
 builder.Services.AddSingleton<QuarantineStore>();
 builder.Services.AddSingleton<ActiveSourceStore>();
 builder.Services.AddSingleton<SnapshotStore>();
-builder.Services.AddSongEnrichment(builder.Configuration);
+builder.Services.AddSongLookup(builder.Configuration);
 
 // What each replica keeps in memory so that requests rarely wait for Redis, each read again on the store's events.
 builder.Services.AddSingleton<EventBroadcast>();

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Enrichment.Cache;
 using SpotifyDashboard.Enrichment.Curation;
 using SpotifyDashboard.Enrichment.Lookup;
@@ -22,51 +20,33 @@ namespace SpotifyDashboard.Enrichment;
 public static class EnrichmentServiceCollectionExtensions
 {
     /// <summary>
-    /// Song lookup (Spotify + ReccoBeats, each with its own resilience pipeline), the HybridCache
-    /// over the app's Redis, provider status, curation. Needs an <see cref="IConnectionMultiplexer"/>
-    /// (<c>builder.AddRedisClient("cache")</c>) and the host's <c>SurveyOptions</c>. Used by the worker and the api alike.
+    /// Song lookup (Spotify + ReccoBeats, each with its own resilience pipeline), the HybridCache over the app's Redis,
+    /// provider status and curation: what the worker and the api both use. The host registers what it shares with the
+    /// other stages: the cache's multiplexer, <c>SurveyResponseStore</c>, <c>ActiveSourceStore</c>, <c>SurveyOptions</c>,
+    /// the Core telemetry and a <see cref="TimeProvider"/>; the worker adds <see cref="SongEnricher"/> and its duty.
     /// </summary>
-    public static IServiceCollection AddSongEnrichment(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSongLookup(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SpotifyOptions>().Bind(configuration.GetSection(SpotifyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ReccoBeatsOptions>().Bind(configuration.GetSection(ReccoBeatsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EnrichmentOptions>().Bind(configuration.GetSection(EnrichmentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
-        services.TryAddSingleton<SurveyResponseStore>();
-        services.TryAddSingleton<ActiveSourceStore>();
-        services.TryAddSingleton<ProviderStatusRegistry>();
-        services.TryAddSingleton<ProviderStatusStore>();
-        services.TryAddSingleton<EnrichmentTelemetry>();
-        services.TryAddSingleton<PipelineTelemetry>();
-        services.TryAddSingleton<CacheHitTelemetry>();
-        services.TryAddSingleton<EnrichmentStatusReader>();
-        services.TryAddSingleton<SongOverrideStore>();
-        services.TryAddSingleton<SongCurator>();
-        services.TryAddSingleton<SongCache>();
-        services.TryAddSingleton<SpotifyTokenSource>();
-        services.TryAddSingleton<SpotifyClient>();
-        services.TryAddSingleton<ReccoBeatsClient>();
-        services.TryAddSingleton<SongFeatureLookup>();
-        services.TryAddSingleton<ISongFeatureLookup>(sp => sp.GetRequiredService<SongFeatureLookup>());
-        services.TryAddSingleton<ITrackFeatureLookup>(sp => sp.GetRequiredService<SongFeatureLookup>());
-        services.TryAddSingleton<SongEnricher>();
+        services.AddSingleton<ProviderStatusRegistry>();
+        services.AddSingleton<ProviderStatusStore>();
+        services.AddSingleton<EnrichmentTelemetry>();
+        services.AddSingleton<EnrichmentStatusReader>();
+        services.AddSingleton<SongOverrideStore>();
+        services.AddSingleton<SongCurator>();
+        services.AddSingleton<SongCache>();
+        services.AddSingleton<SpotifyTokenSource>();
+        services.AddSingleton<SpotifyClient>();
+        services.AddSingleton<ReccoBeatsClient>();
+        services.AddSingleton<SongFeatureLookup>();
+        services.AddSingleton<ISongFeatureLookup>(sp => sp.GetRequiredService<SongFeatureLookup>());
+        services.AddSingleton<ITrackFeatureLookup>(sp => sp.GetRequiredService<SongFeatureLookup>());
 
         AddTrackCache(services);
         AddProviderClients(services);
-        return services;
-    }
-
-    /// <summary>
-    /// The background loop; the worker only. It runs while the process leads (<see cref="IWorkerLeadership"/>); a host
-    /// that registers none is taken to be the only worker.
-    /// </summary>
-    public static IServiceCollection AddEnrichmentWorker(this IServiceCollection services)
-    {
-        services.TryAddSingleton<IWorkerLeadership, SoleWorkerLeadership>();
-        services.TryAddSingleton<EnrichmentWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<EnrichmentWorker>());
         return services;
     }
 
@@ -77,7 +57,7 @@ public static class EnrichmentServiceCollectionExtensions
         services.AddStackExchangeRedisCache(_ => { });
         services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((cache, sp) =>
         {
-            cache.InstanceName = EnrichmentKeys.TrackCachePrefix;
+            cache.InstanceName = RedisKeys.TrackCachePrefix;
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>());
         });
     }

@@ -1,11 +1,21 @@
+using Microsoft.Extensions.Options;
+using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Commands;
+using SpotifyDashboard.Core.Demo;
+using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Ingestion.Hosting;
-using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment;
+using SpotifyDashboard.Enrichment.Lookup;
+using SpotifyDashboard.Ingestion;
+using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Worker;
 using SpotifyDashboard.Worker.Analysis;
+using SpotifyDashboard.Worker.Commands;
 using SpotifyDashboard.Worker.Demo;
+using SpotifyDashboard.Worker.Duties;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,27 +25,46 @@ builder.AddServiceDefaults();
 // documents, ≈ 18 MB, in about one start of five (bench/README.md, "Memory"). Its HTTP calls and our own spans remain.
 builder.AddRedisClient("cache", settings => settings.DisableTracing = true);
 
+builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateOnStart();
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+// What the duties share: the stores in the cache, the students' handles, one lock that makes one replica do every duty.
 builder.Services.AddSingleton<SurveyResponseStore>();
 builder.Services.AddSingleton<SourceStatusStore>();
 builder.Services.AddSingleton<ActiveSourceStore>();
-builder.Services.AddWorkerLeadership();
+builder.Services.AddSingleton<QuarantineStore>();
+builder.Services.AddSingleton<SnapshotStore>();
 builder.Services.AddSingleton<PseudonymProvider>();
-builder.Services.AddSingleton<WorkerHeartbeat>();
-builder.Services.AddHealthChecks().AddCheck<WorkerHeartbeatHealthCheck>("worker");
-builder.Services.AddDemoSurvey();
 builder.Services.AddSingleton(sp =>
 {
     var pseudonyms = sp.GetRequiredService<PseudonymProvider>();
     return new NamePolicy(pseudonyms.Pseudonymizer, pseudonyms.StoreNames);
 });
-builder.Services.AddSurveyIngestion(builder.Configuration);
-builder.Services.AddHealthChecks().AddCheck<SurveyIngestHealthCheck>("ingest");
-builder.Services.AddSongEnrichment(builder.Configuration).AddEnrichmentWorker();
-builder.Services.AddAnalysisWorker();
-builder.Services.AddWorkerCommands();
+builder.Services.AddSingleton<WorkerLeaderLock>();
+builder.Services.AddSingleton<WorkerHealth>();
+builder.Services.AddHealthChecks().AddCheck<WorkerHealth>("worker");
+
+// The duties, in the order a row passes them: ingest (or the demo class) → enrich → analyse; and the teacher's commands.
+builder.Services.AddSurveyIngestion();
+builder.Services.AddDuty<IngestDuty>();
+if ((builder.Configuration.GetSection(SurveyOptions.SectionName).Get<SurveyOptions>() ?? new()).Source == SurveySourceKind.Demo)
+{
+    builder.Services.AddSingleton(sp => new DemoClassGenerator(sp.GetRequiredService<IOptions<DemoOptions>>().Value.Seed));
+    builder.Services.AddSingleton<DemoResponseFactory>();
+    builder.Services.AddDuty<DemoDuty>();
+}
+
+builder.Services.AddSongLookup(builder.Configuration);
+builder.Services.AddSingleton<SongEnricher>();
+builder.Services.AddDuty<EnrichDuty>();
+builder.Services.AddSingleton<AnalysisRunner>();
+builder.Services.AddDuty<AnalyseDuty>();
+builder.Services.AddSingleton<WorkerCommandQueue>();
+builder.Services.AddSingleton<RefreshProgressStore>();
+builder.Services.AddSingleton<WorkerCommandRunner>();
+builder.Services.AddDuty<CommandsDuty>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -6,6 +6,7 @@ using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Core.Telemetry;
+using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Worker;
 using SpotifyDashboard.Worker.Analysis;
 using SpotifyDashboard.Worker.Demo;
@@ -30,8 +31,8 @@ public sealed class PipelineTimingTests(GarnetFixture garnet) : IClassFixture<Ga
         await using var worker = new WorkerReplica(garnet.ConnectionString, _time, new CountingSongLookup());
         using var stages = RecordStages(worker.Get<IMeterFactory>());
 
-        Assert.True(await worker.Ingestion.TickAsync(CancellationToken.None));
-        Assert.Equal(12, (await worker.Enrichment.TickAsync())!.Enriched);
+        Assert.True(await worker.StepAsync<IngestDuty>());
+        Assert.Equal(12, (await worker.Enrichment.RunOnceAsync()).Enriched);
         Assert.Equal(AnalysisRunOutcome.Published, (await worker.Get<AnalysisRunner>().RunAsync("csv")).Outcome);
 
         var runs = stages.Measurements.ToList();
@@ -50,7 +51,7 @@ public sealed class PipelineTimingTests(GarnetFixture garnet) : IClassFixture<Ga
         await using var worker = new WorkerReplica(garnet.ConnectionString, _time, new CountingSongLookup());
         using var stages = RecordStages(worker.Get<IMeterFactory>());
 
-        await worker.Ingestion.TickAsync(CancellationToken.None);
+        Assert.True(await worker.StepAsync<IngestDuty>());
 
         var run = Assert.Single(stages.Measurements);
         Assert.Equal(PipelineStages.Ingest, run["stage"]);
@@ -65,20 +66,17 @@ public sealed class PipelineTimingTests(GarnetFixture garnet) : IClassFixture<Ga
         using var meters = new TestMeterFactory();
         using var stages = RecordStages(meters);
         var pseudonyms = new PseudonymProvider(MsOptions.Create(new PrivacyOptions { PseudonymKey = "test-key" }), NullLogger<PseudonymProvider>.Instance);
-        var demo = new DemoSurveyWorker(
+        var demo = new DemoDuty(
             new DemoResponseFactory(new DemoClassGenerator(42), pseudonyms),
             new SurveyResponseStore(garnet.Redis),
             new SourceStatusStore(garnet.Redis),
-            new WorkerHeartbeat(_time),
-            new SoleWorkerLeadership(),
-            MsOptions.Create(new SurveyOptions()),
             MsOptions.Create(new DemoOptions { InitialStudents = 5, MaxStudents = 6 }),
             new PipelineTelemetry(meters, _time),
             _time,
-            NullLogger<DemoSurveyWorker>.Instance);
+            NullLogger<DemoDuty>.Instance);
 
-        await demo.TickAsync();
-        await demo.TickAsync();
+        await demo.StepAsync(CancellationToken.None);
+        await demo.StepAsync(CancellationToken.None);
 
         Assert.Equal(2, stages.Measurements.Count(r => r["stage"] == PipelineStages.Ingest && r["outcome"] == PipelineTelemetry.Ok));
     }

@@ -2,14 +2,22 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SpotifyDashboard.Analysis;
+using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Core.Demo;
+using SpotifyDashboard.Core.Duties;
+using SpotifyDashboard.Core.Ingestion;
+using SpotifyDashboard.Core.Configuration;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Core.Privacy;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Enrichment;
 using SpotifyDashboard.Enrichment.Lookup;
-using SpotifyDashboard.Ingestion.Hosting;
+using SpotifyDashboard.Ingestion;
 using SpotifyDashboard.Ingestion.Ingest;
-using SpotifyDashboard.Worker;
+using SpotifyDashboard.Worker.Duties;
 using SpotifyDashboard.Worker.Analysis;
 using SpotifyDashboard.Worker.Commands;
 using StackExchange.Redis;
@@ -17,16 +25,16 @@ using StackExchange.Redis;
 namespace SpotifyDashboard.Worker.Tests;
 
 /// <summary>
-/// One worker replica wired as the worker's Program.cs wires it (ingestion, enrichment, analysis, commands, one lock),
+/// One worker replica wired as the worker's Program.cs wires it (the ingest, enrich, analyse and commands duties, one lock),
 /// with its own connection to a shared Garnet, and a shared clock; the song lookup is <see cref="CountingSongLookup"/> instead of Spotify. Its loops
-/// are not started: the tests drive the ticks.
+/// are not started: the tests drive the steps.
 /// </summary>
 public sealed class WorkerReplica : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly ConnectionMultiplexer _redis;
 
-    public WorkerReplica(string redisAddress, TimeProvider time, CountingSongLookup lookup)
+    public WorkerReplica(string redisAddress, TimeProvider time, CountingSongLookup lookup, Dictionary<string, string?>? settings = null)
     {
         // Its own connection, as a replica has; the track cache disposes it with the services.
         var redis = _redis = ConnectionMultiplexer.Connect(redisAddress);
@@ -36,32 +44,51 @@ public sealed class WorkerReplica : IAsyncDisposable
             ["Analysis:Restarts"] = "2",
             ["Analysis:CvFolds"] = "3",
             ["Analysis:PermutationImportance"] = "false",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? []).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IConnectionMultiplexer>(redis);
         services.AddSingleton(time);
+        services.AddMetrics();
+        services.AddSingleton<PipelineTelemetry>();
+        services.AddSingleton<CacheHitTelemetry>();
+        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName));
+        services.AddOptions<AnalysisOptions>().Bind(configuration.GetSection(AnalysisOptions.SectionName));
         services.AddSingleton<SurveyResponseStore>();
         services.AddSingleton<SourceStatusStore>();
         services.AddSingleton<ActiveSourceStore>();
+        services.AddSingleton<QuarantineStore>();
+        services.AddSingleton<SnapshotStore>();
         services.AddSingleton(new NamePolicy(new Pseudonymizer("test-key"), false));
+        services.AddSingleton<WorkerLeaderLock>();
+        services.AddSingleton<WorkerHealth>();
+        services.AddSurveyIngestion();
+        services.AddDuty<IngestDuty>();
+        services.AddSongLookup(configuration);
         services.AddSingleton<ISongFeatureLookup>(lookup);
-        services.AddWorkerLeadership();
-        services.AddSurveyIngestion(configuration);
-        services.AddSongEnrichment(configuration).AddEnrichmentWorker();
-        services.AddAnalysisWorker();
-        services.AddWorkerCommands();
+        services.AddSingleton<SongEnricher>();
+        services.AddDuty<EnrichDuty>();
+        services.AddSingleton<AnalysisRunner>();
+        services.AddDuty<AnalyseDuty>();
+        services.AddSingleton<WorkerCommandQueue>();
+        services.AddSingleton<RefreshProgressStore>();
+        services.AddSingleton<WorkerCommandRunner>();
+        services.AddDuty<CommandsDuty>();
         _services = services.BuildServiceProvider();
     }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public SurveyIngestionWorker Ingestion => Get<SurveyIngestionWorker>();
+    public IngestDuty Ingestion => Get<IngestDuty>();
 
-    public EnrichmentWorker Enrichment => Get<EnrichmentWorker>();
+    public EnrichDuty Enrichment => Get<EnrichDuty>();
 
-    public WorkerCommandWorker Commands => Get<WorkerCommandWorker>();
+    public CommandsDuty Commands => Get<CommandsDuty>();
+
+    /// <summary>One tick of the duty's loop, as the worker makes it: true when this replica led and the duty stepped.</summary>
+    public Task<bool> StepAsync<TDuty>() where TDuty : IWorkerDuty =>
+        _services.GetServices<IHostedService>().OfType<DutyLoop>().Single(l => l.Duty is TDuty).StepAsync(CancellationToken.None);
 
     public WorkerLeaderLock Lock => Get<WorkerLeaderLock>();
 

@@ -6,8 +6,11 @@ using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Enrichment;
 using SpotifyDashboard.Enrichment.Cache;
 using SpotifyDashboard.Enrichment.Lookup;
+using SpotifyDashboard.Ingestion.Ingest;
+using SpotifyDashboard.Worker.Commands;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Worker.Tests;
@@ -37,14 +40,14 @@ public sealed class WorkerReplicasTests(GarnetFixture garnet) : IClassFixture<Ga
         await using var first = new WorkerReplica(garnet.ConnectionString, _time, _lookup);
         await using var second = new WorkerReplica(garnet.ConnectionString, _time, _lookup);
 
-        Assert.True(await first.Ingestion.TickAsync(CancellationToken.None));
-        Assert.False(await second.Ingestion.TickAsync(CancellationToken.None));
+        Assert.True(await first.StepAsync<IngestDuty>());
+        Assert.False(await second.StepAsync<IngestDuty>());
         Assert.Equal(Students, await Responses.CountAsync("csv"));
 
-        var run = await first.Enrichment.TickAsync();
-        Assert.Null(await second.Enrichment.TickAsync());
+        Assert.False(await second.StepAsync<EnrichDuty>());
+        var run = await first.Enrichment.RunOnceAsync();
 
-        Assert.Equal(Students, run!.Pending);
+        Assert.Equal(Students, run.Pending);
         Assert.All(_lookup.Calls.Values, calls => Assert.Equal(1, calls));
         Assert.Empty(await Responses.GetPendingIdsAsync("csv"));
         Assert.All(await Responses.GetAllAsync("csv"), r => Assert.Equal(EnrichmentState.Enriched, r.Enrichment));
@@ -53,8 +56,8 @@ public sealed class WorkerReplicasTests(GarnetFixture garnet) : IClassFixture<Ga
         await first.Lock.ReleaseAsync();
         _time.Advance(TimeSpan.FromSeconds(5));
         await garnet.Redis.GetDatabase().StringSetAsync(RedisKeys.UploadedCsv, WorkerReplica.ClassCsv(Students + 1));
-        Assert.True(await second.Ingestion.TickAsync(CancellationToken.None));
-        Assert.False(await first.Ingestion.TickAsync(CancellationToken.None));
+        Assert.True(await second.StepAsync<IngestDuty>());
+        Assert.False(await first.StepAsync<IngestDuty>());
         Assert.Equal(Students + 1, await Responses.CountAsync("csv"));
     }
 
@@ -62,8 +65,8 @@ public sealed class WorkerReplicasTests(GarnetFixture garnet) : IClassFixture<Ga
     public async Task ARefreshRereadsReenrichesAndReanalysesAndEndsDoneWithItsProgressFollowable()
     {
         await using var worker = new WorkerReplica(garnet.ConnectionString, _time, _lookup);
-        await worker.Ingestion.TickAsync(CancellationToken.None);
-        await worker.Enrichment.TickAsync();
+        Assert.True(await worker.StepAsync<IngestDuty>());
+        Assert.True(await worker.StepAsync<EnrichDuty>());
         var songs = worker.Get<SongCache>();
         var missed = SongKeyOf((await Responses.GetAllAsync("csv"))[0]);
         var found = SongKeyOf((await Responses.GetAllAsync("csv"))[1]);
@@ -73,7 +76,7 @@ public sealed class WorkerReplicasTests(GarnetFixture garnet) : IClassFixture<Ga
         var events = await CollectRefreshEventsAsync();
 
         await QueueAsync(new WorkerCommand("refresh-1", WorkerCommand.RefreshType, _time.GetUtcNow(), new RefreshRequest()));
-        var ran = await worker.Commands.TickAsync();
+        var ran = await worker.Commands.RunNextAsync();
 
         Assert.Equal("refresh-1", ran?.Id);
         var progress = await ReadProgressAsync("refresh-1");
@@ -102,7 +105,7 @@ public sealed class WorkerReplicasTests(GarnetFixture garnet) : IClassFixture<Ga
         await garnet.Redis.GetDatabase().StringSetAsync(RedisKeys.UploadedCsv, "Name,Age\r\nAna,20\r\n");
 
         await QueueAsync(new WorkerCommand("refresh-2", WorkerCommand.RefreshType, _time.GetUtcNow(), new RefreshRequest(Reenrich: false, Reanalyse: false)));
-        await worker.Commands.TickAsync();
+        await worker.Commands.RunNextAsync();
 
         var progress = await ReadProgressAsync("refresh-2");
         Assert.Equal(RefreshStages.Failed, progress.Stage);
@@ -114,14 +117,14 @@ public sealed class WorkerReplicasTests(GarnetFixture garnet) : IClassFixture<Ga
     {
         await using var leader = new WorkerReplica(garnet.ConnectionString, _time, _lookup);
         await using var standby = new WorkerReplica(garnet.ConnectionString, _time, _lookup);
-        await leader.Ingestion.TickAsync(CancellationToken.None);
+        Assert.True(await leader.StepAsync<IngestDuty>());
         await garnet.Redis.GetDatabase().StringSetAsync(RedisKeys.UploadedCsv, WorkerReplica.ClassCsv(Students + 2));
 
         await QueueAsync(new WorkerCommand("read-1", WorkerCommand.ReadNowType, _time.GetUtcNow(), null));
-        Assert.Null(await standby.Commands.TickAsync());
+        Assert.False(await standby.StepAsync<CommandsDuty>());
         Assert.Equal(1, await garnet.Redis.GetDatabase().ListLengthAsync(RedisKeys.WorkerCommands));
 
-        Assert.Equal("read-1", (await leader.Commands.TickAsync())?.Id);
+        Assert.Equal("read-1", (await leader.Commands.RunNextAsync())?.Id);
         Assert.Equal(Students + 2, await Responses.CountAsync("csv"));
         Assert.Equal(0, await garnet.Redis.GetDatabase().ListLengthAsync(RedisKeys.WorkerCommands));
     }

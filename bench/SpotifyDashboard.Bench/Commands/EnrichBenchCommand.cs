@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment;
 using SpotifyDashboard.Enrichment.Lookup;
@@ -68,7 +70,13 @@ public sealed class EnrichBenchCommand : IBenchCommand
         services.AddSingleton(redis);
         // As the service defaults do; the enrichment clients replace it with their own pipelines.
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-        services.AddSongEnrichment(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<CacheHitTelemetry>();
+        services.AddSingleton<SurveyResponseStore>();
+        services.AddSingleton<ActiveSourceStore>();
+        services.AddSongLookup(configuration);
+        services.AddSingleton<SongEnricher>();
         return services.BuildServiceProvider();
     }
 

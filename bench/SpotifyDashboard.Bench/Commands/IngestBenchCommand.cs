@@ -111,7 +111,7 @@ public sealed class IngestBenchCommand : IBenchCommand
         await using var redis = await ConnectionMultiplexer.ConnectAsync(redisAddress);
         var db = redis.GetDatabase();
         await db.KeyDeleteAsync([RedisKeys.Responses(Source), RedisKeys.ResponsesByTime(Source), RedisKeys.Pending(Source), RedisKeys.Unmatched(Source),
-            RedisKeys.Quarantine(Source), RedisKeys.Checkpoint(Source), RedisKeys.SourceStatus(Source), IngestionKeys.Columns(Source)]);
+            RedisKeys.Quarantine(Source), RedisKeys.Checkpoint(Source), RedisKeys.SourceStatus(Source), RedisKeys.Columns(Source)]);
         var statuses = new SourceStatusStore(redis);
         var ingestor = new SurveyIngestor(
             new SurveyResponseStore(redis),
@@ -136,7 +136,7 @@ public sealed class IngestBenchCommand : IBenchCommand
         Console.WriteLine($"end-to-end {(parse + ingest).TotalSeconds,6:F2} s   parse + ingest");
         Console.WriteLine($"re-read    {reread.TotalSeconds,6:F2} s   unchanged source ({again.NewRows} new rows)");
         await db.KeyDeleteAsync([RedisKeys.Responses(Source), RedisKeys.ResponsesByTime(Source), RedisKeys.Pending(Source), RedisKeys.Unmatched(Source),
-            RedisKeys.Quarantine(Source), RedisKeys.Checkpoint(Source), RedisKeys.SourceStatus(Source), IngestionKeys.Columns(Source)]);
+            RedisKeys.Quarantine(Source), RedisKeys.Checkpoint(Source), RedisKeys.SourceStatus(Source), RedisKeys.Columns(Source)]);
     }
 
     private static string? Option(string[] args, string name)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Api.Admin;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Contracts.Admin;

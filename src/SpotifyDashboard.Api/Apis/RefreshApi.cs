@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Api.Admin;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Contracts.Admin;

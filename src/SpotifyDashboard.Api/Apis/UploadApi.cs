@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Api.Limits;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -6,7 +6,7 @@ namespace SpotifyDashboard.Core.Analysis;
 
 /// <summary>
 /// Versioned analysis snapshots in Redis. Each write takes the next number from
-/// <see cref="SnapshotKeys.VersionCounter"/>, stores the whole snapshot at <c>sd:snapshot:{version}</c> (gzip-compressed
+/// <see cref="RedisKeys.SnapshotVersionCounter"/>, stores the whole snapshot at <c>sd:snapshot:{version}</c> (gzip-compressed
 /// JSON, see <see cref="SnapshotCodec"/>)
 /// and then points <c>sd:snapshot:current</c> at it (a small <see cref="SnapshotPointer"/> JSON), both in
 /// one MULTI/EXEC. The current snapshot never expires; the one it replaces is kept for
@@ -49,7 +49,7 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis)
     private async Task<SnapshotPointer?> WriteAsync<T>(string source, string fingerprint, T snapshot, DateTimeOffset now, TimeSpan keepPrevious, (string Key, string Token)? fence)
     {
         var previous = await GetCurrentPointerAsync();
-        var version = await Db.StringIncrementAsync(SnapshotKeys.VersionCounter);
+        var version = await Db.StringIncrementAsync(RedisKeys.SnapshotVersionCounter);
         var stored = new StoredSnapshot<T>(version, source, fingerprint, now, snapshot);
 
         var transaction = Db.CreateTransaction();

@@ -50,11 +50,11 @@ public sealed class QuarantineStore(IConnectionMultiplexer redis)
     }
 
     public Task SetColumnsAsync(string source, SourceColumns columns) =>
-        Db.StringSetAsync(IngestionKeys.Columns(source), JsonSerializer.Serialize(columns, DashboardJson.Options));
+        Db.StringSetAsync(RedisKeys.Columns(source), JsonSerializer.Serialize(columns, DashboardJson.Options));
 
     public async Task<SourceColumns?> GetColumnsAsync(string source)
     {
-        var json = await Db.StringGetAsync(IngestionKeys.Columns(source));
+        var json = await Db.StringGetAsync(RedisKeys.Columns(source));
         return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SourceColumns>(json.ToString(), DashboardJson.Options);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Enrichment.Status;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Enrichment.Curation;
@@ -11,7 +10,7 @@ public sealed class SongOverrideStore(IConnectionMultiplexer redis)
     private IDatabase Db => redis.GetDatabase();
 
     public Task SetAsync(SongOverride songOverride) =>
-        Db.HashSetAsync(EnrichmentKeys.Overrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, DashboardJson.Options));
+        Db.HashSetAsync(RedisKeys.SongOverrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, DashboardJson.Options));
 
     /// <summary>Puts back the overrides the cache lacks; one it holds is newer and stays. The answer: how many were put back.</summary>
     public async Task<int> RestoreAsync(IEnumerable<SongOverride> kept)
@@ -19,7 +18,7 @@ public sealed class SongOverrideStore(IConnectionMultiplexer redis)
         var restored = 0;
         foreach (var songOverride in kept)
         {
-            if (await Db.HashSetAsync(EnrichmentKeys.Overrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, DashboardJson.Options), When.NotExists))
+            if (await Db.HashSetAsync(RedisKeys.SongOverrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, DashboardJson.Options), When.NotExists))
             {
                 restored++;
             }
@@ -28,11 +27,11 @@ public sealed class SongOverrideStore(IConnectionMultiplexer redis)
         return restored;
     }
 
-    public Task<bool> AnyAsync() => Db.KeyExistsAsync(EnrichmentKeys.Overrides);
+    public Task<bool> AnyAsync() => Db.KeyExistsAsync(RedisKeys.SongOverrides);
 
     public async Task<IReadOnlyDictionary<string, SongOverride>> GetAllAsync()
     {
-        var entries = await Db.HashGetAllAsync(EnrichmentKeys.Overrides);
+        var entries = await Db.HashGetAllAsync(RedisKeys.SongOverrides);
         return entries
             .Select(e => JsonSerializer.Deserialize<SongOverride>(e.Value.ToString(), DashboardJson.Options)!)
             .ToDictionary(o => o.SongKey, StringComparer.Ordinal);

@@ -12,11 +12,11 @@ public sealed class ProviderStatusStore(IConnectionMultiplexer redis)
     private IDatabase Db => redis.GetDatabase();
 
     public Task SaveAsync(IEnumerable<ProviderStatus> statuses) =>
-        Db.HashSetAsync(EnrichmentKeys.Providers, [.. statuses.Select(s => new HashEntry(s.Name, JsonSerializer.Serialize(s, DashboardJson.Options)))]);
+        Db.HashSetAsync(RedisKeys.ProviderStatuses, [.. statuses.Select(s => new HashEntry(s.Name, JsonSerializer.Serialize(s, DashboardJson.Options)))]);
 
     public async Task<IReadOnlyList<ProviderStatus>> GetAllAsync()
     {
-        var entries = await Db.HashGetAllAsync(EnrichmentKeys.Providers);
+        var entries = await Db.HashGetAllAsync(RedisKeys.ProviderStatuses);
         return [.. entries
             .Select(e => JsonSerializer.Deserialize<ProviderStatus>(e.Value.ToString(), DashboardJson.Options)!)
             .OrderBy(s => s.Name, StringComparer.Ordinal)];

@@ -8,8 +8,10 @@ public sealed class SurveyPollOutcome(TimeProvider time)
 {
     private volatile Outcome? _last;
 
-    /// <summary>Null until a poll of a real source (not the demo) ended.</summary>
+    /// <summary>Null until a poll of a real source ended, and again once the demo is the source.</summary>
     public Outcome? Last => _last;
+
+    public void Reset() => _last = null;
 
     public void Read(string source) => _last = new Outcome(source, time.GetUtcNow(), null);
 

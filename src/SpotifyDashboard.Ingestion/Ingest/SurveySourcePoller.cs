@@ -37,6 +37,7 @@ public sealed partial class SurveySourcePoller(
         var kind = await activeSource.ResolveAsync(survey.Value.Source);
         if (kind == SurveySourceKind.Demo)
         {
+            outcome.Reset();
             return null;
         }
 

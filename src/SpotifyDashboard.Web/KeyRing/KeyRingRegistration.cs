@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
@@ -16,7 +17,7 @@ public static class KeyRingRegistration
     public const string ApplicationName = "SpotifyDashboard.Web";
 
     /// <summary>Where the key ring lives in the cache (one Redis list, shared by every web replica).</summary>
-    public const string CacheKey = "sd:web:data-protection-keys";
+    public const string CacheKey = RedisKeys.DataProtectionKeys;
 
     public static WebApplicationBuilder AddEncryptedKeyRing(this WebApplicationBuilder builder)
     {

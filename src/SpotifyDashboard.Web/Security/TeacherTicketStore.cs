@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
@@ -12,7 +13,7 @@ namespace SpotifyDashboard.Web.Security;
 /// </summary>
 public sealed class TeacherTicketStore(IDistributedCache cache, TimeProvider time) : ITicketStore
 {
-    public const string KeyPrefix = "sd:web:teacher-session:";
+    public const string KeyPrefix = RedisKeys.TeacherSessionPrefix;
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {

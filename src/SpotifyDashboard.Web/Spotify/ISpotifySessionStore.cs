@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Web.Spotify;
@@ -26,7 +27,7 @@ public interface ISpotifySessionStore
 
 public sealed class RedisSpotifySessionStore(IConnectionMultiplexer redis) : ISpotifySessionStore
 {
-    public const string KeyPrefix = "sd:web:spotify:";
+    public const string KeyPrefix = RedisKeys.SpotifySessionPrefix;
 
     private IDatabase Database => redis.GetDatabase();
 

@@ -4,6 +4,7 @@ using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
+using SpotifyDashboard.Worker.Duties;
 
 namespace SpotifyDashboard.Worker.Analysis;
 

@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Commands;
 using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Configuration;
@@ -7,10 +8,9 @@ using SpotifyDashboard.Enrichment;
 using SpotifyDashboard.Enrichment.Cache;
 using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Songs;
-using SpotifyDashboard.Ingestion.Hosting;
+using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Worker.Analysis;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Worker.Commands;
 
@@ -22,14 +22,14 @@ namespace SpotifyDashboard.Worker.Commands;
 /// Progress goes to <see cref="RefreshProgressReporter"/> and ends in <c>done</c> or <c>failed</c>.
 /// </summary>
 public sealed partial class WorkerCommandRunner(
-    SurveyIngestionWorker ingestion,
-    EnrichmentWorker enrichment,
+    IngestDuty ingestion,
+    EnrichDuty enrichment,
     AnalysisRunner analysis,
     SurveyResponseStore responses,
     SourceStatusStore statuses,
     SongCache songs,
     ActiveSourceStore activeSource,
-    IConnectionMultiplexer redis,
+    RefreshProgressStore progressStore,
     IOptions<SurveyOptions> survey,
     TimeProvider time,
     ILogger<WorkerCommandRunner> logger)
@@ -69,7 +69,7 @@ public sealed partial class WorkerCommandRunner(
 
     private async Task RefreshAsync(string id, RefreshRequest request, SurveySourceKind kind, string source, CancellationToken cancellationToken)
     {
-        var progress = new RefreshProgressReporter(redis, time, id, source);
+        var progress = new RefreshProgressReporter(progressStore, time, id, source);
         var stage = RefreshStages.Queued;
         var summary = new List<string>();
         try

@@ -32,7 +32,7 @@ public class WorkerAndCurationTests
         var found = EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Worker Song"), "Artist");
         await store.AddAsync(found);
 
-        var run = await host.Get<EnrichmentWorker>().RunOnceAsync();
+        var run = await host.Get<EnrichDuty>().RunOnceAsync();
 
         Assert.Equal(1, run.Enriched);
         Assert.Empty(await store.GetPendingIdsAsync("csv"));
@@ -55,7 +55,7 @@ public class WorkerAndCurationTests
         await ClearAsync(host, "csv");
         await AddPendingAsync(store, "Backlog Song", 5);
 
-        var passes = await host.Get<EnrichmentWorker>().DrainAsync();
+        var passes = await host.Get<EnrichDuty>().DrainAsync();
 
         // 2 + 2 + 1: the third pass took less than a full batch, so the backlog was gone.
         Assert.Equal(3, passes);
@@ -71,7 +71,7 @@ public class WorkerAndCurationTests
         await ClearAsync(host, "csv");
         await AddPendingAsync(store, "Stuck Song", 5);
 
-        var passes = await host.Get<EnrichmentWorker>().DrainAsync();
+        var passes = await host.Get<EnrichDuty>().DrainAsync();
 
         // Without Spotify credentials every answer stays pending: one pass, not a loop over the same batch.
         Assert.Equal(1, passes);
@@ -103,7 +103,7 @@ public class WorkerAndCurationTests
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => gauges[instrument.Name] = value);
         listener.Start();
 
-        await host.Get<EnrichmentWorker>().RunOnceAsync();
+        await host.Get<EnrichDuty>().RunOnceAsync();
         listener.RecordObservableInstruments();
 
         var recount = ResponseStateCounts.Count(await store.GetAllAsync("csv"));
@@ -119,7 +119,7 @@ public class WorkerAndCurationTests
         await using var host = new EnrichmentHost(fakes, Source(SurveySourceKind.Demo));
         await host.Get<SurveyResponseStore>().AddAsync(EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Demo"), "Artist", source: "demo"));
 
-        var run = await host.Get<EnrichmentWorker>().RunOnceAsync();
+        var run = await host.Get<EnrichDuty>().RunOnceAsync();
 
         Assert.Equal(EnrichmentRun.Skipped, run);
         Assert.Equal(0, fakes.AllCalls);
@@ -135,7 +135,7 @@ public class WorkerAndCurationTests
         var waiting = EnrichmentHost.Pending(EnrichmentHost.UniqueSong("No Credentials"), "Artist", source: "sheet");
         await store.AddAsync(waiting);
 
-        await host.Get<EnrichmentWorker>().RunOnceAsync();
+        await host.Get<EnrichDuty>().RunOnceAsync();
 
         Assert.Contains(waiting.Response.Id, await store.GetPendingIdsAsync("sheet"));
         Assert.Equal(EnrichmentReasons.NoCredentials, (await store.GetAsync("sheet", waiting.Response.Id))!.EnrichmentNote);
@@ -155,7 +155,7 @@ public class WorkerAndCurationTests
         var song = EnrichmentHost.UniqueSong("Nowhere");
         await store.AddAsync(EnrichmentHost.Pending(song, "Ghost", student: "A"));
         await store.AddAsync(EnrichmentHost.Pending(song.ToLowerInvariant(), "ghost", student: "B"));
-        await host.Get<EnrichmentWorker>().RunOnceAsync();
+        await host.Get<EnrichDuty>().RunOnceAsync();
 
         var result = await host.Get<SongCurator>().GetUnmatchedAsync("csv");
 
@@ -181,7 +181,7 @@ public class WorkerAndCurationTests
         await ClearAsync(host, "csv");
         var response = EnrichmentHost.Pending(EnrichmentHost.UniqueSong("Misspelt"), "Artist");
         await store.AddAsync(response);
-        await host.Get<EnrichmentWorker>().RunOnceAsync();
+        await host.Get<EnrichDuty>().RunOnceAsync();
         Assert.Equal(EnrichmentState.Unmatched, (await store.GetAsync("csv", response.Response.Id))!.Enrichment);
 
         var accepted = await host.Get<SongCurator>().ApplyOverrideAsync(
@@ -189,7 +189,7 @@ public class WorkerAndCurationTests
         Assert.Equal(1, accepted.Requeued);
         Assert.Contains(response.Response.Id, await store.GetPendingIdsAsync("csv"));
 
-        await host.Get<EnrichmentWorker>().RunOnceAsync();
+        await host.Get<EnrichDuty>().RunOnceAsync();
 
         var stored = await store.GetAsync("csv", response.Response.Id);
         Assert.Equal(EnrichmentState.Enriched, stored!.Enrichment);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Providers;
@@ -13,7 +15,7 @@ namespace SpotifyDashboard.Enrichment.Tests.Infrastructure;
 
 /// <summary>
 /// The services as the worker gets them: the service defaults' standard resilience handler and the
-/// product's User-Agent on every client (as ServiceDefaults adds them), then <c>AddSongEnrichment</c>, over real Redis
+/// product's User-Agent on every client (as ServiceDefaults adds them), then <c>AddSongLookup</c> and the enrich duty, over real Redis
 /// (Garnet) and the WireMock fakes. Short retry and breaker times keep the tests quick.
 /// </summary>
 public sealed class EnrichmentHost : IAsyncDisposable
@@ -64,10 +66,12 @@ public sealed class EnrichmentHost : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IConnectionMultiplexer>(Redis);
-        if (time is not null)
-        {
-            services.AddSingleton(time);
-        }
+        services.AddSingleton(time ?? TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PipelineTelemetry>();
+        services.AddSingleton<CacheHitTelemetry>();
+        services.AddSingleton<SurveyResponseStore>();
+        services.AddSingleton<ActiveSourceStore>();
 
         services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         if (userAgent)
@@ -75,8 +79,9 @@ public sealed class EnrichmentHost : IAsyncDisposable
             services.AddProductUserAgent();
         }
         services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName);
-        services.AddSongEnrichment(configuration);
-        services.AddEnrichmentWorker();
+        services.AddSongLookup(configuration);
+        services.AddSingleton<SongEnricher>();
+        services.AddSingleton<EnrichDuty>();
         _services = services.BuildServiceProvider();
     }
 

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using SpotifyDashboard.Core.Privacy;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Ingestion.Hosting;
+using SpotifyDashboard.Core.Ingestion;
+using SpotifyDashboard.Core.Configuration;
+using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Ingestion.Ingest;
 using StackExchange.Redis;
 
@@ -20,7 +22,7 @@ public static class IngestionServices
         IDictionary<string, string?> settings,
         TimeProvider? time = null,
         bool storeNames = false,
-        bool withWorker = false,
+        bool withDuty = false,
         ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -39,15 +41,17 @@ public static class IngestionServices
 
         services.AddSingleton<SurveyResponseStore>();
         services.AddSingleton<SourceStatusStore>();
+        services.AddSingleton<ActiveSourceStore>();
+        services.AddSingleton<QuarantineStore>();
         services.AddSingleton(time ?? TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<PipelineTelemetry>();
+        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations();
         services.AddSingleton(new NamePolicy(new Pseudonymizer(PseudonymKey), storeNames));
-        if (withWorker)
+        services.AddSurveyIngestion();
+        if (withDuty)
         {
-            services.AddSurveyIngestion(configuration);
-        }
-        else
-        {
-            services.AddSurveyIngestionCore(configuration);
+            services.AddSingleton<IngestDuty>();
         }
 
         // Production backs off for seconds; the tests keep the same policy with short base delays.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SpotifyDashboard.Ingestion.Hosting;
+using SpotifyDashboard.Core.Configuration;
+using SpotifyDashboard.Ingestion;
 using SpotifyDashboard.Ingestion.Reading;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
 
@@ -21,7 +22,9 @@ public sealed class GoogleTokenRequestTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_google.Settings()).Build();
         var services = new ServiceCollection();
-        services.AddSurveyIngestionCore(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName));
+        services.AddSurveyIngestion();
         services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new StampHandler("Probe/1.0")));
         await using var provider = services.BuildServiceProvider();
 

@@ -19,7 +19,7 @@ public sealed class LogLevelDefaultsTests
 
         Assert.False(factory.CreateLogger(HostCategory).IsEnabled(LogLevel.Information));
         Assert.True(factory.CreateLogger(HostCategory).IsEnabled(LogLevel.Warning));
-        Assert.True(factory.CreateLogger("SpotifyDashboard.Worker.Demo.DemoSurveyWorker").IsEnabled(LogLevel.Information));
+        Assert.True(factory.CreateLogger("SpotifyDashboard.Worker.Demo.DemoDuty").IsEnabled(LogLevel.Information));
     }
 
     [Theory]

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Analysis;
-using SpotifyDashboard.Worker;
-using SpotifyDashboard.Worker.Analysis;
 
 namespace SpotifyDashboard.Worker.Tests.Analysis;
 
@@ -39,8 +37,8 @@ public class AnalysisOptionsTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddWorkerLeadership();
-        services.AddAnalysisWorker();
+        // As the worker's Program.cs registers the section, once, for the analysis and the leader lock alike.
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services.BuildServiceProvider();
     }
 }

@@ -5,6 +5,7 @@ using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Worker.Analysis;
+using SpotifyDashboard.Worker.Duties;
 using StackExchange.Redis;
 using MsOptions = Microsoft.Extensions.Options.Options;
 
@@ -20,7 +21,6 @@ public sealed class AnalysisReplica
     {
         var options = MsOptions.Create(Fast(schedule ?? new AnalysisOptions()));
         Lock = new WorkerLeaderLock(redis, options, time, NullLogger<WorkerLeaderLock>.Instance);
-        Status = new AnalysisWorkerStatus();
         Runner = new AnalysisRunner(
             new SurveyResponseStore(redis),
             new SnapshotStore(redis),
@@ -29,18 +29,32 @@ public sealed class AnalysisReplica
             new PipelineTelemetry(new TestMeterFactory(), time),
             time,
             NullLogger<AnalysisRunner>.Instance);
-        Worker = new AnalysisWorker(Runner, Lock, Status, redis, new ActiveSourceStore(redis), MsOptions.Create(new SurveyOptions()), options, time, NullLogger<AnalysisWorker>.Instance);
+        Worker = new AnalyseDuty(Runner, Lock, redis, new ActiveSourceStore(redis), MsOptions.Create(new SurveyOptions()), options, time);
+        Loop = new DutyLoop(Worker, Lock, new WorkerHealth(Lock, time), time, NullLogger<DutyLoop>.Instance);
     }
 
     public WorkerLeaderLock Lock { get; }
 
-    public AnalysisWorkerStatus Status { get; }
-
     public AnalysisRunner Runner { get; }
 
-    public AnalysisWorker Worker { get; }
+    public AnalyseDuty Worker { get; }
 
-    public AnalysisRunResult? LastRun => Status.Last.Run;
+    /// <summary>The loop the worker runs the duty in.</summary>
+    public DutyLoop Loop { get; }
+
+    public AnalysisRunResult? LastRun => Worker.LastRun;
+
+    /// <summary>One tick of the loop: <see cref="AnalysisTickOutcome.Standby"/> when another replica leads, else whether a run came of it.</summary>
+    public async Task<AnalysisTickOutcome> TickAsync()
+    {
+        var before = Worker.LastRun;
+        if (!await Loop.StepAsync(CancellationToken.None))
+        {
+            return AnalysisTickOutcome.Standby;
+        }
+
+        return ReferenceEquals(before, Worker.LastRun) ? AnalysisTickOutcome.Waiting : AnalysisTickOutcome.Ran;
+    }
 
     /// <summary>Small and quick: the engine itself is tested in SpotifyDashboard.Analysis.Tests.</summary>
     private static AnalysisOptions Fast(AnalysisOptions options)
@@ -51,4 +65,17 @@ public sealed class AnalysisReplica
         options.PermutationImportance = false;
         return options;
     }
+}
+
+/// <summary>What one tick of the analyse duty's loop did.</summary>
+public enum AnalysisTickOutcome
+{
+    /// <summary>Another replica leads; this one only retries the lock now and then.</summary>
+    Standby,
+
+    /// <summary>Leading, and no change is due for analysis yet.</summary>
+    Waiting,
+
+    /// <summary>Leading, and an analysis ran.</summary>
+    Ran,
 }

@@ -32,24 +32,24 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         var first = new AnalysisReplica(garnet.Redis, _time);
         var second = new AnalysisReplica(garnet.Redis, _time);
 
-        Assert.Equal(AnalysisTickOutcome.Ran, await first.Worker.TickAsync());
-        Assert.Equal(AnalysisTickOutcome.Standby, await second.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Ran, await first.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Standby, await second.TickAsync());
         Assert.Equal(AnalysisRunOutcome.Published, first.LastRun!.Outcome);
 
         await Responses.AddAsync(AnalysisTestData.Enriched(30));
-        Assert.Equal(AnalysisTickOutcome.Waiting, await first.Worker.TickAsync()); // debounced
-        Assert.Equal(AnalysisTickOutcome.Standby, await second.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Waiting, await first.TickAsync()); // debounced
+        Assert.Equal(AnalysisTickOutcome.Standby, await second.TickAsync());
         _time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(AnalysisTickOutcome.Ran, await first.Worker.TickAsync());
-        Assert.Equal(AnalysisTickOutcome.Standby, await second.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Ran, await first.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Standby, await second.TickAsync());
         Assert.Equal(2, first.LastRun!.Version);
         Assert.Null(second.LastRun);
 
-        await first.Worker.StopLeadingAsync();
+        await first.Lock.ReleaseAsync();
         _time.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(AnalysisTickOutcome.Ran, await second.Worker.TickAsync());
-        Assert.Equal(AnalysisTickOutcome.Standby, await first.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Ran, await second.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Standby, await first.TickAsync());
         // The new leader analysed the same data: same fingerprint, so no new version.
         Assert.Equal(AnalysisRunOutcome.SnapshotUnchanged, second.LastRun!.Outcome);
         Assert.Equal(2, (await Snapshots.GetCurrentPointerAsync())!.Version);
@@ -61,9 +61,9 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
         var dying = new AnalysisReplica(garnet.Redis, _time, new AnalysisOptions { LockExpiry = TimeSpan.FromMilliseconds(300), LockRenewInterval = TimeSpan.FromMilliseconds(100) });
         var standby = new AnalysisReplica(garnet.Redis, _time);
-        Assert.Equal(AnalysisTickOutcome.Ran, await dying.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Ran, await dying.TickAsync());
         Assert.Equal(AnalysisRunOutcome.NoData, dying.LastRun!.Outcome);
-        Assert.Equal(AnalysisTickOutcome.Standby, await standby.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Standby, await standby.TickAsync());
 
         // The leader stops ticking without releasing; its lock expires in Redis.
         await LockTestWaits.UntilTheLockIsGoneAsync(garnet.Redis);
@@ -74,9 +74,9 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
 
         _time.Advance(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(AnalysisTickOutcome.Ran, await standby.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Ran, await standby.TickAsync());
         Assert.Equal(AnalysisRunOutcome.Published, standby.LastRun!.Outcome);
-        Assert.Equal(AnalysisTickOutcome.Standby, await dying.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Standby, await dying.TickAsync());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         });
         var replica = new AnalysisReplica(garnet.Redis, _time);
 
-        await replica.Worker.TickAsync();
+        await replica.TickAsync();
 
         var version = replica.LastRun!.Version!.Value;
         var pointer = await Snapshots.GetCurrentPointerAsync();
@@ -115,14 +115,14 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
     {
         await SeedAsync(30);
         var replica = new AnalysisReplica(garnet.Redis, _time);
-        await replica.Worker.TickAsync();
+        await replica.TickAsync();
         var published = replica.LastRun!;
 
         // The periodic reread finds the same input: the engine is not even run.
         _time.Advance(TimeSpan.FromSeconds(31));
-        Assert.Equal(AnalysisTickOutcome.Waiting, await replica.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Waiting, await replica.TickAsync());
         _time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Equal(AnalysisTickOutcome.Ran, await replica.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Ran, await replica.TickAsync());
         Assert.Equal(AnalysisRunOutcome.InputUnchanged, replica.LastRun!.Outcome);
 
         // A fresh replica runs the engine on the same data and gets the same fingerprint: nothing written.
@@ -176,7 +176,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         await Responses.AddAsync(AnalysisTestData.Enriched(34, source: "csv"));
         var replica = new AnalysisReplica(garnet.Redis, _time);
 
-        await replica.Worker.TickAsync();
+        await replica.TickAsync();
 
         var snapshot = (await Snapshots.GetCurrentAsync<AnalysisSnapshot>())!.Snapshot;
         var expected = Enumerable.Range(0, 30).Select(i => $"demo-{i:D4}").Append("demo-0033").Order();
@@ -190,7 +190,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
     {
         await SeedAsync(30);
         var replica = new AnalysisReplica(garnet.Redis, _time);
-        await replica.Worker.TickAsync();
+        await replica.TickAsync();
 
         // Enrichment finished for a response whose counts did not change: only the event tells.
         var changed = AnalysisTestData.Enriched(3) with { Features = AnalysisTestData.Enriched(4).Features };
@@ -199,7 +199,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
         await WaitForEventDeliveryAsync(replica);
         _time.Advance(TimeSpan.FromSeconds(2));
 
-        Assert.Equal(AnalysisTickOutcome.Ran, await replica.Worker.TickAsync());
+        Assert.Equal(AnalysisTickOutcome.Ran, await replica.TickAsync());
         Assert.Equal(AnalysisRunOutcome.Published, replica.LastRun!.Outcome);
     }
 
@@ -207,7 +207,7 @@ public class AnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFix
     private static async Task WaitForEventDeliveryAsync(AnalysisReplica replica)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await replica.Worker.TickAsync() != AnalysisTickOutcome.Waiting || !replica.Worker.HasPendingChange)
+        while (await replica.TickAsync() != AnalysisTickOutcome.Waiting || !replica.Worker.HasPendingChange)
         {
             Assert.True(DateTime.UtcNow < deadline, "The event never arrived.");
             await Task.Delay(20);

@@ -5,7 +5,7 @@ using SpotifyDashboard.Worker.Analysis;
 
 namespace SpotifyDashboard.Worker.Tests.Analysis;
 
-/// <summary>The worker as the host runs it: its own timer loop on the real clock.</summary>
+/// <summary>The analyse duty as the host runs it: its loop on the real clock, the lock given back at shutdown.</summary>
 public class RunningAnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFixture>
 {
     [Fact]
@@ -21,7 +21,7 @@ public class RunningAnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<Ga
         var schedule = new AnalysisOptions { CheckInterval = TimeSpan.FromMilliseconds(50), Debounce = TimeSpan.Zero };
         var replica = new AnalysisReplica(garnet.Redis, TimeProvider.System, schedule);
 
-        await replica.Worker.StartAsync(CancellationToken.None);
+        await replica.Loop.StartAsync(CancellationToken.None);
         var snapshots = new SnapshotStore(garnet.Redis);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (await snapshots.GetCurrentPointerAsync() is null)
@@ -31,7 +31,8 @@ public class RunningAnalysisWorkerTests(GarnetFixture garnet) : IClassFixture<Ga
         }
 
         Assert.Equal(replica.Lock.Token, (await garnet.Redis.GetDatabase().LockQueryAsync(RedisKeys.WorkerLock)).ToString());
-        await replica.Worker.StopAsync(CancellationToken.None);
+        await replica.Loop.StopAsync(CancellationToken.None);
+        await replica.Lock.DisposeAsync(); // as the host's container does once the loops have stopped
 
         Assert.False(await garnet.Redis.GetDatabase().KeyExistsAsync(RedisKeys.WorkerLock));
         Assert.Equal(20, (await snapshots.GetCurrentAsync<AnalysisSnapshot>())!.Snapshot.Points.Count);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SpotifyDashboard.Core.Analysis;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Worker.Analysis;
+using SpotifyDashboard.Worker.Duties;
 using SpotifyDashboard.Analysis;
 using MsOptions = Microsoft.Extensions.Options.Options;
 

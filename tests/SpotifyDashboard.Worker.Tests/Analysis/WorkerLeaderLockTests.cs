@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Worker.Analysis;
+using SpotifyDashboard.Worker.Duties;
 using SpotifyDashboard.Analysis;
 using MsOptions = Microsoft.Extensions.Options.Options;
 

@@ -1,96 +1,57 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Configuration;
+using SpotifyDashboard.Core.Duties;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.ServiceDefaults.Memory;
+using SpotifyDashboard.Worker.Duties;
 using StackExchange.Redis;
-using SpotifyDashboard.Analysis;
 
 namespace SpotifyDashboard.Worker.Analysis;
 
-/// <summary>What one tick of the <see cref="AnalysisWorker"/> did.</summary>
-public enum AnalysisTickOutcome
-{
-    /// <summary>Another replica leads; this one only retries the lock now and then.</summary>
-    Standby,
-
-    /// <summary>Leading, and no change is due for analysis yet.</summary>
-    Waiting,
-
-    /// <summary>Leading, and an analysis ran (see <see cref="AnalysisWorkerStatus"/> for its result).</summary>
-    Ran,
-}
-
 /// <summary>
-/// Reruns the analysis of the active source (resolved each tick, so an upload that switches to CSV is followed) when its enriched data changes. A change is noticed by a
-/// non-snapshot event of the source on <c>sd:events</c>, by a different response or pending count, or by
-/// the periodic reread; the run waits for <c>Analysis:Debounce</c> of quiet, at most <c>Analysis:MaxDelay</c>.
-/// Only the replica holding the <see cref="WorkerLeaderLock"/> runs; it gives the lock back when it stops.
+/// The analyse duty: reruns the analysis of the active source (resolved each step, so an upload that switches to CSV is
+/// followed) when its enriched data changes. A change is noticed by a non-snapshot event of the source on
+/// <c>sd:events</c>, by a different response or pending count, or by the periodic reread; the run waits for
+/// <c>Analysis:Debounce</c> of quiet, at most <c>Analysis:MaxDelay</c>, and comes at once when this replica has just
+/// become the leader (the previous one may have died with unanalysed changes).
 /// </summary>
-public sealed partial class AnalysisWorker(
+public sealed partial class AnalyseDuty(
     AnalysisRunner runner,
     WorkerLeaderLock leaderLock,
-    AnalysisWorkerStatus status,
     IConnectionMultiplexer redis,
     ActiveSourceStore activeSource,
     IOptions<SurveyOptions> survey,
     IOptions<AnalysisOptions> options,
-    TimeProvider time,
-    ILogger<AnalysisWorker> logger) : BackgroundService
+    TimeProvider time) : IWorkerDuty
 {
     private readonly ChangeDebouncer _debouncer = new(options.Value.Debounce, options.Value.MaxDelay);
-    private bool _wasLeader;
+    private DateTimeOffset? _leadingSince;
     private (long Responses, long Pending)? _lastCounts;
     private DateTimeOffset _nextRecheckAt = DateTimeOffset.MinValue;
     private int _eventSeen;
     private bool _subscribed;
     private volatile string _source = survey.Value.Source.StorageName();
 
+    public string Name => "analyse";
+
+    public TimeSpan Interval => options.Value.CheckInterval;
+
+    /// <summary>The last run's result, and when it ended.</summary>
+    public AnalysisRunResult? LastRun { get; private set; }
+
+    public DateTimeOffset? LastRunAt { get; private set; }
+
     /// <summary>A change was noticed and waits for its run.</summary>
     internal bool HasPendingChange => _debouncer.HasPendingChange;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CheckInterval, time);
-        try
-        {
-            do
-            {
-                try
-                {
-                    await TickAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // Redis may be restarting; the next tick tries again.
-                    LogTickFailed(ex);
-                    status.Failed(ex, time.GetUtcNow());
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        finally
-        {
-            await StopLeadingAsync();
-        }
-    }
-
-    /// <summary>One look for changes and, when one is due and this replica leads, one analysis run.</summary>
-    internal async Task<AnalysisTickOutcome> TickAsync(CancellationToken cancellationToken = default)
+    /// <summary>One look for changes and, when one is due, one analysis run.</summary>
+    public async Task<string?> StepAsync(CancellationToken cancellationToken)
     {
         await SubscribeOnceAsync();
-        var isLeader = await leaderLock.EnsureAsync();
         var now = time.GetUtcNow();
-        if (!isLeader)
-        {
-            _wasLeader = false;
-            return AnalysisTickOutcome.Standby;
-        }
-
         var source = (await activeSource.ResolveAsync(survey.Value.Source)).StorageName();
         if (source != _source)
         {
@@ -99,10 +60,10 @@ public sealed partial class AnalysisWorker(
             _lastCounts = null;
         }
 
-        if (!_wasLeader)
+        if (leaderLock.Status.LeaderSince is { } since && since != _leadingSince)
         {
             // The previous leader may have died with unanalysed changes: look right away.
-            _wasLeader = true;
+            _leadingSince = since;
             _debouncer.NoticeUrgent(now);
         }
 
@@ -118,14 +79,14 @@ public sealed partial class AnalysisWorker(
 
         if (!_debouncer.IsDue(now))
         {
-            return AnalysisTickOutcome.Waiting;
+            return null;
         }
 
         _debouncer.Reset();
         var result = await runner.RunAsync(source, cancellationToken: cancellationToken);
-        status.Ran(result, time.GetUtcNow());
+        (LastRun, LastRunAt) = (result, time.GetUtcNow());
         ReturnTheRunsMemory(result.Outcome);
-        return AnalysisTickOutcome.Ran;
+        return null;
     }
 
     /// <summary>
@@ -141,21 +102,6 @@ public sealed partial class AnalysisWorker(
         {
             HeapTrimmer.CollectNow();
         }
-    }
-
-    /// <summary>Lets a standby replica take over at once instead of after the lock expires.</summary>
-    internal async Task StopLeadingAsync()
-    {
-        try
-        {
-            await leaderLock.ReleaseAsync();
-        }
-        catch (Exception ex)
-        {
-            LogReleaseFailed(ex);
-        }
-
-        _wasLeader = false;
     }
 
     private async Task SubscribeOnceAsync()
@@ -187,10 +133,4 @@ public sealed partial class AnalysisWorker(
             return null;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Analysis tick failed")]
-    private partial void LogTickFailed(Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the worker lock; it expires by itself")]
-    private partial void LogReleaseFailed(Exception exception);
 }

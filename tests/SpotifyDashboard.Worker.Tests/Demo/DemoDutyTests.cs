@@ -10,23 +10,20 @@ using MsOptions = Microsoft.Extensions.Options.Options;
 
 namespace SpotifyDashboard.Worker.Tests.Demo;
 
-public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetFixture>
+public class DemoDutyTests(GarnetFixture garnet) : IClassFixture<GarnetFixture>
 {
-    private DemoSurveyWorker CreateWorker(FakeTimeProvider time, PrivacyOptions? privacy = null, int initialStudents = 50)
+    private DemoDuty CreateWorker(FakeTimeProvider time, PrivacyOptions? privacy = null, int initialStudents = 50)
     {
         var pseudonyms = new PseudonymProvider(MsOptions.Create(privacy ?? new PrivacyOptions { PseudonymKey = "test-key" }), NullLogger<PseudonymProvider>.Instance);
         var factory = new DemoResponseFactory(new DemoClassGenerator(42), pseudonyms);
-        return new DemoSurveyWorker(
+        return new DemoDuty(
             factory,
             new SurveyResponseStore(garnet.Redis),
             new SourceStatusStore(garnet.Redis),
-            new WorkerHeartbeat(time),
-            new SoleWorkerLeadership(),
-            MsOptions.Create(new SurveyOptions()),
             MsOptions.Create(new DemoOptions { InitialStudents = initialStudents, MaxStudents = initialStudents + 2 }),
             new PipelineTelemetry(new TestMeterFactory(), time),
             time,
-            NullLogger<DemoSurveyWorker>.Instance);
+            NullLogger<DemoDuty>.Instance);
     }
 
     [Fact]
@@ -37,17 +34,17 @@ public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetF
         var worker = CreateWorker(time);
         var store = new SurveyResponseStore(garnet.Redis);
 
-        await worker.TickAsync();
+        await worker.StepAsync(CancellationToken.None);
         Assert.Equal(50, await store.CountAsync("demo"));
 
         time.Advance(TimeSpan.FromSeconds(10));
-        await worker.TickAsync();
+        await worker.StepAsync(CancellationToken.None);
         var newest = (await store.GetPageAsync("demo", 0, 1)).Single();
         Assert.Equal(51, await store.CountAsync("demo"));
         Assert.Equal(time.GetUtcNow(), newest.Response.SubmittedAt);
 
-        await worker.TickAsync();
-        await worker.TickAsync();
+        await worker.StepAsync(CancellationToken.None);
+        await worker.StepAsync(CancellationToken.None);
         Assert.Equal(52, await store.CountAsync("demo"));
 
         var status = await new SourceStatusStore(garnet.Redis).GetAsync("demo");
@@ -60,8 +57,8 @@ public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetF
     {
         await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
-        await CreateWorker(time).TickAsync();
-        await CreateWorker(time).TickAsync();
+        await CreateWorker(time).StepAsync(CancellationToken.None);
+        await CreateWorker(time).StepAsync(CancellationToken.None);
 
         var store = new SurveyResponseStore(garnet.Redis);
         Assert.Equal(51, await store.CountAsync("demo"));
@@ -73,7 +70,7 @@ public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetF
     {
         await garnet.Redis.GetServers()[0].FlushDatabaseAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 1, 12, 0, 0, TimeSpan.Zero));
-        await CreateWorker(time).TickAsync();
+        await CreateWorker(time).StepAsync(CancellationToken.None);
 
         var generator = new DemoClassGenerator(42);
         var all = await new SurveyResponseStore(garnet.Redis).GetAllAsync("demo");
@@ -95,7 +92,7 @@ public class DemoSurveyWorkerTests(GarnetFixture garnet) : IClassFixture<GarnetF
 
         // A reader polling while the class is written (as the analysis and the api do) sees no class or all of it.
         var observed = new List<long>();
-        var tick = CreateWorker(time, initialStudents: 2_000).TickAsync();
+        var tick = CreateWorker(time, initialStudents: 2_000).StepAsync(CancellationToken.None);
         while (!tick.IsCompleted)
         {
             observed.Add(await store.CountAsync("demo"));

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
-using SpotifyDashboard.Analysis;
 
-namespace SpotifyDashboard.Worker.Analysis;
+namespace SpotifyDashboard.Worker.Duties;
 
 public enum LeaderRole
 {
@@ -15,12 +15,12 @@ public enum LeaderRole
 public sealed record LeaderLockStatus(LeaderRole Role, string Token, DateTimeOffset? LeaderSince, DateTimeOffset? LastRenewedAt, string? LastError);
 
 /// <summary>
-/// Makes one worker replica the leader of every duty (ingestion, enrichment, analysis, commands): a Redis lock at <see cref="RedisKeys.WorkerLock"/> holding this
+/// Makes one worker replica the leader of every duty (ingest, demo, enrich, analyse, commands): a Redis lock at <see cref="RedisKeys.WorkerLock"/> holding this
 /// replica's token, taken with SET NX PX (StackExchange.Redis <c>LockTake</c>), renewed with <c>LockExtend</c>
 /// and given back with <c>LockRelease</c>. Those two check the token in a WATCH/MULTI transaction, not in Lua,
 /// so they work on Garnet with <c>--lua false</c> (the tests prove it). A replica that stops renewing (it died or
 /// hangs) loses the lock when it expires; a standby replica retries every <c>StandbyRetryInterval</c> and takes over.
-/// Several loops ask it at once (one per duty): taking, renewing and releasing are serialized, so a tick of one
+/// Several duty loops ask it at once: taking, renewing and releasing are serialized, so a tick of one
 /// loop renews the lock for all of them. A snapshot write is also fenced by <see cref="Token"/> (see
 /// <c>SnapshotStore.SaveFencedAsync</c>), so a replica paused past the expiry cannot overwrite a newer one.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed partial class WorkerLeaderLock(
     IConnectionMultiplexer redis,
     IOptions<AnalysisOptions> options,
     TimeProvider time,
-    ILogger<WorkerLeaderLock> logger) : IWorkerLeadership, IDisposable
+    ILogger<WorkerLeaderLock> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _state = new();
@@ -70,8 +70,6 @@ public sealed partial class WorkerLeaderLock(
             }
         }
     }
-
-    public Task<bool> EnsureLeadingAsync() => EnsureAsync();
 
     /// <summary>
     /// Called every tick. The leader renews when <c>LockRenewInterval</c> has passed; a standby tries to take
@@ -200,13 +198,29 @@ public sealed partial class WorkerLeaderLock(
         LogLost(reason);
     }
 
-    public void Dispose() => _gate.Dispose();
+    /// <summary>On shutdown (the container disposes it once the duties have stopped): lets a standby replica take over at once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await ReleaseAsync();
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(ex);
+        }
+
+        _gate.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This worker replica now leads the worker's duties")]
     private partial void LogLeading();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This worker replica released the worker lock")]
     private partial void LogReleased();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the worker lock; it expires by itself")]
+    private partial void LogReleaseFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This worker replica no longer leads the worker's duties: {Reason}")]
     private partial void LogLost(string reason);

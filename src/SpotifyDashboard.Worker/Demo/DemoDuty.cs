@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Duties;
 using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
@@ -8,59 +9,36 @@ using SpotifyDashboard.Core.Telemetry;
 namespace SpotifyDashboard.Worker.Demo;
 
 /// <summary>
-/// In demo mode, creates the initial class and then lets one new student arrive every
-/// <see cref="DemoOptions.NewResponseInterval"/>. Progress is checkpointed, so a restart
-/// continues the same class instead of starting over. Only the leading replica generates, so students arrive once.
-/// Each of its ticks is the demo's <c>ingest</c> run of <c>data_processing_time</c>.
+/// The demo duty: creates the initial class and then lets one new student arrive every
+/// <see cref="DemoOptions.NewResponseInterval"/>. Progress is checkpointed, so a restart continues the same class
+/// instead of starting over. The worker runs it only when <c>Survey:Source</c> is Demo. Each step is the demo's
+/// <c>ingest</c> run of <c>data_processing_time</c>.
 /// </summary>
-public sealed partial class DemoSurveyWorker(
+public sealed partial class DemoDuty(
     DemoResponseFactory factory,
     SurveyResponseStore responses,
     SourceStatusStore statuses,
-    WorkerHeartbeat heartbeat,
-    IWorkerLeadership leadership,
-    IOptions<SurveyOptions> survey,
     IOptions<DemoOptions> demo,
     PipelineTelemetry pipeline,
     TimeProvider time,
-    ILogger<DemoSurveyWorker> logger) : BackgroundService
+    ILogger<DemoDuty> logger) : IWorkerDuty
 {
     public static readonly ActivitySource ActivitySource = new("SpotifyDashboard.Worker.Demo");
 
     /// <summary>The initial class is spread over the week before the demo was created.</summary>
     private static readonly TimeSpan InitialSpread = TimeSpan.FromDays(7);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "demo";
+
+    public TimeSpan Interval => demo.Value.NewResponseInterval;
+
+    public async Task<string?> StepAsync(CancellationToken cancellationToken)
     {
-        if (survey.Value.Source != SurveySourceKind.Demo)
-        {
-            LogNotDemo(survey.Value.Source);
-            return;
-        }
-
-        using var timer = new PeriodicTimer(demo.Value.NewResponseInterval, time);
-        do
-        {
-            try
-            {
-                if (await leadership.EnsureLeadingAsync())
-                {
-                    await TickAsync();
-                }
-
-                heartbeat.Succeeded();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The cache may still be starting; the next tick tries again.
-                LogTickFailed(ex);
-                heartbeat.Failed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await AddStudentsAsync();
+        return null;
     }
 
-    internal async Task TickAsync()
+    internal async Task AddStudentsAsync()
     {
         using var activity = ActivitySource.StartActivity("demo.tick");
         using var run = pipeline.Start(PipelineStages.Ingest);
@@ -105,12 +83,6 @@ public sealed partial class DemoSurveyWorker(
         LogStudents(target);
         run.Succeeded();
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Survey:Source is {Source}: the demo class is not generated")]
-    private partial void LogNotDemo(SurveySourceKind source);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo tick failed")]
-    private partial void LogTickFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo class now has {Students} students")]
     private partial void LogStudents(int students);

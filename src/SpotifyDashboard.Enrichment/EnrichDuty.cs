@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Duties;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
@@ -16,17 +16,16 @@ using SpotifyDashboard.Enrichment.Telemetry;
 namespace SpotifyDashboard.Enrichment;
 
 /// <summary>
-/// Every <c>Enrichment:Interval</c>, while this process leads the worker (<see cref="IWorkerLeadership"/>): enriches
-/// the active source's pending responses (in batches, back to back while there is a backlog: <see cref="DrainAsync"/>) (resolved each pass, so an upload is followed), stores them back with
-/// compare-and-set (which takes them off the pending set) and saves the provider states for the api.
+/// The enrich duty: every <c>Enrichment:Interval</c> enriches the active source's pending responses (resolved each pass,
+/// so an upload is followed) in batches, back to back while there is a backlog (<see cref="DrainAsync"/>), stores them
+/// back with compare-and-set (which takes them off the pending set) and saves the provider states for the api.
 /// The demo source is skipped: its responses arrive enriched. Every other pass is one <c>enrich</c> run of
 /// <c>data_processing_time</c> (failed when it throws).
 /// </summary>
-public sealed partial class EnrichmentWorker(
+public sealed partial class EnrichDuty(
     SongEnricher enricher,
     SurveyResponseStore store,
     ActiveSourceStore activeSource,
-    IWorkerLeadership leadership,
     ProviderStatusRegistry registry,
     ProviderStatusStore statusStore,
     IOptionsMonitor<SurveyOptions> survey,
@@ -35,25 +34,18 @@ public sealed partial class EnrichmentWorker(
     EnrichmentTelemetry telemetry,
     PipelineTelemetry pipeline,
     TimeProvider time,
-    ILogger<EnrichmentWorker> logger) : BackgroundService
+    ILogger<EnrichDuty> logger) : IWorkerDuty
 {
     private readonly ConcurrentDictionary<string, bool> _reconciled = new(StringComparer.Ordinal);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Name => "enrich";
+
+    public TimeSpan Interval => options.CurrentValue.Interval;
+
+    public async Task<string?> StepAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.CurrentValue.Interval, time);
-        do
-        {
-            try
-            {
-                await DrainAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogTickFailed(e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await DrainAsync(cancellationToken);
+        return null;
     }
 
     /// <summary>
@@ -65,25 +57,20 @@ public sealed partial class EnrichmentWorker(
     public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
     {
         var passes = 0;
-        EnrichmentRun? run;
+        EnrichmentRun run;
         do
         {
-            run = await TickAsync(cancellationToken);
+            run = await RunOnceAsync(cancellationToken);
             passes++;
         }
-        while (run is { } made
-            && made.Pending >= options.CurrentValue.MaxResponsesPerTick
-            && made.Enriched + made.Unmatched > 0
+        while (run.Pending >= options.CurrentValue.MaxResponsesPerTick
+            && run.Enriched + run.Unmatched > 0
             && !cancellationToken.IsCancellationRequested);
 
         return passes;
     }
 
-    /// <summary>One pass if this process leads the worker; null when another replica does (it enriches instead).</summary>
-    public async Task<EnrichmentRun?> TickAsync(CancellationToken cancellationToken = default) =>
-        await leadership.EnsureLeadingAsync() ? await RunOnceAsync(cancellationToken) : null;
-
-    /// <summary>One pass over the pending responses, leader or not (the caller decides); returns how many changed state.</summary>
+    /// <summary>One pass over the pending responses; returns how many changed state.</summary>
     public async Task<EnrichmentRun> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var kind = await activeSource.ResolveAsync(survey.CurrentValue.Source);
@@ -169,9 +156,6 @@ public sealed partial class EnrichmentWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Set {Fixes} entries of the pending and unmatched sets of {Source} right")]
     private partial void LogReconciled(string source, int fixes);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Enrichment pass failed; trying again next tick")]
-    private partial void LogTickFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enriched {Source}: {Enriched} enriched, {Unmatched} unmatched, {Pending} still pending")]
     private partial void LogBatch(string source, int enriched, int unmatched, int pending);
