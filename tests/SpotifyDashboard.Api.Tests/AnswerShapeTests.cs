@@ -1,13 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Demo;
+using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>
 /// The analysis answers as the web reads them: every property's name, casing and kind (null included), and the
-/// enums' spellings. A renamed property, a changed casing or a field that stops being null fails here first.
+/// enums' spellings. A renamed property, a changed casing or a field that stops being null fails here first. Each
+/// answer also reads into its contract type and writes back the same JSON: the web, which reads it so, loses nothing.
 /// </summary>
 public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnalysisFixture>
 {
@@ -32,6 +36,7 @@ public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnaly
     {
         var clusters = await OkJsonAsync(await api.Client.GetAsync("/api/clusters"));
 
+        AssertReadsBack<ClustersAnswer>(clusters);
         AssertShape("""
             : object
             .autoK: false
@@ -87,6 +92,7 @@ public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnaly
     {
         var model = await OkJsonAsync(await api.Client.GetAsync("/api/model"));
 
+        AssertReadsBack<ModelAnswer>(model);
         Assert.Equal("trained", model.GetProperty("state").GetString());
         AssertShape("""
             : object
@@ -137,8 +143,9 @@ public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnaly
     {
         var song = new DemoCatalog(TestSnapshots.DemoSeed).Songs[25];
 
-        var prediction = await OkJsonAsync(await api.Client.PostAsJsonAsync("/api/predict-major", new { song = song.Title, artist = song.Artist }));
+        var prediction = await OkJsonAsync(await api.Client.PostAsJsonAsync("/api/predict-major", new PredictMajorRequest(song.Title, song.Artist), StoreJson.Options));
 
+        AssertReadsBack<PredictMajorAnswer>(prediction);
         Assert.Equal("predicted", prediction.GetProperty("state").GetString());
         AssertShape($"""
             : object
@@ -168,6 +175,7 @@ public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnaly
     {
         var twins = await OkJsonAsync(await api.Client.GetAsync("/api/twins/demo-000003?k=3"));
 
+        AssertReadsBack<TwinsAnswer>(twins);
         AssertShape($"""
             : object
             .dnaFormula: string
@@ -198,6 +206,13 @@ public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnaly
             .twins[].student: string
             .version: number
             """, twins);
+    }
+
+    private static void AssertReadsBack<T>(JsonElement json)
+    {
+        var read = JsonSerializer.Deserialize<T>(json.GetRawText(), StoreJson.Options);
+        var written = JsonSerializer.SerializeToNode(read, StoreJson.Options);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json.GetRawText()), written), $"{typeof(T).Name} wrote back:\n{written}");
     }
 
     private static string Prefixed(string shape, string prefix) =>

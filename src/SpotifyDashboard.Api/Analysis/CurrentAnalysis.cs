@@ -5,6 +5,7 @@ using SpotifyDashboard.Analysis.Reduction;
 using SpotifyDashboard.Analysis.Twins;
 using SpotifyDashboard.Api.Infrastructure;
 using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 
 namespace SpotifyDashboard.Api.Analysis;
