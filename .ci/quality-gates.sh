@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The quality gates that run before the tests (the seed's black, pylint/mypy, bandit and safety, in .NET terms),
-# one summary line each; exits non-zero when a gate fails.
-#   style:   dotnet format --verify-no-changes (whitespace, code style, and the analyzers' fixable findings)
+# The quality gates that run before the tests (a formatter, linters, a security scan and a package audit, in .NET
+# terms), one summary line each; exits non-zero when a gate fails.
+#   style:   dotnet format whitespace --verify-no-changes here; the code-style rules (.editorconfig, at warning) are
+#            enforced by every build (EnforceCodeStyleInBuild), so test.sh's build checks them
 #   lint:    the SDK's analyzers at a pinned AnalysisLevel, all security rules on src/, warnings as errors: they run
 #            in every build, so test.sh's build is this gate (see Directory.Build.props and .editorconfig)
 #   vulnerable packages: dotnet list package --vulnerable --include-transitive, when the NuGet feed can answer
@@ -12,7 +13,7 @@ solution=SpotifyDashboard.slnx
 failed=0
 started=$SECONDS
 
-# dotnet format reads the projects as a build would, so they must be restored (test.sh's restore is then a no-op).
+# The package audit reads the restored projects (test.sh's restore is then a no-op).
 if ! dotnet restore "$solution" --verbosity quiet; then
   echo "quality gates: restore failed, no gate could run" >&2
   exit 1
@@ -20,8 +21,11 @@ fi
 
 # --- style -------------------------------------------------------------------------------------------------------
 step=$SECONDS
-if dotnet format "$solution" --verify-no-changes --no-restore; then
-  echo "style: passed (dotnet format --verify-no-changes, $((SECONDS - step)) s)"
+# Whitespace needs neither compilation nor the projects (--folder reads the files with .editorconfig); the style rules
+# are checked by the build, which would otherwise compile the whole solution here a second time (two minutes on two
+# cores).
+if dotnet format whitespace --folder --verify-no-changes --exclude '**/obj/**' '**/bin/**'; then
+  echo "style: passed (dotnet format whitespace --verify-no-changes, $((SECONDS - step)) s; code style: in the build)"
 else
   echo "style: FAILED: the files listed above are not as dotnet format leaves them; run 'dotnet format $solution' and commit"
   failed=1

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Garnet;
-using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.CacheHost;
 
 namespace SpotifyDashboard.Bench;
 

@@ -18,10 +18,10 @@ namespace SpotifyDashboard.Analysis;
 /// </summary>
 public static class AnalysisEngine
 {
-    public static AnalysisSnapshot Run(IReadOnlyList<AnalysisRow> rows, AnalysisSettings settings, TimeProvider? timeProvider = null) =>
+    public static AnalysisSnapshot Run(IReadOnlyList<AnalysisRow> rows, AnalysisOptions settings, TimeProvider? timeProvider = null) =>
         RunDetailed(rows, settings, timeProvider).Snapshot;
 
-    public static AnalysisRun RunDetailed(IReadOnlyList<AnalysisRow> rows, AnalysisSettings settings, TimeProvider? timeProvider = null)
+    public static AnalysisRun RunDetailed(IReadOnlyList<AnalysisRow> rows, AnalysisOptions settings, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(settings);
@@ -125,7 +125,7 @@ public static class AnalysisEngine
     }
 
     /// <summary>A content hash of the inputs and settings: equal runs get equal versions.</summary>
-    private static string Fingerprint(IReadOnlyList<AnalysisRow> rows, AnalysisSettings settings)
+    private static string Fingerprint(IReadOnlyList<AnalysisRow> rows, AnalysisOptions settings)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(

@@ -8,18 +8,17 @@ using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Api.Status;
 using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Enrichment;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRedisClient("cache");
 
-builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();
+builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SurveyResponseStore>();
 builder.Services.AddSingleton<SourceStatusStore>();
 builder.Services.AddSingleton<QuarantineStore>();
@@ -34,12 +33,11 @@ builder.Services.AddSingleton<WorkerCommandQueue>();
 builder.Services.AddSingleton<RefreshProgressStore>();
 builder.Services.AddSingleton<HealthDetailsReader>();
 // The upload is read as the worker will read it (same section, same mapping), never stored before it is accepted.
-builder.Services.AddOptions<SurveyIngestionOptions>().BindConfiguration(SurveyIngestionOptions.SectionName);
-builder.Services.AddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value.Columns));
+builder.Services.AddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyOptions>>().Value.Columns));
 builder.Services.AddSingleton<UploadInspector>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(options => StoreJson.Configure(options.SerializerOptions));
+builder.Services.ConfigureHttpJsonOptions(options => DashboardJson.Configure(options.SerializerOptions));
 
 var app = builder.Build();
 

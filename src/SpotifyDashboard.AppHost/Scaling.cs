@@ -6,7 +6,7 @@ namespace SpotifyDashboard.AppHost;
 /// Runs several replicas of a service locally when the AppHost's configuration asks (<c>Scale:Workers</c>,
 /// <c>Scale:Apis</c>), to try what a scaled-out deployment does: one worker leads, the others wait; every api serves the
 /// same data. One replica each by default. Publishing ignores it: a deployment's replicas are set where it is deployed
-/// (see README, "Scaling out").
+/// (docs/deploy.md, "Scaling out").
 /// </summary>
 public static class Scaling
 {

@@ -1,6 +1,5 @@
 using Garnet;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.CacheHost;
 

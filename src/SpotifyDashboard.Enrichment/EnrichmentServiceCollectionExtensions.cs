@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Enrichment.Cache;
@@ -24,17 +24,13 @@ public static class EnrichmentServiceCollectionExtensions
     /// <summary>
     /// Song lookup (Spotify + ReccoBeats, each with its own resilience pipeline), the HybridCache
     /// over the app's Redis, provider status, curation. Needs an <see cref="IConnectionMultiplexer"/>
-    /// (<c>builder.AddRedisClient("cache")</c>). Used by the worker and the api alike.
+    /// (<c>builder.AddRedisClient("cache")</c>) and the host's <c>SurveyOptions</c>. Used by the worker and the api alike.
     /// </summary>
     public static IServiceCollection AddSongEnrichment(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SpotifyOptions>().Bind(configuration.GetSection(SpotifyOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => o.Limits.IsValid(), LimitsMessage("Spotify")).ValidateOnStart();
-        services.AddOptions<ReccoBeatsOptions>().Bind(configuration.GetSection(ReccoBeatsOptions.SectionName)).ValidateDataAnnotations()
-            .Validate(o => o.Limits.IsValid(), LimitsMessage("ReccoBeats")).ValidateOnStart();
+        services.AddOptions<SpotifyOptions>().Bind(configuration.GetSection(SpotifyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReccoBeatsOptions>().Bind(configuration.GetSection(ReccoBeatsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EnrichmentOptions>().Bind(configuration.GetSection(EnrichmentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        // Which source is active; binding it again where the host already does is harmless.
-        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -73,9 +69,6 @@ public static class EnrichmentServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EnrichmentWorker>());
         return services;
     }
-
-    private static string LimitsMessage(string section) =>
-        $"{section}:Limits: RequestsPerSecond 0.1-10000, Burst >= 1, MaxRetries 0-5, FailuresToBreak >= 2, BreakDuration >= 0.5 s, AttemptTimeout > 0 and <= TotalTimeout.";
 
     private static void AddTrackCache(IServiceCollection services)
     {

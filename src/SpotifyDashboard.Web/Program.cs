@@ -1,4 +1,5 @@
 using Microsoft.FluentUI.AspNetCore.Components;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Web.Components;
 using SpotifyDashboard.Web.KeyRing;
 using SpotifyDashboard.Web.Security;
@@ -23,11 +24,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
 builder.Services.AddDashboardSessionTelemetry();
 builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<DashboardOptions>()
-    .BindConfiguration(DashboardOptions.SectionName)
-    .Configure<IConfiguration>((options, configuration) => options.FormUrl ??= configuration["Survey:FormUrl"])
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
+builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 
 // The api, the web's only way to data: the class's answers, the events that keep pages live, the teacher's endpoints.

@@ -1,4 +1,4 @@
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Hosting;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Core.Storage;
@@ -15,9 +15,8 @@ builder.AddServiceDefaults();
 // documents, ≈ 18 MB, in about one start of five (bench/README.md, "Memory"). Its HTTP calls and our own spans remain.
 builder.AddRedisClient("cache", settings => settings.DisableTracing = true);
 
-builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName);
+builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SurveyResponseStore>();
 builder.Services.AddSingleton<SourceStatusStore>();

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Options;
 using SpotifyDashboard.Core.Privacy;
 
 namespace SpotifyDashboard.Worker;

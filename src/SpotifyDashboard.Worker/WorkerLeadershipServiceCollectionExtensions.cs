@@ -11,11 +11,10 @@ public static class WorkerLeadershipServiceCollectionExtensions
     /// One <see cref="WorkerLeaderLock"/> for all of the worker's duties: ingestion, the demo class, enrichment, analysis
     /// and commands each ask it (as <see cref="IWorkerLeadership"/>) before they work, so among replicas only the leader
     /// does. Replaces the libraries' "sole worker" default, in whatever order they were added. Its timings are the
-    /// <c>Analysis:Lock*</c> and <c>Analysis:StandbyRetryInterval</c> settings, where the lock began.
+    /// <c>Analysis:Lock*</c> and <c>Analysis:StandbyRetryInterval</c> settings (bound by <c>AddAnalysisWorker</c>).
     /// </summary>
     public static IServiceCollection AddWorkerLeadership(this IServiceCollection services)
     {
-        services.AddOptions<AnalysisScheduleOptions>().BindConfiguration(AnalysisScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<WorkerLeaderLock>();
         services.Replace(ServiceDescriptor.Singleton<IWorkerLeadership>(sp => sp.GetRequiredService<WorkerLeaderLock>()));
         return services;

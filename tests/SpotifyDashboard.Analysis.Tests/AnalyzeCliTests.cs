@@ -47,7 +47,7 @@ public sealed class AnalyzeCliTests : IDisposable
     public void Dispose() => File.Delete(_csv);
 
     /// <summary>The settings the CLI builds from the options <see cref="RunAnalyzeAsync"/> passes.</summary>
-    private static AnalysisSettings Settings() => new()
+    private static AnalysisOptions Settings() => new()
     {
         Clusters = "3",
         Restarts = 2,

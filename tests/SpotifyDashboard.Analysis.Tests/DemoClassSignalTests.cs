@@ -7,8 +7,8 @@ public class DemoClassSignalTests
 {
     /// <summary>
     /// The demo must show the predictor working long before the class is full. Measured on the first 150 students with
-    /// the app's settings: CV accuracy − baseline +0.40 (seed 42) and +0.35 (seed 7), +0.16..+0.45 over 14 seeds; the
-    /// generator before majors leaned on taste gave −0.05..+0.03 here. 0.15 leaves room for engine changes either way.
+    /// the app's settings: CV accuracy − baseline +0.40 (seed 42) and +0.35 (seed 7), +0.16..+0.45 over 14 seeds; a
+    /// generator whose majors do not lean on taste gives −0.05..+0.03 here. 0.15 leaves room for engine changes either way.
     /// </summary>
     private const double Margin = 0.15;
 
@@ -20,7 +20,7 @@ public class DemoClassSignalTests
         var rows = TestData.DemoClass(150, demoSeed);
 
         // The worker's settings: Analysis:Seed stays 42 whatever the demo seed is.
-        var model = AnalysisEngine.Run(rows, new AnalysisSettings()).Model;
+        var model = AnalysisEngine.Run(rows, new AnalysisOptions()).Model;
 
         Assert.Equal(ModelState.Trained, model.State);
         Assert.True(model.CvAccuracy >= model.BaselineAccuracy + Margin, $"cv accuracy {model.CvAccuracy:F3} vs baseline {model.BaselineAccuracy:F3}");

@@ -72,7 +72,7 @@ internal static class TestData
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
-    public static AnalysisSettings Settings(string clusters = "5", int restarts = 4, int seed = 42) => new()
+    public static AnalysisOptions Settings(string clusters = "5", int restarts = 4, int seed = 42) => new()
     {
         Clusters = clusters,
         Restarts = restarts,

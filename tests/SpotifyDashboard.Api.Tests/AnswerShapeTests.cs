@@ -143,7 +143,7 @@ public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnaly
     {
         var song = new DemoCatalog(TestSnapshots.DemoSeed).Songs[25];
 
-        var prediction = await OkJsonAsync(await api.Client.PostAsJsonAsync("/api/predict-major", new PredictMajorRequest(song.Title, song.Artist), StoreJson.Options));
+        var prediction = await OkJsonAsync(await api.Client.PostAsJsonAsync("/api/predict-major", new PredictMajorRequest(song.Title, song.Artist), DashboardJson.Options));
 
         AssertReadsBack<PredictMajorAnswer>(prediction);
         Assert.Equal("predicted", prediction.GetProperty("state").GetString());
@@ -210,8 +210,8 @@ public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnaly
 
     private static void AssertReadsBack<T>(JsonElement json)
     {
-        var read = JsonSerializer.Deserialize<T>(json.GetRawText(), StoreJson.Options);
-        var written = JsonSerializer.SerializeToNode(read, StoreJson.Options);
+        var read = JsonSerializer.Deserialize<T>(json.GetRawText(), DashboardJson.Options);
+        var written = JsonSerializer.SerializeToNode(read, DashboardJson.Options);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json.GetRawText()), written), $"{typeof(T).Name} wrote back:\n{written}");
     }
 

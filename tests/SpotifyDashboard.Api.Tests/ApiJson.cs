@@ -11,6 +11,6 @@ public static class ApiJson
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<T>(body, StoreJson.Options)!;
+        return JsonSerializer.Deserialize<T>(body, DashboardJson.Options)!;
     }
 }

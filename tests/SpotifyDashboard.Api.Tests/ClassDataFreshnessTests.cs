@@ -99,7 +99,7 @@ public class ClassDataFreshnessTests(GarnetServerFixture garnet) : IClassFixture
         // that still read the whole class would find it.
         var sneaked = TestClass.Demo(2);
         var db = garnet.Redis.GetDatabase();
-        await db.HashSetAsync(RedisKeys.Responses("demo"), sneaked.Response.Id, JsonSerializer.Serialize(sneaked, StoreJson.Options));
+        await db.HashSetAsync(RedisKeys.Responses("demo"), sneaked.Response.Id, JsonSerializer.Serialize(sneaked, DashboardJson.Options));
         await db.SortedSetAddAsync(RedisKeys.ResponsesByTime("demo"), sneaked.Response.Id, sneaked.Response.SubmittedAt.ToUnixTimeMilliseconds());
         await Task.Delay(TimeSpan.FromSeconds(1)); // ten polls
         Assert.Same(held, await holder.GetResponsesAsync("demo"));

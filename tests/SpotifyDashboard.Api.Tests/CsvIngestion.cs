@@ -7,7 +7,7 @@ using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
 using StackExchange.Redis;
 
@@ -23,7 +23,7 @@ internal static class CsvIngestion
             new QuarantineStore(redis),
             new SourceStatusStore(redis),
             new HeaderMapper(),
-            Options.Create(new SurveyIngestionOptions()),
+            Options.Create(new SurveyOptions()),
             new NamePolicy(new Pseudonymizer("test-pseudonym-key"), storeNames),
             TimeProvider.System,
             NullLogger<SurveyIngestor>.Instance);

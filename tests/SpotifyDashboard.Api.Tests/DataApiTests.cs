@@ -294,10 +294,10 @@ public class DataApiTests(ClassDataFixture api) : IClassFixture<ClassDataFixture
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches(AttachmentName("json"), response.Content.Headers.GetValues("Content-Disposition").Single());
-        var rows = JsonSerializer.Deserialize<List<DataRow>>(body, StoreJson.Options)!;
+        var rows = JsonSerializer.Deserialize<List<DataRow>>(body, DashboardJson.Options)!;
         var grid = await PageAsync("state=enriched&sort=dnaScore&limit=500");
         Assert.Equal(TestSnapshots.Students, rows.Count);
-        Assert.Equal(grid.Items, rows, (a, b) => JsonSerializer.Serialize(a, StoreJson.Options) == JsonSerializer.Serialize(b, StoreJson.Options));
+        Assert.Equal(grid.Items, rows, (a, b) => JsonSerializer.Serialize(a, DashboardJson.Options) == JsonSerializer.Serialize(b, DashboardJson.Options));
         Assert.All(rows, r => Assert.Equal(EnrichmentState.Enriched, r.Enrichment));
     }
 

@@ -14,7 +14,7 @@ namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>
 /// The reads served from bytes serialized once per data version: their ETags and 304s, that a new version gets a new
-/// tag, and that the bytes are what the endpoints serialized per request before. Each test starts from an empty store.
+/// tag, and that the bytes are the answer types serialized with the api's JSON options. Each test starts from an empty store.
 /// </summary>
 public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>
 {
@@ -159,7 +159,7 @@ public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
         var analysis = view.Analysis!;
         var store = new SurveyResponseStore(garnet.Redis);
 
-        // Exactly what each handler returned through TypedResults.Ok before, built the same way from the same data.
+        // Each answer type serialized directly, built the same way from the same data.
         var expected = new Dictionary<string, string>
         {
             ["/api/clusters"] = JsonSerializer.Serialize(AnalysisAnswers.Clusters(analysis, view), options),
@@ -213,7 +213,7 @@ public class PreparedReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
     private static async Task<ResponsePage> StorePageAsync(SurveyResponseStore store, int offset, int limit) =>
         new(await store.CountAsync("demo"), [.. (await store.GetPageAsync("demo", offset, limit)).Select(ResponseItem.From)]);
 
-    private static ResponsePage Page(string json) => JsonSerializer.Deserialize<ResponsePage>(json, StoreJson.Options)!;
+    private static ResponsePage Page(string json) => JsonSerializer.Deserialize<ResponsePage>(json, DashboardJson.Options)!;
 
     private static Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string ifNoneMatch)
     {

@@ -21,7 +21,7 @@ public static class TestSnapshots
             .Select(i => generator.Generate(i))
             .Select(s => new AnalysisRow($"demo-{s.Index:D6}", s.Major, s.Song.Features))
             .ToList();
-        return AnalysisEngine.Run(rows, new AnalysisSettings { Clusters = "4", Restarts = 3, CvFolds = 3 });
+        return AnalysisEngine.Run(rows, new AnalysisOptions { Clusters = "4", Restarts = 3, CvFolds = 3 });
     });
 
     public static AnalysisSnapshot DemoClass => Demo.Value;

@@ -70,7 +70,7 @@ public class CachePersistenceTests : IAsyncLifetime
 
     private static Task<SpotifyDashboard.Core.Contracts.StatusReport> WaitForClassAsync(HttpClient api, Func<SpotifyDashboard.Core.Contracts.StatusReport, bool> done) =>
         WholeAppTests.WaitForAsync(
-            async () => (await api.GetFromJsonAsync<SpotifyDashboard.Core.Contracts.StatusReport>("/api/status", SpotifyDashboard.Core.Storage.StoreJson.Options))!,
+            async () => (await api.GetFromJsonAsync<SpotifyDashboard.Core.Contracts.StatusReport>("/api/status", SpotifyDashboard.Core.Storage.DashboardJson.Options))!,
             done,
             TimeSpan.FromSeconds(60));
 

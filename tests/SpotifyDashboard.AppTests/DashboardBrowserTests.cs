@@ -71,8 +71,7 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
             await page.WaitForSelectorAsync("#twin-subject");
             Assert.Contains(response.Song, await page.InnerTextAsync("#twin-subject"));
             // Waited for, not counted at once: the subject may be the prerendered one, and the page it is part of is
-            // replaced when the circuit starts (before the page kept its prerendered answer, a loaded CI run counted an
-            // empty list in that moment). Still fails when no twin ever shows.
+            // replaced when the circuit starts (on a loaded machine the list can be empty in that moment). Still fails when no twin ever shows.
             await page.WaitForSelectorAsync("#twin-list .twin-card", new() { Timeout = PageWaits.PageTimeoutMs });
             await PageWaits.WaitForPlotAsync(page, "chart-twin-radar");
         });

@@ -5,7 +5,7 @@ using SpotifyDashboard.TestSupport;
 
 namespace SpotifyDashboard.AppTests;
 
-/// <summary>The seed's monitoring over the whole demo app: what Prometheus would scrape, /health/details, the version.</summary>
+/// <summary>The app's monitoring over the whole demo app: what Prometheus would scrape, /health/details, the version.</summary>
 [Collection(AppCollection.Name)]
 public sealed class MonitoringAppTests(AppFixture fixture)
 {

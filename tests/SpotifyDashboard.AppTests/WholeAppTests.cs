@@ -65,7 +65,7 @@ public class WholeAppTests(AppFixture fixture)
     [Fact]
     public async Task LiveFeedPageShowsTheStudentsSongs()
     {
-        var page = await fixture.Api.GetFromJsonAsync<ResponsePage>("/api/responses?limit=5", StoreJson.Options);
+        var page = await fixture.Api.GetFromJsonAsync<ResponsePage>("/api/responses?limit=5", DashboardJson.Options);
         var html = await fixture.Web.GetStringAsync("/live");
 
         Assert.Contains("Live Feed", html);
@@ -94,7 +94,7 @@ public class WholeAppTests(AppFixture fixture)
     {
         // Only a page that holds the students can show that their names are missing from it.
         var page = await WaitForAsync(
-            () => fixture.Api.GetFromJsonAsync<ResponsePage>("/api/responses?limit=500", StoreJson.Options),
+            () => fixture.Api.GetFromJsonAsync<ResponsePage>("/api/responses?limit=500", DashboardJson.Options),
             p => p is { Items.Count: >= 50 },
             TimeSpan.FromSeconds(60));
         var json = await fixture.Api.GetStringAsync("/api/responses?limit=500");
@@ -109,7 +109,7 @@ public class WholeAppTests(AppFixture fixture)
     [Fact]
     public async Task SettingsGivenToTheAppHostReachTheWorker()
     {
-        var page = await fixture.Api.GetFromJsonAsync<ResponsePage>("/api/responses?limit=500", StoreJson.Options);
+        var page = await fixture.Api.GetFromJsonAsync<ResponsePage>("/api/responses?limit=500", DashboardJson.Options);
         var chosen = new SpotifyDashboard.Core.Demo.DemoCatalog(AppFixture.DemoSeed).Songs.Select(s => s.Id).ToHashSet();
         var fallback = new SpotifyDashboard.Core.Demo.DemoCatalog(42).Songs.ToDictionary(s => s.Id, s => s.Title);
 
@@ -129,7 +129,7 @@ public class WholeAppTests(AppFixture fixture)
     }
 
     private async Task<StatusReport> GetStatusAsync() =>
-        (await fixture.Api.GetFromJsonAsync<StatusReport>("/api/status", StoreJson.Options))!;
+        (await fixture.Api.GetFromJsonAsync<StatusReport>("/api/status", DashboardJson.Options))!;
 
     internal static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
     {

@@ -1,5 +1,5 @@
 using Garnet;
-using SpotifyDashboard.Core.Storage;
+using SpotifyDashboard.CacheHost;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.TestSupport;

@@ -29,7 +29,7 @@ public sealed class AnalyzeCommand : IBenchCommand
         }
 
         var seed = Int(options, "seed", 42);
-        var settings = new AnalysisSettings
+        var settings = new AnalysisOptions
         {
             Clusters = options.GetValueOrDefault("clusters", options.ContainsKey("synthetic") ? "5" : "6"),
             Restarts = Int(options, "restarts", 10),

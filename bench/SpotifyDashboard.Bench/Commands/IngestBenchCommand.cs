@@ -7,7 +7,7 @@ using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
 using SpotifyDashboard.Ingestion.Validation;
 using StackExchange.Redis;
@@ -78,7 +78,7 @@ public sealed class IngestBenchCommand : IBenchCommand
     private static (long Accepted, long Quarantined, long Duplicates) MapAndValidate(SurveyTable table)
     {
         var mapping = new HeaderMapper().Map(table.Headers);
-        var validator = new RowValidator(new SurveyIngestionOptions());
+        var validator = new RowValidator(new SurveyOptions());
         var timestampColumn = mapping.ColumnOf(SurveyField.Timestamp)!.Value;
         var keys = new Pseudonymizer(BenchKey);
         var seen = new HashSet<string>();
@@ -118,7 +118,7 @@ public sealed class IngestBenchCommand : IBenchCommand
             new QuarantineStore(redis),
             statuses,
             new HeaderMapper(),
-            MsOptions.Create(new SurveyIngestionOptions()),
+            MsOptions.Create(new SurveyOptions()),
             new NamePolicy(new Pseudonymizer(BenchKey), StoreNames: false),
             TimeProvider.System,
             NullLogger<SurveyIngestor>.Instance);

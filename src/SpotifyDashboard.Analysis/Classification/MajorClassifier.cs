@@ -11,7 +11,7 @@ public sealed record TrainedMajorClassifier(ModelReport Report, MajorPredictor P
 /// <summary>
 /// Trains the major predictor: LightGbm multiclass with class-balanced example weights
 /// (weight of class c = n / (classes × n_c), scikit-learn's "balanced"), chosen over one-versus-all
-/// FastForest because it was both more accurate and faster on this data (ML-NOTES). Reports stratified
+/// FastForest because it was both more accurate and faster on the songs data when the two were measured. Reports stratified
 /// k-fold cross-validated accuracy and balanced accuracy next to the majority-class baseline, the
 /// out-of-fold confusion matrix and permutation feature importance on the held-out folds.
 /// Refuses with <see cref="ModelState.NotEnoughData"/> below 10 labelled rows or 2 majors with ≥ 2 rows.
@@ -25,7 +25,7 @@ public static class MajorClassifier
     public const int MinimumIterations = 5;
 
     /// <param name="labels">The label of each matrix row (null or blank: unlabelled, ignored).</param>
-    public static TrainedMajorClassifier Train(FeatureMatrix matrix, FeatureScaler scaler, IReadOnlyList<string?> labels, AnalysisSettings settings, List<string> warnings)
+    public static TrainedMajorClassifier Train(FeatureMatrix matrix, FeatureScaler scaler, IReadOnlyList<string?> labels, AnalysisOptions settings, List<string> warnings)
     {
         var labelled = Enumerable.Range(0, matrix.RowCount).Where(i => !string.IsNullOrWhiteSpace(labels[i])).ToArray();
         var counts = labelled.GroupBy(i => labels[i]!.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -73,7 +73,7 @@ public static class MajorClassifier
         var foldOf = StratifiedFolds(targets, classes.Length, folds, settings.Seed);
 
         // Small classes overfit with many rounds, and each round has a fixed cost in ML.NET: n/200 rounds (5 at least,
-        // the setting at most). Measured on synthetic classes (bench/README.md): CV accuracy 1k rows 5 rounds 0.294 vs
+        // the setting at most). Measured on synthetic classes (docs/benchmarks/analyze.md): CV accuracy 1k rows 5 rounds 0.294 vs
         // 10 rounds 0.289; 5k rows 25 rounds 0.330 vs 50 rounds 0.319. The songs data (22k rows) keeps the full setting.
         var iterations = Math.Clamp(rows.Length / 200, Math.Min(MinimumIterations, settings.ClassifierIterations), settings.ClassifierIterations);
         var outOfFold = new int[rows.Length];

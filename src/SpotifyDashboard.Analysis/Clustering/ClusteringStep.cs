@@ -7,7 +7,7 @@ namespace SpotifyDashboard.Analysis.Clustering;
 /// <summary>Chooses k (fixed, clamped, or by silhouette), clusters, relabels clusters by size and names them.</summary>
 internal static class ClusteringStep
 {
-    public static (ClusteringSummary Summary, int[] Assignments) Run(FeatureMatrix matrix, FeatureScaler scaler, AnalysisSettings settings, List<string> warnings)
+    public static (ClusteringSummary Summary, int[] Assignments) Run(FeatureMatrix matrix, FeatureScaler scaler, AnalysisOptions settings, List<string> warnings)
     {
         var n = matrix.RowCount;
         var d = matrix.ColumnCount;

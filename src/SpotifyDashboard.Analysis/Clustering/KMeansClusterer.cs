@@ -10,8 +10,8 @@ public sealed record KMeansResult(int K, double[] Centroids, int[] Assignments, 
 /// loop of our own. Distances run on float vectors padded to the SIMD width (System.Numerics.Vector);
 /// centroids and inertia are accumulated in double. Restarts run in parallel, each from its own seeded
 /// <see cref="Random"/>, and the lowest inertia wins (ties: the lowest restart index), so the result only
-/// depends on the data, k, the restarts and the seed. ML-NOTES measured a loop like this ~3× faster than
-/// ML.NET's KMeansPlusPlus trainer at equal inertia.
+/// depends on the data, k, the restarts and the seed. It runs about twice as fast as ML.NET's KMeansPlusPlus trainer
+/// at equal inertia (`analyze-kmeans`, docs/benchmarks/analyze.md).
 /// </summary>
 public static class KMeansClusterer
 {

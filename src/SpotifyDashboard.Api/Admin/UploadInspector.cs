@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
 using SpotifyDashboard.Ingestion.Validation;
+using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Api.Admin;
 
@@ -17,7 +18,7 @@ public sealed record UploadInspection(UploadPreview Preview, string? Text);
 /// (same parser, header mapping, day/month order and row checks) without storing anything, so the teacher sees the
 /// mapping, the first answers and why rows would be quarantined before switching to it.
 /// </summary>
-public sealed class UploadInspector(HeaderMapper mapper, IOptions<SurveyIngestionOptions> options)
+public sealed class UploadInspector(HeaderMapper mapper, IOptions<SurveyOptions> options)
 {
     /// <summary>The largest file taken: a class survey is far smaller; anything bigger is the wrong file.</summary>
     public const int MaxBytes = 10 * 1024 * 1024;

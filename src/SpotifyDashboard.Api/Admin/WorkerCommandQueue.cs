@@ -14,7 +14,7 @@ public sealed class WorkerCommandQueue(IConnectionMultiplexer redis, TimeProvide
     public async Task<WorkerCommand> QueueAsync(string type, RefreshRequest? refresh = null, string? id = null)
     {
         var command = new WorkerCommand(id ?? NewId(), type, time.GetUtcNow(), refresh);
-        await redis.GetDatabase().ListRightPushAsync(RedisKeys.WorkerCommands, JsonSerializer.Serialize(command, StoreJson.Options));
+        await redis.GetDatabase().ListRightPushAsync(RedisKeys.WorkerCommands, JsonSerializer.Serialize(command, DashboardJson.Options));
         return command;
     }
 

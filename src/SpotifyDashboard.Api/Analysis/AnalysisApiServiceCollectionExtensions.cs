@@ -2,7 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpotifyDashboard.Api.Limits;
 using SpotifyDashboard.Api.Sources;
 using SpotifyDashboard.Core.Analysis;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
+using SpotifyDashboard.Analysis;
 
 namespace SpotifyDashboard.Api.Analysis;
 
@@ -21,7 +22,7 @@ public static class AnalysisApiServiceCollectionExtensions
         }
 
         services.AddActiveSource();
-        services.AddOptions<SnapshotHolderOptions>().BindConfiguration(SnapshotHolderOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SnapshotStore>();

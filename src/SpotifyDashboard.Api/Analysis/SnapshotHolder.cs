@@ -16,7 +16,7 @@ namespace SpotifyDashboard.Api.Analysis;
 public sealed partial class SnapshotHolder(
     SnapshotStore store,
     EventBroadcast events,
-    IOptions<SnapshotHolderOptions> options,
+    IOptions<AnalysisOptions> options,
     CacheHitTelemetry hits,
     TimeProvider time,
     ILogger<SnapshotHolder> logger) : StoreEventFollower(events, time)

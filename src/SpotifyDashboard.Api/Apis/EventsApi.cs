@@ -96,7 +96,7 @@ public static class EventsApi
     {
         var frame = new StringBuilder()
             .Append("event: ").Append(storeEvent.Type).Append('\n')
-            .Append("data: ").Append(JsonSerializer.Serialize(storeEvent, StoreJson.Options)).Append("\n\n")
+            .Append("data: ").Append(JsonSerializer.Serialize(storeEvent, DashboardJson.Options)).Append("\n\n")
             .ToString();
         await response.WriteAsync(frame, cancellationToken);
         await response.Body.FlushAsync(cancellationToken);

@@ -154,7 +154,7 @@ public sealed partial class EventBroadcast(
     {
         try
         {
-            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options);
+            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.ToString(), DashboardJson.Options);
             return storeEvent is { Type.Length: > 0 } && !storeEvent.Type.AsSpan().ContainsAny('\r', '\n') ? storeEvent : null;
         }
         catch (JsonException)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Infrastructure;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using StackExchange.Redis;

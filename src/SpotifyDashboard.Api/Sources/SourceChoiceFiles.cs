@@ -68,7 +68,7 @@ public sealed class SourceChoiceFiles(IOptions<ActiveSourceOptions> options, IHo
         }
 
         await using var stream = File.OpenRead(OverridesPath);
-        return await JsonSerializer.DeserializeAsync<List<SongOverride>>(stream, StoreJson.Options, cancellationToken) ?? [];
+        return await JsonSerializer.DeserializeAsync<List<SongOverride>>(stream, DashboardJson.Options, cancellationToken) ?? [];
     }
 
     /// <summary>Keeps <paramref name="songOverride"/> beside the mappings already kept (and those only the cache holds).</summary>
@@ -84,7 +84,7 @@ public sealed class SourceChoiceFiles(IOptions<ActiveSourceOptions> options, IHo
         }
 
         all[songOverride.SongKey] = songOverride;
-        var json = JsonSerializer.Serialize(all.Values.OrderBy(o => o.SongKey, StringComparer.Ordinal), StoreJson.Options);
+        var json = JsonSerializer.Serialize(all.Values.OrderBy(o => o.SongKey, StringComparer.Ordinal), DashboardJson.Options);
         await ReplaceAsync(OverridesPath, json, cancellationToken);
     }
 

@@ -22,7 +22,7 @@ public static class SnapshotCodec
         using var compressed = new MemoryStream();
         using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {
-            JsonSerializer.Serialize(gzip, value, StoreJson.Options);
+            JsonSerializer.Serialize(gzip, value, DashboardJson.Options);
         }
 
         return compressed.ToArray();
@@ -33,11 +33,11 @@ public static class SnapshotCodec
         using var bytes = AsStream(stored);
         if (!IsGzip(stored.Span))
         {
-            return JsonSerializer.Deserialize<T>(bytes, StoreJson.Options);
+            return JsonSerializer.Deserialize<T>(bytes, DashboardJson.Options);
         }
 
         using var gzip = new GZipStream(bytes, CompressionMode.Decompress);
-        return JsonSerializer.Deserialize<T>(gzip, StoreJson.Options);
+        return JsonSerializer.Deserialize<T>(gzip, DashboardJson.Options);
     }
 
     public static bool IsGzip(ReadOnlySpan<byte> stored) =>

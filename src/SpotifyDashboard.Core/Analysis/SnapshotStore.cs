@@ -20,7 +20,7 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis)
     public async Task<SnapshotPointer?> GetCurrentPointerAsync()
     {
         var json = await Db.StringGetAsync(RedisKeys.SnapshotCurrent);
-        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SnapshotPointer>(json.ToString(), StoreJson.Options);
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SnapshotPointer>(json.ToString(), DashboardJson.Options);
     }
 
     public async Task<StoredSnapshot<T>?> GetAsync<T>(long version)
@@ -59,7 +59,7 @@ public sealed class SnapshotStore(IConnectionMultiplexer redis)
         }
 
         _ = transaction.StringSetAsync(RedisKeys.Snapshot(version), SnapshotCodec.Encode(stored));
-        _ = transaction.StringSetAsync(RedisKeys.SnapshotCurrent, JsonSerializer.Serialize(stored.ToPointer(), StoreJson.Options));
+        _ = transaction.StringSetAsync(RedisKeys.SnapshotCurrent, JsonSerializer.Serialize(stored.ToPointer(), DashboardJson.Options));
         if (!await transaction.ExecuteAsync())
         {
             // The version number is spent; versions only need to grow, not to be consecutive.

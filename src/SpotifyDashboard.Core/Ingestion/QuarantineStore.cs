@@ -14,7 +14,7 @@ public sealed class QuarantineStore(IConnectionMultiplexer redis)
 
     public Task AddAsync(string source, IEnumerable<QuarantinedRow> rows)
     {
-        var entries = rows.Select(r => new HashEntry(r.Id, JsonSerializer.Serialize(r, StoreJson.Options))).ToArray();
+        var entries = rows.Select(r => new HashEntry(r.Id, JsonSerializer.Serialize(r, DashboardJson.Options))).ToArray();
         return entries.Length == 0 ? Task.CompletedTask : Db.HashSetAsync(RedisKeys.Quarantine(source), entries);
     }
 
@@ -26,7 +26,7 @@ public sealed class QuarantineStore(IConnectionMultiplexer redis)
         if (rows.Count > 0)
         {
             _ = transaction.HashSetAsync(RedisKeys.Quarantine(source),
-                [.. rows.Select(r => new HashEntry(r.Id, JsonSerializer.Serialize(r, StoreJson.Options)))]);
+                [.. rows.Select(r => new HashEntry(r.Id, JsonSerializer.Serialize(r, DashboardJson.Options)))]);
         }
 
         await transaction.ExecuteAsync();
@@ -39,7 +39,7 @@ public sealed class QuarantineStore(IConnectionMultiplexer redis)
     {
         var values = await Db.HashValuesAsync(RedisKeys.Quarantine(source));
         return [.. values
-            .Select(v => JsonSerializer.Deserialize<QuarantinedRow>(v.ToString(), StoreJson.Options)!)
+            .Select(v => JsonSerializer.Deserialize<QuarantinedRow>(v.ToString(), DashboardJson.Options)!)
             .OrderBy(r => r.Row)];
     }
 
@@ -50,12 +50,12 @@ public sealed class QuarantineStore(IConnectionMultiplexer redis)
     }
 
     public Task SetColumnsAsync(string source, SourceColumns columns) =>
-        Db.StringSetAsync(IngestionKeys.Columns(source), JsonSerializer.Serialize(columns, StoreJson.Options));
+        Db.StringSetAsync(IngestionKeys.Columns(source), JsonSerializer.Serialize(columns, DashboardJson.Options));
 
     public async Task<SourceColumns?> GetColumnsAsync(string source)
     {
         var json = await Db.StringGetAsync(IngestionKeys.Columns(source));
-        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SourceColumns>(json.ToString(), StoreJson.Options);
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SourceColumns>(json.ToString(), DashboardJson.Options);
     }
 
     /// <summary>The mapping found and the last error of a source: what <c>/api/status</c> should add.</summary>

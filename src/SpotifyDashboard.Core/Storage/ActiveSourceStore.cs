@@ -48,5 +48,5 @@ public sealed class ActiveSourceStore(IConnectionMultiplexer redis)
     private Task<long> PublishAsync(string source) =>
         Db.PublishAsync(
             RedisChannel.Literal(RedisKeys.EventsChannel),
-            System.Text.Json.JsonSerializer.Serialize(new StoreEvent(StoreEvent.SourceChanged, source, null, DateTimeOffset.UtcNow), StoreJson.Options));
+            System.Text.Json.JsonSerializer.Serialize(new StoreEvent(StoreEvent.SourceChanged, source, null, DateTimeOffset.UtcNow), DashboardJson.Options));
 }

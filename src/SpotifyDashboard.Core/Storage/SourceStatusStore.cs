@@ -11,20 +11,20 @@ public sealed class SourceStatusStore(IConnectionMultiplexer redis)
     public async Task<SourceStatus?> GetAsync(string source)
     {
         var json = await Db.StringGetAsync(RedisKeys.SourceStatus(source));
-        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SourceStatus>(json.ToString(), StoreJson.Options);
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SourceStatus>(json.ToString(), DashboardJson.Options);
     }
 
     public Task SetAsync(SourceStatus status) =>
-        Db.StringSetAsync(RedisKeys.SourceStatus(status.Name), JsonSerializer.Serialize(status, StoreJson.Options));
+        Db.StringSetAsync(RedisKeys.SourceStatus(status.Name), JsonSerializer.Serialize(status, DashboardJson.Options));
 
     public async Task<T?> GetCheckpointAsync<T>(string source)
     {
         var json = await Db.StringGetAsync(RedisKeys.Checkpoint(source));
-        return json.IsNullOrEmpty ? default : JsonSerializer.Deserialize<T>(json.ToString(), StoreJson.Options);
+        return json.IsNullOrEmpty ? default : JsonSerializer.Deserialize<T>(json.ToString(), DashboardJson.Options);
     }
 
     public Task SetCheckpointAsync<T>(string source, T checkpoint) =>
-        Db.StringSetAsync(RedisKeys.Checkpoint(source), JsonSerializer.Serialize(checkpoint, StoreJson.Options));
+        Db.StringSetAsync(RedisKeys.Checkpoint(source), JsonSerializer.Serialize(checkpoint, DashboardJson.Options));
 
     /// <summary>
     /// The full text of the source's last error (paths, URLs, upstream messages) for the teacher's Sources page; the

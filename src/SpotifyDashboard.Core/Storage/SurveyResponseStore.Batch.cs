@@ -36,7 +36,7 @@ public sealed partial class SurveyResponseStore
         foreach (var chunk in items.Chunk(BatchDocumentsPerCommand))
         {
             // One chunk at a time: only one chunk's JSON is held in memory, not the whole batch's.
-            var fields = chunk.Select(i => new HashEntry(i.Response.Id, JsonSerializer.Serialize(i, StoreJson.Options))).ToArray();
+            var fields = chunk.Select(i => new HashEntry(i.Response.Id, JsonSerializer.Serialize(i, DashboardJson.Options))).ToArray();
             await db.HashSetAsync(RedisKeys.Responses(source), fields);
         }
 

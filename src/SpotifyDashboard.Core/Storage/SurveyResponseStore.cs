@@ -39,7 +39,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
     {
         var source = item.Response.Source;
         var id = item.Response.Id;
-        var json = JsonSerializer.Serialize(item, StoreJson.Options);
+        var json = JsonSerializer.Serialize(item, DashboardJson.Options);
         for (var attempt = 1; ; attempt++)
         {
             var transaction = Db.CreateTransaction();
@@ -108,7 +108,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
 
             var transaction = Db.CreateTransaction();
             transaction.AddCondition(Condition.HashEqual(key, id, json));
-            _ = transaction.HashSetAsync(key, id, JsonSerializer.Serialize(changed, StoreJson.Options));
+            _ = transaction.HashSetAsync(key, id, JsonSerializer.Serialize(changed, DashboardJson.Options));
             TrackState(transaction, changed);
             CountChange(transaction, source);
             if (await transaction.ExecuteAsync())
@@ -261,7 +261,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
     }
 
     public Task PublishAsync(StoreEvent storeEvent) =>
-        redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RedisKeys.EventsChannel), JsonSerializer.Serialize(storeEvent, StoreJson.Options));
+        redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RedisKeys.EventsChannel), JsonSerializer.Serialize(storeEvent, DashboardJson.Options));
 
     private async Task<IReadOnlyList<EnrichedResponse>> ReadManyAsync(string source, RedisValue[] ids)
     {
@@ -292,7 +292,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
 
     /// <summary>Straight from the UTF-8 bytes Redis sent, without a string of each document in between.</summary>
     private static EnrichedResponse Deserialize(RedisValue json) =>
-        JsonSerializer.Deserialize<EnrichedResponse>(((ReadOnlyMemory<byte>)json).Span, StoreJson.Options)!;
+        JsonSerializer.Deserialize<EnrichedResponse>(((ReadOnlyMemory<byte>)json).Span, DashboardJson.Options)!;
 
     // Static, with the logger passed in: the store also works without one (tools and tests construct it bare).
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up updating response {Id} of {Source} after {Attempts} conflicting writes; the next pass tries again")]

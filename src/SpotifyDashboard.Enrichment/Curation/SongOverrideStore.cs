@@ -11,7 +11,7 @@ public sealed class SongOverrideStore(IConnectionMultiplexer redis)
     private IDatabase Db => redis.GetDatabase();
 
     public Task SetAsync(SongOverride songOverride) =>
-        Db.HashSetAsync(EnrichmentKeys.Overrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, StoreJson.Options));
+        Db.HashSetAsync(EnrichmentKeys.Overrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, DashboardJson.Options));
 
     /// <summary>Puts back the overrides the cache lacks; one it holds is newer and stays. The answer: how many were put back.</summary>
     public async Task<int> RestoreAsync(IEnumerable<SongOverride> kept)
@@ -19,7 +19,7 @@ public sealed class SongOverrideStore(IConnectionMultiplexer redis)
         var restored = 0;
         foreach (var songOverride in kept)
         {
-            if (await Db.HashSetAsync(EnrichmentKeys.Overrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, StoreJson.Options), When.NotExists))
+            if (await Db.HashSetAsync(EnrichmentKeys.Overrides, songOverride.SongKey, JsonSerializer.Serialize(songOverride, DashboardJson.Options), When.NotExists))
             {
                 restored++;
             }
@@ -34,7 +34,7 @@ public sealed class SongOverrideStore(IConnectionMultiplexer redis)
     {
         var entries = await Db.HashGetAllAsync(EnrichmentKeys.Overrides);
         return entries
-            .Select(e => JsonSerializer.Deserialize<SongOverride>(e.Value.ToString(), StoreJson.Options)!)
+            .Select(e => JsonSerializer.Deserialize<SongOverride>(e.Value.ToString(), DashboardJson.Options)!)
             .ToDictionary(o => o.SongKey, StringComparer.Ordinal);
     }
 }

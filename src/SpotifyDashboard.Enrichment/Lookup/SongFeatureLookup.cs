@@ -9,6 +9,7 @@ using SpotifyDashboard.Enrichment.Providers.ReccoBeats;
 using SpotifyDashboard.Enrichment.Providers.Spotify;
 using SpotifyDashboard.Enrichment.Songs;
 using SpotifyDashboard.Enrichment.Telemetry;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Enrichment.Lookup;
 

@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Enrichment.Options;
 
 /// <summary>The <c>ReccoBeats</c> section: the free audio-feature service, no key needed.</summary>
-public sealed class ReccoBeatsOptions
+public sealed class ReccoBeatsOptions : IValidatableObject
 {
     public const string SectionName = "ReccoBeats";
 
@@ -12,4 +13,8 @@ public sealed class ReccoBeatsOptions
 
     [Required]
     public ProviderLimits Limits { get; set; } = new() { RequestsPerSecond = 5, Burst = 5 };
+
+    /// <summary>The data annotations of <see cref="Limits"/> are not checked by <c>ValidateDataAnnotations</c> by themselves.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Limits.IsValid() ? [] : [new(ProviderLimits.Problem(SectionName), [nameof(Limits)])];
 }

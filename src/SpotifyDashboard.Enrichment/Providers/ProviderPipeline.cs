@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using SpotifyDashboard.Enrichment.Options;
 using SpotifyDashboard.Enrichment.Telemetry;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Enrichment.Providers;
 

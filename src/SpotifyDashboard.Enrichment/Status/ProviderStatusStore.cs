@@ -12,13 +12,13 @@ public sealed class ProviderStatusStore(IConnectionMultiplexer redis)
     private IDatabase Db => redis.GetDatabase();
 
     public Task SaveAsync(IEnumerable<ProviderStatus> statuses) =>
-        Db.HashSetAsync(EnrichmentKeys.Providers, [.. statuses.Select(s => new HashEntry(s.Name, JsonSerializer.Serialize(s, StoreJson.Options)))]);
+        Db.HashSetAsync(EnrichmentKeys.Providers, [.. statuses.Select(s => new HashEntry(s.Name, JsonSerializer.Serialize(s, DashboardJson.Options)))]);
 
     public async Task<IReadOnlyList<ProviderStatus>> GetAllAsync()
     {
         var entries = await Db.HashGetAllAsync(EnrichmentKeys.Providers);
         return [.. entries
-            .Select(e => JsonSerializer.Deserialize<ProviderStatus>(e.Value.ToString(), StoreJson.Options)!)
+            .Select(e => JsonSerializer.Deserialize<ProviderStatus>(e.Value.ToString(), DashboardJson.Options)!)
             .OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 }

@@ -3,12 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
 using SpotifyDashboard.Ingestion.Reading;
 
 namespace SpotifyDashboard.Ingestion.Hosting;
@@ -31,11 +30,7 @@ public static class SurveyIngestionServiceCollectionExtensions
     /// <summary>Everything but the hosted worker (for tests and the bench).</summary>
     public static IServiceCollection AddSurveyIngestionCore(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(SurveyIngestionOptions.SectionName);
-        // Same section as Core's SurveyOptions (Source, PollInterval); binding it twice is harmless.
-        services.AddOptions<SurveyOptions>().Bind(section);
-        services.AddOptions<SurveyIngestionOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SurveyIngestionOptions>, SurveyIngestionOptionsValidator>());
+        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<PipelineTelemetry>();
@@ -45,7 +40,7 @@ public static class SurveyIngestionServiceCollectionExtensions
 
         services.TryAddSingleton<QuarantineStore>();
         services.TryAddSingleton<SurveyPollOutcome>();
-        services.TryAddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyIngestionOptions>>().Value.Columns));
+        services.TryAddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyOptions>>().Value.Columns));
         services.TryAddSingleton<ServiceAccountTokenSource>();
         // The services' defaults already add a standard handler to every client: replace it rather
         // than stack a second one, so the same pipeline applies in the worker and in tests.

@@ -5,7 +5,7 @@ using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
 using SpotifyDashboard.Ingestion.Validation;
 using StackExchange.Redis;
@@ -23,7 +23,7 @@ public sealed partial class SurveyIngestor(
     QuarantineStore quarantine,
     SourceStatusStore statuses,
     HeaderMapper mapper,
-    IOptions<SurveyIngestionOptions> options,
+    IOptions<SurveyOptions> options,
     NamePolicy names,
     TimeProvider time,
     ILogger<SurveyIngestor> logger)

@@ -1,7 +1,8 @@
+using SpotifyDashboard.Core.Survey;
 namespace SpotifyDashboard.Ingestion.Mapping;
 
 /// <summary>
-/// Phrases that name each field in real forms: English question titles as Google Forms writes them,
+/// Phrases that name each field in real forms: English and Spanish question titles as Google Forms writes them,
 /// and the Timestamp header in the languages Forms uses. A header matches an alias when it is the
 /// alias or contains it as whole words; longer (more specific) aliases win.
 /// </summary>
@@ -19,13 +20,14 @@ public static class BuiltInAliases
         [SurveyField.Major] = ["major", "your major", "field of study", "degree", "programme", "program", "study program",
             "course of study", "what do you study", "subject", "carrera"],
         [SurveyField.Year] = ["year", "year of study", "class year", "what year are you in", "academic year", "grade level", "class standing"],
-        [SurveyField.Hometown] = ["hometown", "home town", "where are you from", "city", "where did you grow up", "hometown city"],
+        [SurveyField.Hometown] = ["hometown", "home town", "where are you from", "city", "where did you grow up", "hometown city",
+            "ciudad de origen", "de donde eres"],
         [SurveyField.Song] = ["song", "favourite song", "favorite song", "song title", "song name", "track", "track name",
             "title", "cancion", "cancion favorita"],
         [SurveyField.Artist] = ["artist", "artist name", "singer", "band", "performer", "artista", "who sings it", "by whom"],
         [SurveyField.HoursPerDay] = ["hours per day", "hours a day", "hours", "hours of music", "how many hours", "horas"],
         [SurveyField.ListeningTime] = ["listening time", "time of day", "when do you listen", "when do you usually listen",
-            "when do you", "what time of day", "usually listen"],
+            "when do you", "what time of day", "usually listen", "cuando escuchas musica", "cuando escuchas"],
     };
 
     /// <summary>

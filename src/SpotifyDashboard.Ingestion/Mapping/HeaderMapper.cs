@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Survey;
 namespace SpotifyDashboard.Ingestion.Mapping;
 
 /// <summary>

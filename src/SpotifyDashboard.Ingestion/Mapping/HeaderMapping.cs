@@ -1,6 +1,7 @@
 using SpotifyDashboard.Core.Ingestion;
 
 using SpotifyDashboard.Ingestion.Validation;
+using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Ingestion.Mapping;
 

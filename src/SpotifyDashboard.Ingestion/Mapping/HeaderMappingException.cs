@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Survey;
 namespace SpotifyDashboard.Ingestion.Mapping;
 
 /// <summary>A required column is missing: the source is not read at all rather than half-parsed.</summary>

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Ingestion.Reading;
 
@@ -8,7 +8,7 @@ namespace SpotifyDashboard.Ingestion.Reading;
 /// Reads <c>Survey:CsvUrl</c>, e.g. <c>https://docs.google.com/spreadsheets/d/{id}/export?format=csv</c>
 /// of a sheet shared by link. A typed client: the resilience handler retries 429 and 5xx.
 /// </summary>
-public sealed class CsvUrlReader(HttpClient http, IOptions<SurveyIngestionOptions> options) : ISurveyTableReader
+public sealed class CsvUrlReader(HttpClient http, IOptions<SurveyOptions> options) : ISurveyTableReader
 {
     private Uri Url => new(options.Value.CsvUrl ?? throw new SurveySourceException("Survey:CsvUrl is not set."));
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Ingestion.Reading;
 
@@ -21,7 +21,7 @@ public sealed partial class GoogleSheetReader(
     HttpClient http,
     ServiceAccountTokenSource tokens,
     HeaderMapper mapper,
-    IOptions<SurveyIngestionOptions> options,
+    IOptions<SurveyOptions> options,
     ILogger<GoogleSheetReader> logger) : ISurveyTableReader
 {
     public string Description =>
@@ -57,16 +57,16 @@ public sealed partial class GoogleSheetReader(
     }
 
     /// <summary><c>spreadsheets.get</c> with only what is used: the zone and locale, and the tabs' titles when the tab is to be found.</summary>
-    public static Uri SpreadsheetUrl(SurveyIngestionOptions settings, bool withTabs) => new(
+    public static Uri SpreadsheetUrl(SurveyOptions settings, bool withTabs) => new(
         $"{settings.SheetsBaseUrl.TrimEnd('/')}/v4/spreadsheets/{Uri.EscapeDataString(settings.SheetId!)}" +
         $"?fields={Uri.EscapeDataString(withTabs ? "properties(timeZone,locale),sheets.properties(title,sheetType)" : "properties(timeZone,locale)")}");
 
-    public static Uri ValuesUrl(SurveyIngestionOptions settings, string range) => new(
+    public static Uri ValuesUrl(SurveyOptions settings, string range) => new(
         $"{settings.SheetsBaseUrl.TrimEnd('/')}/v4/spreadsheets/{Uri.EscapeDataString(settings.SheetId!)}/values/{Uri.EscapeDataString(range)}" +
         "?valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER&majorDimension=ROWS");
 
     /// <summary><c>values.batchGet</c> of each tab's first row, in one call.</summary>
-    public static Uri HeaderRowsUrl(SurveyIngestionOptions settings, IEnumerable<string> tabs) => new(
+    public static Uri HeaderRowsUrl(SurveyOptions settings, IEnumerable<string> tabs) => new(
         $"{settings.SheetsBaseUrl.TrimEnd('/')}/v4/spreadsheets/{Uri.EscapeDataString(settings.SheetId!)}/values:batchGet?" +
         string.Concat(tabs.Select(t => $"ranges={Uri.EscapeDataString(SheetsA1.Quote(t) + "!1:1")}&")) +
         "valueRenderOption=UNFORMATTED_VALUE&dateTimeRenderOption=SERIAL_NUMBER&majorDimension=ROWS");
@@ -95,7 +95,7 @@ public sealed partial class GoogleSheetReader(
         _ => "",
     };
 
-    private async Task<string> FindResponsesTabAsync(Call call, SurveyIngestionOptions settings, IReadOnlyList<string> tabs, CancellationToken cancellationToken)
+    private async Task<string> FindResponsesTabAsync(Call call, SurveyOptions settings, IReadOnlyList<string> tabs, CancellationToken cancellationToken)
     {
         if (tabs.Count > 0)
         {

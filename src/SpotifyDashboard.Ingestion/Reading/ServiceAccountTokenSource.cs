@@ -3,7 +3,7 @@ using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Responses;
 using Google.Apis.Http;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Ingestion.Reading;
 
@@ -17,7 +17,7 @@ namespace SpotifyDashboard.Ingestion.Reading;
 /// The setting's value never appears in a message, a log or a status: a malformed value may be a
 /// pasted private key, so a failure says what kind of value was expected, not what was given.
 /// </summary>
-public sealed class ServiceAccountTokenSource(IOptions<SurveyIngestionOptions> options, IHttpMessageHandlerFactory handlers)
+public sealed class ServiceAccountTokenSource(IOptions<SurveyOptions> options, IHttpMessageHandlerFactory handlers)
 {
     public const string ReadOnlyScope = "https://www.googleapis.com/auth/spreadsheets.readonly";
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Ingestion.Reading;
@@ -10,7 +10,7 @@ namespace SpotifyDashboard.Ingestion.Reading;
 /// The reader for a source: the Sheets API; for CSV the teacher's upload when one is stored, else a CSV URL, else a
 /// CSV file (CsvUrl wins when both are set).
 /// </summary>
-public sealed class SurveyTableReaderFactory(IServiceProvider services, IOptions<SurveyIngestionOptions> options)
+public sealed class SurveyTableReaderFactory(IServiceProvider services, IOptions<SurveyOptions> options)
 {
     /// <exception cref="SurveySourceException">A setting the source needs is missing; the message names it.</exception>
     public async Task<ISurveyTableReader> ForAsync(SurveySourceKind kind)

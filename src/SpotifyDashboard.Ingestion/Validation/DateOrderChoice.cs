@@ -1,4 +1,4 @@
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Ingestion.Validation;
 

@@ -1,6 +1,7 @@
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
+using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Ingestion.Validation;
 
@@ -10,7 +11,7 @@ namespace SpotifyDashboard.Ingestion.Validation;
 /// </summary>
 public sealed class RowValidator(TimestampParser timestamps)
 {
-    public RowValidator(SurveyIngestionOptions options)
+    public RowValidator(SurveyOptions options)
         : this(new TimestampParser(options.GetCulture(), options.GetTimeZone(), options.DateOrder))
     {
     }

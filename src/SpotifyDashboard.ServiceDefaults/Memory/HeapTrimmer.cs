@@ -9,7 +9,7 @@ namespace SpotifyDashboard.ServiceDefaults.Memory;
 /// Hands the memory of a burst's garbage back to the OS once the service has gone quiet. The workstation GC collects
 /// the large object heap only when its own budget runs out, so the buffers of a few big reads and writes (a snapshot
 /// of 4 MB read by the api, held and sent by the cache) stayed resident for as long as the service idled: 70–200 MB
-/// in the cache host at 10,000 answers, growing with every analysis (bench/README.md, "Memory"). An aggressive
+/// in the cache host at 10,000 answers, growing with every analysis (docs/benchmarks/memory.md). An aggressive
 /// collection after a quiet spell returns it; it pauses the process for tens of milliseconds, at most once a look.
 /// </summary>
 public sealed partial class HeapTrimmer : BackgroundService

@@ -18,7 +18,7 @@ public sealed class AdminApiClient(HttpClient http, TeacherAccess? access = null
 {
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
-    private static readonly JsonSerializerOptions Json = StoreJson.Options;
+    private static readonly JsonSerializerOptions Json = DashboardJson.Options;
 
     public Task<ApiResult<AdminSourcesView>> GetSourcesAsync(CancellationToken cancellationToken = default) =>
         SendAsync<AdminSourcesView>(() => http.GetAsync("/api/admin/sources", cancellationToken), cancellationToken);

@@ -11,7 +11,7 @@ namespace SpotifyDashboard.Web.Services;
 /// </summary>
 internal static class ApiCalls
 {
-    private static readonly JsonSerializerOptions Json = StoreJson.Options;
+    private static readonly JsonSerializerOptions Json = DashboardJson.Options;
 
     /// <param name="explain">What a status means when the api sent no ProblemDetails with it (a bare 401 has none).</param>
     /// <param name="readBodyOf">Error statuses whose body is still a <typeparamref name="T"/> (the upload's 422 preview).</param>

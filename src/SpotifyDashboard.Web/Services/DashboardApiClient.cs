@@ -9,7 +9,7 @@ namespace SpotifyDashboard.Web.Services;
 /// <summary>The web front's only way to data: the api, found through service discovery.</summary>
 public sealed class DashboardApiClient
 {
-    private static readonly JsonSerializerOptions Json = StoreJson.Options;
+    private static readonly JsonSerializerOptions Json = DashboardJson.Options;
 
     private readonly HttpClient _http;
 

@@ -2,13 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SpotifyDashboard.Web.Services;
 
-/// <summary>The web front's own settings: the <c>Dashboard</c> section, and <c>Survey:FormUrl</c> for the join panel.</summary>
+/// <summary>The web front's own settings: the <c>Dashboard</c> section.</summary>
 public sealed class DashboardOptions
 {
     public const string SectionName = "Dashboard";
-
-    /// <summary>The Google Form's link (<c>Survey:FormUrl</c>); the join panel is hidden without it.</summary>
-    public string? FormUrl { get; set; }
 
     /// <summary>
     /// How often an analysis page asks the api for news while the event stream is down. Pushed changes show at once.

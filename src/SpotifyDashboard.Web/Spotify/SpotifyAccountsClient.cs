@@ -2,11 +2,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Spotify;
 
 /// <summary>Spotify's token endpoint, for a public client: a code plus its verifier, or a refresh token, for tokens.</summary>
-public sealed class SpotifyAccountsClient(HttpClient http, IOptions<SpotifySignInOptions> options, TimeProvider time)
+public sealed class SpotifyAccountsClient(HttpClient http, IOptions<SpotifyOptions> options, TimeProvider time)
 {
     public Task<TokenAnswer> ExchangeCodeAsync(string code, string verifier, CancellationToken cancellationToken = default) =>
         PostAsync(new Dictionary<string, string>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Web.Security;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Spotify;
 
@@ -24,7 +25,7 @@ public static partial class SpotifySignIn
 
     public static WebApplicationBuilder AddSpotifySignIn(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SpotifySignInOptions>().BindConfiguration(SpotifySignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SpotifyOptions>().BindConfiguration(SpotifyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ISpotifySessionStore, RedisSpotifySessionStore>();
         builder.Services.AddSingleton<SpotifySignInState>();
         builder.Services.AddScoped<SpotifySessions>();
@@ -47,10 +48,10 @@ public static partial class SpotifySignIn
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IOptions<SpotifySignInOptions> options, SpotifySignInState state)
+    private static async Task<IResult> SignInAsync(HttpContext context, IOptions<SpotifyOptions> options, SpotifySignInState state)
     {
         var settings = options.Value;
-        if (!settings.IsConfigured)
+        if (!settings.IsSignInConfigured)
         {
             return Outcome("not-configured");
         }
@@ -74,7 +75,7 @@ public static partial class SpotifySignIn
             ["code_challenge_method"] = Pkce.Method,
             ["code_challenge"] = pending.Challenge,
             ["state"] = pending.State,
-            ["scope"] = SpotifySignInOptions.Scope,
+            ["scope"] = SpotifyOptions.SignInScope,
         });
         return TypedResults.Redirect(authorize);
     }

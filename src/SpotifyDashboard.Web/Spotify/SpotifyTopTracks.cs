@@ -4,11 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Spotify;
 
 /// <summary><c>GET /me/top/tracks</c> with the listener's own token: a 401 is refreshed once, then it is sign in again.</summary>
-public sealed class SpotifyTopTracks(HttpClient http, IOptions<SpotifySignInOptions> options, SpotifySessions sessions)
+public sealed class SpotifyTopTracks(HttpClient http, IOptions<SpotifyOptions> options, SpotifySessions sessions)
 {
     public const int Limit = 20;
 

@@ -19,8 +19,7 @@ public sealed partial class AnalysisRunner(
     SurveyResponseStore responses,
     SnapshotStore snapshots,
     WorkerLeaderLock leaderLock,
-    IOptions<AnalysisSettings> settings,
-    IOptions<AnalysisScheduleOptions> schedule,
+    IOptions<AnalysisOptions> options,
     PipelineTelemetry pipeline,
     TimeProvider time,
     ILogger<AnalysisRunner> logger) : IDisposable
@@ -88,7 +87,7 @@ public sealed partial class AnalysisRunner(
         // A replica that lost the lock mid-run must not overwrite the new leader's snapshot. Renewing first gives the
         // write a full expiry; the fence makes it safe even if this process is paused between the two.
         var pointer = await leaderLock.RenewNowAsync()
-            ? await snapshots.SaveFencedAsync(source, snapshot.Version, snapshot, time.GetUtcNow(), schedule.Value.KeepPreviousSnapshots, RedisKeys.WorkerLock, leaderLock.Token)
+            ? await snapshots.SaveFencedAsync(source, snapshot.Version, snapshot, time.GetUtcNow(), options.Value.KeepPreviousSnapshots, RedisKeys.WorkerLock, leaderLock.Token)
             : null;
         if (pointer is null)
         {
@@ -107,11 +106,11 @@ public sealed partial class AnalysisRunner(
     /// <summary>A large class can take longer than the lock's expiry: keep renewing while the engine works.</summary>
     private async Task<AnalysisSnapshot> RunEngineKeepingTheLockAsync(AnalysisInput input, CancellationToken cancellationToken)
     {
-        var engine = Task.Run(() => AnalysisEngine.Run(input.Rows, settings.Value, time), cancellationToken);
+        var engine = Task.Run(() => AnalysisEngine.Run(input.Rows, options.Value, time), cancellationToken);
         while (!engine.IsCompleted)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var renewal = Task.Delay(schedule.Value.LockRenewInterval, time, wait.Token);
+            var renewal = Task.Delay(options.Value.LockRenewInterval, time, wait.Token);
             var first = await Task.WhenAny(engine, renewal);
             cancellationToken.ThrowIfCancellationRequested();
             if (first == renewal)

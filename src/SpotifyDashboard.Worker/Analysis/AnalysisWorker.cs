@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.ServiceDefaults.Memory;
 using StackExchange.Redis;
+using SpotifyDashboard.Analysis;
 
 namespace SpotifyDashboard.Worker.Analysis;
 
@@ -34,7 +35,7 @@ public sealed partial class AnalysisWorker(
     IConnectionMultiplexer redis,
     ActiveSourceStore activeSource,
     IOptions<SurveyOptions> survey,
-    IOptions<AnalysisScheduleOptions> options,
+    IOptions<AnalysisOptions> options,
     TimeProvider time,
     ILogger<AnalysisWorker> logger) : BackgroundService
 {
@@ -179,7 +180,7 @@ public sealed partial class AnalysisWorker(
     {
         try
         {
-            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), StoreJson.Options);
+            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), DashboardJson.Options);
         }
         catch (JsonException)
         {

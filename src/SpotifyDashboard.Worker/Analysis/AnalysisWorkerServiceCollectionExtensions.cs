@@ -15,8 +15,7 @@ public static class AnalysisWorkerServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAnalysisWorker(this IServiceCollection services)
     {
-        services.AddOptions<AnalysisSettings>().BindConfiguration(AnalysisSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnalysisScheduleOptions>().BindConfiguration(AnalysisScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<PipelineTelemetry>();
         services.AddSingleton<SnapshotStore>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
+using SpotifyDashboard.Analysis;
 
 namespace SpotifyDashboard.Worker.Analysis;
 
@@ -25,7 +26,7 @@ public sealed record LeaderLockStatus(LeaderRole Role, string Token, DateTimeOff
 /// </summary>
 public sealed partial class WorkerLeaderLock(
     IConnectionMultiplexer redis,
-    IOptions<AnalysisScheduleOptions> options,
+    IOptions<AnalysisOptions> options,
     TimeProvider time,
     ILogger<WorkerLeaderLock> logger) : IWorkerLeadership, IDisposable
 {
@@ -39,7 +40,7 @@ public sealed partial class WorkerLeaderLock(
     /// <summary>Unique per instance, so two replicas on one machine never mistake each other's lock.</summary>
     public string Token { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    private AnalysisScheduleOptions Settings => options.Value;
+    private AnalysisOptions Settings => options.Value;
 
     private IDatabase Db => redis.GetDatabase();
 

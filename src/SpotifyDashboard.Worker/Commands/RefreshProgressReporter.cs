@@ -30,7 +30,7 @@ public sealed class RefreshProgressReporter(IConnectionMultiplexer redis, TimePr
         var progress = new RefreshProgress(id, stage, done, total, message, now);
         Last = progress;
         var db = redis.GetDatabase();
-        await db.StringSetAsync(RedisKeys.Refresh(id), JsonSerializer.Serialize(progress, StoreJson.Options), Lifetime);
+        await db.StringSetAsync(RedisKeys.Refresh(id), JsonSerializer.Serialize(progress, DashboardJson.Options), Lifetime);
 
         var final = stage is RefreshStages.Done or RefreshStages.Failed;
         if (final || stage != _lastStage || _lastEventAt is not { } last || time.GetElapsedTime(last) >= EventInterval)
@@ -39,7 +39,7 @@ public sealed class RefreshProgressReporter(IConnectionMultiplexer redis, TimePr
             _lastEventAt = time.GetTimestamp();
             await db.PublishAsync(
                 RedisChannel.Literal(RedisKeys.EventsChannel),
-                JsonSerializer.Serialize(new StoreEvent(StoreEvent.RefreshProgress, source, id, now), StoreJson.Options));
+                JsonSerializer.Serialize(new StoreEvent(StoreEvent.RefreshProgress, source, id, now), DashboardJson.Options));
         }
     }
 }

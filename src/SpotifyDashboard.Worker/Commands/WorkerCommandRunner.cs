@@ -1,6 +1,6 @@
 using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment;

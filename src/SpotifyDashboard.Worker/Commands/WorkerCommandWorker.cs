@@ -63,7 +63,7 @@ public sealed partial class WorkerCommandWorker(
         WorkerCommand? command;
         try
         {
-            command = JsonSerializer.Deserialize<WorkerCommand>(value.ToString(), StoreJson.Options);
+            command = JsonSerializer.Deserialize<WorkerCommand>(value.ToString(), DashboardJson.Options);
         }
         catch (JsonException ex)
         {

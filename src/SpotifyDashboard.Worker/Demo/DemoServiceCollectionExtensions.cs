@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Worker.Demo;
 

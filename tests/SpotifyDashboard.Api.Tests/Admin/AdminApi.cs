@@ -39,13 +39,13 @@ public static class AdminApi
     public static async Task<IReadOnlyList<WorkerCommand>> QueuedCommandsAsync(IConnectionMultiplexer redis)
     {
         var values = await redis.GetDatabase().ListRangeAsync(RedisKeys.WorkerCommands);
-        return [.. values.Select(v => JsonSerializer.Deserialize<WorkerCommand>(v.ToString(), StoreJson.Options)!)];
+        return [.. values.Select(v => JsonSerializer.Deserialize<WorkerCommand>(v.ToString(), DashboardJson.Options)!)];
     }
 
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response, System.Net.HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<T>(body, StoreJson.Options)!;
+        return JsonSerializer.Deserialize<T>(body, DashboardJson.Options)!;
     }
 }

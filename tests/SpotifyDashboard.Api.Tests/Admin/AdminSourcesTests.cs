@@ -11,7 +11,7 @@ using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
 
 namespace SpotifyDashboard.Api.Tests.Admin;
@@ -135,7 +135,7 @@ public class AdminSourcesTests(GarnetServerFixture garnet) : IClassFixture<Garne
         Assert.Equal((accepted.Id, RefreshStages.Queued), (progress.Id, progress.Stage));
         var ttl = await garnet.Redis.GetDatabase().KeyTimeToLiveAsync(RedisKeys.Refresh(accepted.Id));
         Assert.InRange(ttl!.Value, TimeSpan.FromHours(23), TimeSpan.FromDays(1));
-        var published = JsonSerializer.Deserialize<StoreEvent>((await events.ReadAsync(new CancellationTokenSource(5000).Token)).Message.ToString(), StoreJson.Options)!;
+        var published = JsonSerializer.Deserialize<StoreEvent>((await events.ReadAsync(new CancellationTokenSource(5000).Token)).Message.ToString(), DashboardJson.Options)!;
         Assert.Equal((StoreEvent.RefreshProgress, accepted.Id), (published.Type, published.Id));
     }
 

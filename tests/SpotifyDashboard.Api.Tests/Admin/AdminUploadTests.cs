@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Storage;
@@ -94,7 +93,7 @@ public class AdminUploadTests(GarnetServerFixture garnet) : IClassFixture<Garnet
         Assert.False(upload.CanUse, why);
         Assert.Contains(upload.Problems, p => p.Contains(problemMentions, StringComparison.OrdinalIgnoreCase));
         await AssertNothingChangedAsync();
-        var status = await client.GetFromJsonAsync<StatusReport>("/api/status", StoreJsonOptions);
+        var status = await client.GetFromJsonAsync<StatusReport>("/api/status", DashboardJson.Options);
         Assert.Equal("demo", status!.ActiveSource);
     }
 
@@ -163,7 +162,7 @@ public class AdminUploadTests(GarnetServerFixture garnet) : IClassFixture<Garnet
         var command = Assert.Single(await AdminApi.QueuedCommandsAsync(garnet.Redis));
         Assert.Equal(WorkerCommand.ReadNowType, command.Type);
 
-        var status = await client.GetFromJsonAsync<StatusReport>("/api/status", StoreJsonOptions);
+        var status = await client.GetFromJsonAsync<StatusReport>("/api/status", DashboardJson.Options);
         Assert.Equal("csv", status!.ActiveSource);
         Assert.Equal(StatusReport.LiveMode, status.Mode);
         var sources = await AdminApi.ReadAsync<AdminSourcesView>(await client.GetAsync("/api/admin/sources"), HttpStatusCode.OK);
@@ -185,8 +184,6 @@ public class AdminUploadTests(GarnetServerFixture garnet) : IClassFixture<Garnet
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(UploadCsv.Good, (await garnet.Redis.GetDatabase().StringGetAsync(RedisKeys.UploadedCsv)).ToString());
     }
-
-    private static readonly JsonSerializerOptions StoreJsonOptions = StoreJson.Options;
 
     private static MultipartFormDataContent Multipart(string csv, string fileName) => Multipart(Encoding.UTF8.GetBytes(csv), fileName);
 

@@ -11,7 +11,7 @@ using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Ingest;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
 
 namespace SpotifyDashboard.Api.Tests.Admin;
@@ -132,7 +132,7 @@ public class FormsDownloadUploadTests(GarnetServerFixture garnet) : IClassFixtur
             new QuarantineStore(garnet.Redis),
             new SourceStatusStore(garnet.Redis),
             new HeaderMapper(),
-            Options.Create(new SurveyIngestionOptions()),
+            Options.Create(new SurveyOptions()),
             new NamePolicy(new Pseudonymizer("test-pseudonym-key"), StoreNames: false),
             TimeProvider.System,
             NullLogger<SurveyIngestor>.Instance);

@@ -211,5 +211,5 @@ public sealed class LostCacheTests(GarnetServerFixture garnet) : IClassFixture<G
     }
 
     private static async Task<StatusReport> ReadStatusAsync(HttpClient client) =>
-        (await client.GetFromJsonAsync<StatusReport>("/api/status", StoreJson.Options))!;
+        (await client.GetFromJsonAsync<StatusReport>("/api/status", DashboardJson.Options))!;
 }

@@ -29,7 +29,7 @@ public class EventStreamLimitTests(GarnetServerFixture garnet) : IClassFixture<G
         garnet.Redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RedisKeys.EventsChannel), message);
 
     private static string Event(string type) =>
-        JsonSerializer.Serialize(new StoreEvent(type, "csv", "r1", DateTimeOffset.UtcNow), StoreJson.Options);
+        JsonSerializer.Serialize(new StoreEvent(type, "csv", "r1", DateTimeOffset.UtcNow), DashboardJson.Options);
 
     [Fact]
     public async Task StreamsBeyondTheCapAreServiceUnavailable()

@@ -8,7 +8,7 @@ using SpotifyDashboard.Core.Survey;
 namespace SpotifyDashboard.Api.Tests.Monitoring;
 
 /// <summary>
-/// The seed's metrics as a scraper reads them from the api's <c>/metrics</c>, after real requests. Alone: OpenTelemetry
+/// The api's own metrics as a scraper reads them from the api's <c>/metrics</c>, after real requests. Alone: OpenTelemetry
 /// listens to meters by name, so a scrape would also count what other test hosts in this process measure meanwhile.
 /// </summary>
 [Collection(MetricsCollection.Name)]

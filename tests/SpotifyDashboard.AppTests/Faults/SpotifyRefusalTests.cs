@@ -64,7 +64,7 @@ public class SpotifyRefusalTests(FaultsAppFixture fixture)
     private async Task<ProviderStatus> SpotifyUntilAsync(Func<ProviderStatus, bool> done)
     {
         var status = await PageWaits.UntilAsync(
-            async () => (await fixture.Api.GetFromJsonAsync<StatusReport>("/api/status", StoreJson.Options))!,
+            async () => (await fixture.Api.GetFromJsonAsync<StatusReport>("/api/status", DashboardJson.Options))!,
             s => s.Enrichment?.Providers.FirstOrDefault(p => p.Name == "spotify") is { } state && done(state),
             TimeSpan.FromSeconds(60));
         return status.Enrichment!.Providers.Single(p => p.Name == "spotify");

@@ -116,7 +116,7 @@ public class UpstreamChaosTests(FaultsAppFixture fixture, ITestOutputHelper outp
         var status = await PageWaits.UntilAsync(
             async () =>
             {
-                var report = (await fixture.Api.GetFromJsonAsync<StatusReport>("/api/status", StoreJson.Options))!;
+                var report = (await fixture.Api.GetFromJsonAsync<StatusReport>("/api/status", DashboardJson.Options))!;
                 var line = string.Join("; ", report.Enrichment?.Providers.Select(p => $"{p.Name} {p.State} {p.Until:O} {p.LastError}") ?? []);
                 if (line != _lastLine)
                 {

@@ -1,5 +1,5 @@
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Curation;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Lookup;
@@ -73,6 +74,7 @@ public sealed class EnrichmentHost : IAsyncDisposable
         {
             services.AddProductUserAgent();
         }
+        services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName);
         services.AddSongEnrichment(configuration);
         services.AddEnrichmentWorker();
         _services = services.BuildServiceProvider();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Enrichment.Options;
 using SpotifyDashboard.Enrichment.Tests.Infrastructure;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Enrichment.Tests.Providers;
 

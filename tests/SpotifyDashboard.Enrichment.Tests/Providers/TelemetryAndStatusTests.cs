@@ -59,7 +59,7 @@ public class TelemetryAndStatusTests
     {
         var status = new ProviderStatus("spotify", ProviderState.BreakerOpen, DateTimeOffset.UnixEpoch, "HTTP 500", null);
 
-        var json = JsonSerializer.Serialize(status, StoreJson.Options);
+        var json = JsonSerializer.Serialize(status, DashboardJson.Options);
 
         Assert.Contains("\"state\":\"breaker-open\"", json);
         Assert.Contains("\"until\":", json);

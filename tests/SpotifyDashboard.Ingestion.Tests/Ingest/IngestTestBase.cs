@@ -41,7 +41,7 @@ public abstract class IngestTestBase(GarnetFixture garnet) : IAsyncLifetime
     {
         var responses = await Responses.GetAllAsync(Source);
         var quarantine = await Quarantine.GetAllAsync(Source);
-        return System.Text.Json.JsonSerializer.Serialize(new { responses, quarantine }, StoreJson.Options);
+        return System.Text.Json.JsonSerializer.Serialize(new { responses, quarantine }, DashboardJson.Options);
     }
 
     protected async Task AssertReconcilesAsync(long rows)

@@ -1,5 +1,6 @@
 using SpotifyDashboard.Ingestion.Mapping;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
+using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Ingestion.Tests.Mapping;
 

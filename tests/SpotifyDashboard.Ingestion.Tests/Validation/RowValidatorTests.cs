@@ -1,5 +1,5 @@
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
 using SpotifyDashboard.Ingestion.Validation;
 
@@ -8,7 +8,7 @@ namespace SpotifyDashboard.Ingestion.Tests.Validation;
 public class RowValidatorTests
 {
     private static readonly HeaderMapping Mapping = new HeaderMapper().Map(FormsTable.Headers);
-    private static readonly RowValidator Validator = new(new SurveyIngestionOptions());
+    private static readonly RowValidator Validator = new(new SurveyOptions());
 
     [Fact]
     public void AcceptsAGoodRowAndNormalizesIt()

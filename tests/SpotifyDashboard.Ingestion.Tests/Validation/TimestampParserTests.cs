@@ -1,5 +1,5 @@
 using System.Globalization;
-using SpotifyDashboard.Ingestion.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Validation;
 
 namespace SpotifyDashboard.Ingestion.Tests.Validation;

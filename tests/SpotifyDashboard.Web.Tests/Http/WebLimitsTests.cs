@@ -149,8 +149,8 @@ public sealed class WebLimitsTests : IDisposable
     }
 
     private static HttpResponseMessage Ok(object value) =>
-        new(HttpStatusCode.OK) { Content = JsonContent.Create(value, value.GetType(), options: StoreJson.Options) };
+        new(HttpStatusCode.OK) { Content = JsonContent.Create(value, value.GetType(), options: DashboardJson.Options) };
 
     private static HttpResponseMessage Problem(HttpStatusCode status, string title) =>
-        new(status) { Content = JsonContent.Create(new ProblemDetails { Status = (int)status, Title = title }, options: StoreJson.Options) };
+        new(status) { Content = JsonContent.Create(new ProblemDetails { Status = (int)status, Title = title }, options: DashboardJson.Options) };
 }

@@ -14,7 +14,7 @@ namespace SpotifyDashboard.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeApi : HttpMessageHandler
 {
-    private static readonly JsonSerializerOptions Json = StoreJson.Options;
+    private static readonly JsonSerializerOptions Json = DashboardJson.Options;
 
     private readonly ConcurrentDictionary<string, Func<FakeApiRequest, HttpResponseMessage>> _routes = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<FakeApiRequest> _requests = new();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.FluentUI.AspNetCore.Components;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Services;
 
@@ -12,7 +13,7 @@ namespace SpotifyDashboard.Web.Tests.Infrastructure;
 /// <summary>
 /// A bUnit context with what the web's pages need: the api client over <see cref="Api"/>, the (never started) event
 /// stream, a clock the test moves (<see cref="Time"/>; live refresh and debounces wait on it), the options, logging,
-/// and Fluent UI with its JS calls answered loosely. Change <see cref="Dashboard"/> or <see cref="LiveFeed"/> before
+/// and Fluent UI with its JS calls answered loosely. Change <see cref="Dashboard"/>, <see cref="Survey"/> or <see cref="LiveFeed"/> before
 /// the first render to try other settings.
 /// </summary>
 public class WebTestContext : BunitContext
@@ -26,6 +27,7 @@ public class WebTestContext : BunitContext
         Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(Options.Create(Dashboard));
+        Services.AddSingleton(Options.Create(Survey));
         Services.AddSingleton(Options.Create(LiveFeed));
         Services.AddSingleton(new DashboardApiClient(new HttpClient(Api, disposeHandler: false) { BaseAddress = new("http://api") }));
         Services.AddSingleton<SharedBackendHealth>();
@@ -103,6 +105,8 @@ public class WebTestContext : BunitContext
     public TestClock Time { get; } = new(Now);
 
     public DashboardOptions Dashboard { get; } = new();
+
+    public SurveyOptions Survey { get; } = new();
 
     public LiveFeedOptions LiveFeed { get; } = new();
 

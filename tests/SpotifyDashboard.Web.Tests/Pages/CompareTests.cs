@@ -13,6 +13,7 @@ using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Web.Components.Pages.Compare;
 using SpotifyDashboard.Web.Spotify;
 using SpotifyDashboard.Web.Tests.Infrastructure;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Tests.Pages;
 
@@ -34,7 +35,7 @@ public sealed class CompareTests : WebTestContext
         Services.AddSingleton(sp => new SpotifyTopTracks(new HttpClient(Api, disposeHandler: false), Options.Create(SignIn), sp.GetRequiredService<SpotifySessions>()));
     }
 
-    private SpotifySignInOptions SignIn { get; } = new() { ClientId = "page-client-id" };
+    private SpotifyOptions SignIn { get; } = new() { ClientId = "page-client-id" };
 
     [Fact]
     public void WithoutAClientIdThePageSaysHowToConfigureTheSignIn()

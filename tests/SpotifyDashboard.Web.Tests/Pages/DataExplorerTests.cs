@@ -248,7 +248,7 @@ public sealed class DataExplorerTests : WebTestContext
     public void ShowsPseudonymsAndNothingTheRowDoesNotHold()
     {
         // Even if the api ever sent more than the contract holds, the grid shows only DataRow's fields.
-        var json = JsonSerializer.SerializeToNode(Page([Row(1, student: "Quiet Otter")]), StoreJson.Options)!;
+        var json = JsonSerializer.SerializeToNode(Page([Row(1, student: "Quiet Otter")]), DashboardJson.Options)!;
         var item = json["items"]![0]!.AsObject();
         item["name"] = "Alice Realname";
         item["email"] = "alice@example.edu";

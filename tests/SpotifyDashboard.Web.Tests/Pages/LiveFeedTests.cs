@@ -149,7 +149,7 @@ public sealed class LiveFeedTests : WebTestContext
     [Fact]
     public void ShowsTheJoinPanelBesideTheFeedWhenAFormIsSet()
     {
-        Dashboard.FormUrl = "https://forms.gle/abc123";
+        Survey.FormUrl = "https://forms.gle/abc123";
         Api.Returns(ResponsesPath, Responses(Response(1)));
 
         var page = Render<LiveFeed>();

@@ -207,7 +207,7 @@ public sealed class OverviewTests : WebTestContext
     [Fact]
     public void ShowsTheJoinPanelWithTheQrCodeAndTheLinkWhenAFormIsSet()
     {
-        Dashboard.FormUrl = "https://forms.gle/abc123";
+        Survey.FormUrl = "https://forms.gle/abc123";
         Api.Returns(OverviewPath, Overview());
 
         var page = Render<Overview>();
@@ -226,7 +226,7 @@ public sealed class OverviewTests : WebTestContext
     [InlineData("forms.gle/abc123")]
     public void HidesTheJoinPanelWithoutAnHttpLink(string? formUrl)
     {
-        Dashboard.FormUrl = formUrl;
+        Survey.FormUrl = formUrl;
         Api.Returns(OverviewPath, Overview());
 
         var page = Render<Overview>();

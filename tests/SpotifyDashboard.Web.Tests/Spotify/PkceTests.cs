@@ -4,8 +4,8 @@ namespace SpotifyDashboard.Web.Tests.Spotify;
 
 public sealed class PkceTests
 {
-    // RFC 7636 Appendix B prints this challenge (checked against openssl too). The issue quotes
-    // "E9Melhoa2OwvFrEM4JTNEfV2Bz2LLJQw2wVGEF0VsWM", which shares only its first 16 characters with it.
+    // RFC 7636 Appendix B prints this challenge (checked against openssl too). A challenge often quoted
+    // for it, "E9Melhoa2OwvFrEM4JTNEfV2Bz2LLJQw2wVGEF0VsWM", shares only its first 16 characters with it.
     [Fact]
     public void TheChallengeOfRfc7636AppendixBsVerifierIsItsChallenge() =>
         Assert.Equal("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", Pkce.ChallengeOf("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));

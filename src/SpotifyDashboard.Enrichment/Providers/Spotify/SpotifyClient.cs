@@ -7,6 +7,7 @@ using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Options;
 using SpotifyDashboard.Enrichment.Telemetry;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Enrichment.Providers.Spotify;
 

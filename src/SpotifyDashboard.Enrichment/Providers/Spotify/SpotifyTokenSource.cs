@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Options;
 using SpotifyDashboard.Enrichment.Telemetry;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Enrichment.Providers.Spotify;
 

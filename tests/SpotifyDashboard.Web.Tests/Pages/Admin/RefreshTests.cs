@@ -16,7 +16,7 @@ public sealed class RefreshTests : WebTestContext
         var progress = new RefreshProgress("r1", RefreshStages.Queued, 0, 0, null, Now);
         Api.Answers("/api/refresh", request => new HttpResponseMessage(HttpStatusCode.Accepted)
         {
-            Content = JsonContent.Create(new RefreshAccepted("r1", JsonSerializer.Deserialize<RefreshRequest>(request.Body!, StoreJson.Options)!), options: StoreJson.Options),
+            Content = JsonContent.Create(new RefreshAccepted("r1", JsonSerializer.Deserialize<RefreshRequest>(request.Body!, DashboardJson.Options)!), options: DashboardJson.Options),
         })
             .Returns("/api/admin/refresh/r1", _ => progress);
         Events.IsConnected = true;
@@ -48,7 +48,7 @@ public sealed class RefreshTests : WebTestContext
     {
         Api.Answers("/api/refresh", _ => new HttpResponseMessage(HttpStatusCode.Accepted)
         {
-            Content = JsonContent.Create(new RefreshAccepted("r2", new RefreshRequest()), options: StoreJson.Options),
+            Content = JsonContent.Create(new RefreshAccepted("r2", new RefreshRequest()), options: DashboardJson.Options),
         })
             .Returns("/api/admin/refresh/r2", new RefreshProgress("r2", RefreshStages.Failed, 0, 0, "The sheet could not be read: 403", Now));
         var page = Render<Refresh>();

@@ -39,7 +39,7 @@ public sealed class UnmatchedTests : WebTestContext
         Api.Returns("/api/unmatched", Report())
             .Answers("/api/overrides", _ => new HttpResponseMessage(HttpStatusCode.Accepted)
             {
-                Content = JsonContent.Create(new OverrideAccepted("bohemian-rapsody|queen", "4uLU6hMCjMI75M1A2tKUQC", 2), options: StoreJson.Options),
+                Content = JsonContent.Create(new OverrideAccepted("bohemian-rapsody|queen", "4uLU6hMCjMI75M1A2tKUQC", 2), options: DashboardJson.Options),
             })
             // The store's answers (/api/responses), not the api's copy of the class (/api/data), which lags behind an override.
             .Returns("/api/data", _ => Page([Row(0, song: "Bohemian Rapsody", artist: "Queen", enrichment: EnrichmentState.Unmatched)]))

@@ -22,7 +22,7 @@ public sealed class UploadTests : WebTestContext
         ["No column looks like the song (expected a header such as \"Favourite song\")", "No column looks like the artist"], CanUse: false);
 
     private FakeApi Answers(int status, UploadPreview preview) =>
-        Api.Answers(UploadPath, _ => new HttpResponseMessage((HttpStatusCode)status) { Content = JsonContent.Create(preview, options: StoreJson.Options) });
+        Api.Answers(UploadPath, _ => new HttpResponseMessage((HttpStatusCode)status) { Content = JsonContent.Create(preview, options: DashboardJson.Options) });
 
     [Fact]
     public void ABadFileShowsWhatIsWrongAndOffersNoWayToUseIt()

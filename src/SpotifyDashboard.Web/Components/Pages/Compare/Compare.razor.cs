@@ -6,6 +6,7 @@ using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Spotify;
+using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Components.Pages.Compare;
 
@@ -28,7 +29,7 @@ public partial class Compare : ComponentBase
     public required DashboardApiClient Api { get; init; }
 
     [Inject]
-    public required IOptions<SpotifySignInOptions> Options { get; init; }
+    public required IOptions<SpotifyOptions> Options { get; init; }
 
     [Inject]
     public required SpotifySessions Sessions { get; init; }
@@ -43,13 +44,13 @@ public partial class Compare : ComponentBase
     [SupplyParameterFromQuery(Name = SpotifySignIn.OutcomeParameter)]
     public string? Outcome { get; set; }
 
-    private SpotifySignInOptions SignIn => Options.Value;
+    private SpotifyOptions SignIn => Options.Value;
 
     private string? SignInMessage => SpotifySignIn.MessageFor(Outcome);
 
     protected override async Task OnInitializedAsync()
     {
-        _signedIn = SignIn.IsConfigured && await Sessions.ExistsAsync(Listener.SessionId);
+        _signedIn = SignIn.IsSignInConfigured && await Sessions.ExistsAsync(Listener.SessionId);
         try
         {
             _demo = (await Api.GetStatusAsync())?.Mode == StatusReport.DemoMode;
