@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 
 namespace SpotifyDashboard.Analysis;
 
@@ -45,19 +45,6 @@ public sealed record AnalysisSnapshot
 
 public sealed record SnapshotSettings(string Clusters, int Restarts, int CvFolds, int MaxAutoClusters, int ClassifierIterations, int ClassifierLeaves);
 
-/// <summary>
-/// How one of the 13 features was prepared. <see cref="Used"/> false means it was left out (all missing or constant).
-/// A raw value x becomes (x − Mean) / Std after a missing x is replaced by <see cref="ImputedWith"/>.
-/// </summary>
-public sealed record FeatureStandardization(
-    string Feature,
-    bool Used,
-    double? Mean,
-    double? Std,
-    double? ImputedWith,
-    int MissingCount,
-    string? Note);
-
 /// <summary>One response in the snapshot. <see cref="Standardized"/> is in <see cref="AnalysisSnapshot.UsedFeatures"/> order.</summary>
 public sealed record SnapshotPoint(
     string Id,
@@ -83,18 +70,6 @@ public sealed record ClusteringSummary(
 
 /// <summary>One k tried when k is chosen automatically.</summary>
 public sealed record CandidateK(int K, double Inertia, double? Silhouette);
-
-public sealed record ClusterSummary(int Id, string Name, int Size, IReadOnlyList<FeatureProfile> Profile);
-
-/// <summary>A cluster's mean of one feature next to the class mean; <see cref="ZScore"/> is the difference in class standard deviations.</summary>
-public sealed record FeatureProfile(string Feature, double ClusterMean, double ClassMean, double ZScore);
-
-[JsonConverter(typeof(JsonStringEnumConverter<ModelState>))]
-public enum ModelState
-{
-    Trained,
-    NotEnoughData,
-}
 
 /// <summary>The major predictor. When <see cref="State"/> is <see cref="ModelState.NotEnoughData"/> only <see cref="Reason"/> and the counts are set.</summary>
 public sealed record ModelReport
@@ -137,9 +112,5 @@ public sealed record ModelReport
     /// <summary>ML.NET model zip (deterministic bytes); load with <see cref="Classification.MajorPredictor.FromSnapshot"/>.</summary>
     public byte[]? ModelBytes { get; init; }
 }
-
-public sealed record FeatureImportance(string Feature, double AccuracyDrop);
-
-public sealed record ExcludedRow(string Id, string Reason);
 
 public sealed record DnaScoreDefinition(string Formula);

@@ -1,6 +1,7 @@
 using SpotifyDashboard.Analysis.Clustering;
 using SpotifyDashboard.Analysis.Features;
 using SpotifyDashboard.Analysis.Reduction;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 
 namespace SpotifyDashboard.Analysis;

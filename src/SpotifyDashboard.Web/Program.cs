@@ -1,6 +1,7 @@
 using Microsoft.FluentUI.AspNetCore.Components;
 using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Web.Components;
+using SpotifyDashboard.Web.KeyRing;
 using SpotifyDashboard.Web.Security;
 using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Spotify;
@@ -17,6 +18,8 @@ builder.AddServiceDefaults();
 // to Spotify carries the client id, the PKCE challenge and the state.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.Http.Result.RedirectResult", LogLevel.Warning);
+
+// The pages: Blazor on the server, Fluent UI, and a count of the open dashboards.
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFluentUIComponents();
 builder.Services.AddDashboardSessionTelemetry();
@@ -24,25 +27,21 @@ builder.Services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions
 builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
+
+// The api, the web's only way to data: the class's answers, the events that keep pages live, the teacher's endpoints.
 builder.Services.AddDashboardApiClient();
-// The event stream stays open for as long as the web runs: no request timeout, no retry handler around it.
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental, but it is the way to opt one client out of the defaults.
-builder.Services.AddHttpClient(ApiEventStream.HttpClientName, client =>
-    {
-        client.BaseAddress = new("https+http://api");
-        client.Timeout = Timeout.InfiniteTimeSpan;
-    })
-    .RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-builder.Services.AddSingleton<ApiEventStream>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiEventStream>());
+builder.Services.AddApiEventStream();
+builder.Services.AddAdminApiClient();
+
+// The cache holds the teacher's sessions, the listeners' Spotify tokens and the encrypted keys that protect both.
+builder.AddRedisClient("cache");
+builder.AddEncryptedKeyRing();
 
 // What one address may ask of the web itself (sign-in starts, open circuits, the teacher's password).
 builder.Services.AddWebLimits();
 
-// The teacher's sign-in and pages (cookie, data-protection keys in the cache, the api's admin endpoints).
+// The teacher's sign-in (cookie, session in the cache) for the teacher's pages.
 builder.AddTeacherSignIn();
-builder.AddAdminApiClient();
 
 // A listener's own sign-in with Spotify (PKCE), for comparing their top tracks with the class.
 builder.AddSpotifySignIn();

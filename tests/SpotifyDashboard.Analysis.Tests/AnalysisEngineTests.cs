@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 
 namespace SpotifyDashboard.Analysis.Tests;

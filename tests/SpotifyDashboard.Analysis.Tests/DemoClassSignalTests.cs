@@ -1,4 +1,5 @@
 using SpotifyDashboard.Analysis.Classification;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 
 namespace SpotifyDashboard.Analysis.Tests;
 

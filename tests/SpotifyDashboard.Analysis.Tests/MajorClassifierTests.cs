@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SpotifyDashboard.Analysis.Classification;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 
 namespace SpotifyDashboard.Analysis.Tests;
 

@@ -162,8 +162,8 @@ public class InMemoryReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
         // Each answer type serialized directly, built the same way from the same data.
         var expected = new Dictionary<string, string>
         {
-            ["/api/clusters"] = JsonSerializer.Serialize(ClustersView.From(analysis, view), options),
-            ["/api/model"] = JsonSerializer.Serialize(ModelView.From(analysis), options),
+            ["/api/clusters"] = JsonSerializer.Serialize(AnalysisAnswers.Clusters(analysis, view), options),
+            ["/api/model"] = JsonSerializer.Serialize(AnalysisAnswers.Model(analysis), options),
             ["/api/overview"] = JsonSerializer.Serialize(view.Overview, options),
             [$"/api/twins/{AnalysedId}?k=4"] = JsonSerializer.Serialize(
                 TwinsAnswers.ForResponse(AnalysedId, 4, analysis, view, analysis.FindPoint(AnalysedId)!, analysis.Twins!.FindForResponse(AnalysedId, 4)!), options),

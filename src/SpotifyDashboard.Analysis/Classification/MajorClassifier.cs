@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using SpotifyDashboard.Analysis.Features;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 
 namespace SpotifyDashboard.Analysis.Classification;

@@ -1,6 +1,6 @@
-namespace SpotifyDashboard.Analysis.Classification;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 
-public sealed record ClassProbability(string Major, double Probability);
+namespace SpotifyDashboard.Analysis.Classification;
 
 /// <summary>
 /// A prediction for one song. When <see cref="Available"/> is false, <see cref="Reason"/> says why

@@ -1,4 +1,5 @@
 using SpotifyDashboard.Analysis.Features;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 
 namespace SpotifyDashboard.Analysis.Clustering;

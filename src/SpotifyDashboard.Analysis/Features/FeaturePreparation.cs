@@ -1,4 +1,5 @@
 using System.Globalization;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 
 namespace SpotifyDashboard.Analysis.Features;

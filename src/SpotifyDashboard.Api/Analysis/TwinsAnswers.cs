@@ -48,32 +48,3 @@ public static class TwinsAnswers
                 item?.Features);
         })];
 }
-
-/// <summary>The checks of <c>POST /api/twins</c>, the same as <see cref="PredictMajorRequest"/>'s plus the number of twins.</summary>
-public static class TwinsRequestValidation
-{
-    public static Dictionary<string, string[]> Validate(this TwinsRequest request, int maxTwins)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Song))
-        {
-            errors["song"] = ["song is required: the title of the song to find twins for."];
-        }
-        else if (request.Song.Length > PredictMajorRequest.MaxLength)
-        {
-            errors["song"] = [$"song must be at most {PredictMajorRequest.MaxLength} characters."];
-        }
-
-        if (request.Artist is { Length: > PredictMajorRequest.MaxLength })
-        {
-            errors["artist"] = [$"artist must be at most {PredictMajorRequest.MaxLength} characters."];
-        }
-
-        if (request.K is < 1 || request.K > maxTwins)
-        {
-            errors["k"] = [$"k must be a whole number from 1 to {maxTwins}; got '{request.K}'."];
-        }
-
-        return errors;
-    }
-}

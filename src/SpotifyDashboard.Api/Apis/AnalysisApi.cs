@@ -56,7 +56,7 @@ public static class AnalysisApi
     }
 
     /// <summary>Serialized once per view (answers × snapshot), with an ETag: <c>If-None-Match</c> gets a 304.</summary>
-    public static async Task<Results<JsonAnswerResult<ClustersView>, ProblemHttpResult>> GetClusters(
+    public static async Task<Results<JsonAnswerResult<ClustersAnswer>, ProblemHttpResult>> GetClusters(
         ClassDataCache data,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
@@ -69,9 +69,9 @@ public static class AnalysisApi
 
         var answer = await view.Answers.GetOrAddAsync(
             "clusters",
-            static s => JsonAnswer.Of(ClustersView.From(s.analysis, s.view), s.options, $"clusters-v{s.analysis.Version}"),
+            static s => JsonAnswer.Of(AnalysisAnswers.Clusters(s.analysis, s.view), s.options, $"clusters-v{s.analysis.Version}"),
             (analysis, view, options: json.Value.SerializerOptions));
-        return new JsonAnswerResult<ClustersView>(answer);
+        return new JsonAnswerResult<ClustersAnswer>(answer);
     }
 
     /// <param name="k">Bound as text so that "abc" gets a 400 that names the value.</param>
@@ -179,7 +179,7 @@ public static class AnalysisApi
     }
 
     /// <summary>Serialized once per snapshot, with an ETag.</summary>
-    public static async Task<Results<JsonAnswerResult<ModelView>, ProblemHttpResult>> GetModel(
+    public static async Task<Results<JsonAnswerResult<ModelAnswer>, ProblemHttpResult>> GetModel(
         SnapshotCache snapshots,
         ActiveSource activeSource,
         IOptions<JsonOptions> json,
@@ -193,9 +193,9 @@ public static class AnalysisApi
 
         var answer = await analysis.Answers.GetOrAddAsync(
             "model",
-            static s => JsonAnswer.Of(ModelView.From(s.analysis), s.options, $"model-v{s.analysis.Version}"),
+            static s => JsonAnswer.Of(AnalysisAnswers.Model(s.analysis), s.options, $"model-v{s.analysis.Version}"),
             (analysis, options: json.Value.SerializerOptions));
-        return new JsonAnswerResult<ModelView>(answer);
+        return new JsonAnswerResult<ModelAnswer>(answer);
     }
 
     /// <summary>
@@ -203,7 +203,7 @@ public static class AnalysisApi
     /// recording with features matches the song; 200 with <c>state</c> = <c>predicted</c>, or
     /// <c>not-enough-data</c> when the analysis has no trained model (a state of the class, not an error).
     /// </summary>
-    public static async Task<Results<Ok<PredictMajorView>, ValidationProblem, ProblemHttpResult>> PredictMajor(
+    public static async Task<Results<Ok<PredictMajorAnswer>, ValidationProblem, ProblemHttpResult>> PredictMajor(
         PredictMajorRequest request,
         SnapshotCache snapshots,
         PredictionSongResolver songs,
@@ -235,8 +235,8 @@ public static class AnalysisApi
         var track = outcome.Track!;
         var song = new PredictedSong(track.Name, string.Join(", ", track.Artists), track.Id, track.FeatureSource, outcome.Features!);
         var model = analysis.Snapshot.Model;
-        return TypedResults.Ok(new PredictMajorView(
-            prediction.Available ? PredictMajorView.Predicted : PredictMajorView.NotEnoughData,
+        return TypedResults.Ok(new PredictMajorAnswer(
+            prediction.Available ? PredictMajorAnswer.Predicted : PredictMajorAnswer.NotEnoughData,
             prediction.Reason,
             prediction.Major,
             prediction.Available ? prediction.Confidence : null,
@@ -321,7 +321,7 @@ public static class AnalysisApi
             analysis.Placer.DnaScoreAmongClass(taste) ?? 50,
             TwinsAnswers.Matches(analysis.Twins.FindForFeatures(taste, k), view),
             new ComparePrediction(
-                prediction.Available ? PredictMajorView.Predicted : PredictMajorView.NotEnoughData,
+                prediction.Available ? PredictMajorAnswer.Predicted : PredictMajorAnswer.NotEnoughData,
                 prediction.Reason,
                 prediction.Major,
                 prediction.Available ? prediction.Confidence : null,

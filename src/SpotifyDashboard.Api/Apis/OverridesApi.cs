@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SpotifyDashboard.Api.Admin;
 using SpotifyDashboard.Api.Data;
 using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Enrichment.Curation;
 
 namespace SpotifyDashboard.Api.Apis;

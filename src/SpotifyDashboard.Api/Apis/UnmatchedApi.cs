@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpotifyDashboard.Api.Sources;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Enrichment.Curation;
 
 namespace SpotifyDashboard.Api.Apis;

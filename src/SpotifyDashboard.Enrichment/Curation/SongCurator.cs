@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;

@@ -12,7 +12,8 @@ namespace SpotifyDashboard.Web.Security;
 /// <summary>
 /// The teacher's sign-in: one password (the admin key), a cookie that holds only a session id, the session in the cache
 /// (<see cref="TeacherSessions"/>), and the keys that protect the cookie kept in the cache too (encrypted,
-/// <see cref="KeyRingRegistration"/>), so a sign-in survives a restart and works on every replica of the web.
+/// <see cref="KeyRingRegistration"/>), so a sign-in survives a restart and works on every replica of the web. Needs the
+/// cache's connection and the key ring, which the listeners' Spotify sign-in shares.
 /// </summary>
 public static partial class TeacherSignIn
 {
@@ -34,9 +35,7 @@ public static partial class TeacherSignIn
         builder.Services.AddScoped<AuthenticationStateProvider, TeacherAuthenticationStateProvider>();
         builder.Services.AddScoped<TeacherAccess>();
 
-        builder.AddRedisClient("cache");
-        builder.AddEncryptedKeyRing();
-        // The sessions' cache: the same connection as everything else of the web's in the cache.
+        // The sessions' cache: the web's one connection to the cache.
         builder.Services.AddStackExchangeRedisCache(_ => { });
         builder.Services.AddOptions<RedisCacheOptions>()
             .Configure<IServiceProvider>((options, services) =>

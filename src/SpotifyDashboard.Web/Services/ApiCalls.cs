@@ -6,15 +6,20 @@ using SpotifyDashboard.Core.Storage;
 namespace SpotifyDashboard.Web.Services;
 
 /// <summary>
-/// One api call turned into data or an <see cref="ApiProblem"/>, for the admin client. Same rules as
-/// <see cref="DashboardApiClient"/>'s: a ProblemDetails becomes its title and detail, an unreachable api says so.
+/// One api call turned into data or an <see cref="ApiProblem"/>, for every api client of the web: a ProblemDetails
+/// becomes its title and detail (with a 429's or 503's <c>Retry-After</c> in words), an unreachable api says so.
 /// </summary>
 internal static class ApiCalls
 {
     private static readonly JsonSerializerOptions Json = DashboardJson.Options;
 
+    /// <param name="explain">What a status means when the api sent no ProblemDetails with it (a bare 401 has none).</param>
     /// <param name="readBodyOf">Error statuses whose body is still a <typeparamref name="T"/> (the upload's 422 preview).</param>
-    public static async Task<ApiResult<T>> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken, Func<int, bool>? readBodyOf = null)
+    public static async Task<ApiResult<T>> SendAsync<T>(
+        Func<Task<HttpResponseMessage>> send,
+        CancellationToken cancellationToken,
+        Func<int, string?>? explain = null,
+        Func<int, bool>? readBodyOf = null)
         where T : class
     {
         try
@@ -29,7 +34,7 @@ internal static class ApiCalls
                     : ApiResult<T>.Ok(value);
             }
 
-            return ApiResult<T>.Failed(await ReadProblemAsync(response, cancellationToken));
+            return ApiResult<T>.Failed(await ReadProblemAsync(response, explain, cancellationToken));
         }
         catch (Exception ex) when (Failure(ex, cancellationToken) is { } problem)
         {
@@ -38,12 +43,12 @@ internal static class ApiCalls
     }
 
     /// <summary>A call whose success has no body worth reading (202, 204): null when it worked.</summary>
-    public static async Task<ApiProblem?> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
+    public static async Task<ApiProblem?> SendAsync(Func<Task<HttpResponseMessage>> send, CancellationToken cancellationToken, Func<int, string?>? explain = null)
     {
         try
         {
             using var response = await send();
-            return response.IsSuccessStatusCode ? null : await ReadProblemAsync(response, cancellationToken);
+            return response.IsSuccessStatusCode ? null : await ReadProblemAsync(response, explain, cancellationToken);
         }
         catch (Exception ex) when (Failure(ex, cancellationToken) is { } problem)
         {
@@ -61,32 +66,38 @@ internal static class ApiCalls
         _ => null,
     };
 
-    private static async Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<ApiProblem> ReadProblemAsync(HttpResponseMessage response, Func<int, string?>? explain, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var fallback = status switch
-        {
-            404 => "The api does not know this endpoint: it may be older than this web front.",
-            401 => "The api did not accept the admin key: the web and the api must be given the same admin-key parameter.",
-            413 => "The file is larger than the api accepts (10 MB).",
-            503 => "The api has no admin key configured: " + Security.AdminOptions.HowToSetKey,
-            _ => null,
-        };
-
+        var fallback = explain?.Invoke(status);
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(Json, cancellationToken);
             if (problem is not null)
             {
                 var detail = problem.Errors.Count > 0 ? string.Join(" ", problem.Errors.SelectMany(e => e.Value)) : problem.Detail;
-                return new ApiProblem(status, problem.Title ?? response.ReasonPhrase ?? "Error", detail ?? fallback);
+                return new ApiProblem(status, problem.Title ?? response.ReasonPhrase ?? "Error", WithRetryAfter(detail ?? fallback, response));
             }
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            // Not a ProblemDetails body (a bare 401 has none): fall through to the status line.
+            // Not a ProblemDetails body: fall through to the status line.
         }
 
-        return new ApiProblem(status, response.ReasonPhrase ?? $"HTTP {status}", fallback);
+        return new ApiProblem(status, response.ReasonPhrase ?? $"HTTP {status}", WithRetryAfter(fallback, response));
+    }
+
+    /// <summary>A 429's or 503's <c>Retry-After</c> in words, unless the api's detail already says when.</summary>
+    private static string? WithRetryAfter(string? detail, HttpResponseMessage response)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        var wait = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        if (wait is not { } delay || detail?.Contains("Try again in", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return detail;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(delay.TotalSeconds));
+        return string.IsNullOrEmpty(detail) ? $"Try again in {seconds} s." : $"{detail} Try again in {seconds} s.";
     }
 }

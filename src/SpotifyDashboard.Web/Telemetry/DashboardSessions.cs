@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SpotifyDashboard.Web.Telemetry;
 
@@ -46,8 +45,8 @@ public static class DashboardSessionsServiceCollectionExtensions
     public static IServiceCollection AddDashboardSessionTelemetry(this IServiceCollection services)
     {
         services.AddMetrics();
-        services.TryAddSingleton<DashboardSessions>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, DashboardSessionCircuitHandler>());
+        services.AddSingleton<DashboardSessions>();
+        services.AddScoped<CircuitHandler, DashboardSessionCircuitHandler>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Analysis;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Worker.Duties;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
@@ -53,7 +54,7 @@ public sealed class FiguresTests
     [Fact]
     public void ScatterEncodesGroupNamesAndEveryCustomdataString()
     {
-        var point = new ScatterPoint("r1", 1, 2, 3, "<u>Otter</u>", XssSong, XssArtist, QuoteMajor, "<2>");
+        var point = new ClusterPoint("r1", 1, 2, 3, Cluster: 0, DnaScore: 50, Label: null, "<u>Otter</u>", XssSong, XssArtist, QuoteMajor, "<2>");
 
         var figure = Parse(Figures.Scatter([new PointGroup(XssArtist, "#fff", [point])], ["PC1", "PC2", "PC3"], threeD: true, "r1", "ui-1"));
 
@@ -69,7 +70,7 @@ public sealed class FiguresTests
     [Fact]
     public void ScatterIn2DHasNoThirdAxis()
     {
-        var point = new ScatterPoint("r1", 1, 2, 3, "Otter", "Song", "Artist", "Physics", "2");
+        var point = new ClusterPoint("r1", 1, 2, 3, Cluster: 0, DnaScore: 50, Label: null, "Otter", "Song", "Artist", "Physics", "2");
 
         var figure = Parse(Figures.Scatter([new PointGroup("A", "#fff", [point])], ["PC1", "PC2", "PC3"], threeD: false, "r1", "ui-1", highlightId: "r1"));
 

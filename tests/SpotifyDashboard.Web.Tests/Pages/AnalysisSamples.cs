@@ -1,7 +1,6 @@
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Web.Services.Models;
 using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Pages;
@@ -60,14 +59,14 @@ public static class AnalysisSamples
             Analysis: withAnalysis ? analysis ?? Headline() : null);
     }
 
-    public static ClusterPointModel Point(string id, int cluster, string major, string song = "Song", string artist = "Artist", string year = "2") =>
+    public static ClusterPoint Point(string id, int cluster, string major, string song = "Song", string artist = "Artist", string year = "2") =>
         new(id, X: 0.1, Y: 0.2, Z: 0.3, cluster, DnaScore: 50, Label: major, Student: $"Student {id}", song, artist, major, year);
 
-    public static ClustersModel Clusters(long version = 4, string source = "live", IReadOnlyList<ClusterPointModel>? points = null)
+    public static ClustersAnswer Clusters(long version = 4, string source = "live", IReadOnlyList<ClusterPoint>? points = null)
     {
-        IReadOnlyList<FeatureProfileModel> profile = [new("energy", 0.8, 0.5, 1.2), new("acousticness", 0.1, 0.3, -0.8)];
-        return new ClustersModel(
-            version, "fp", WebTestContext.Now, source, K: 2, AutoK: true, Silhouette: 0.41,
+        IReadOnlyList<FeatureProfile> profile = [new("energy", 0.8, 0.5, 1.2), new("acousticness", 0.1, 0.3, -0.8)];
+        return new ClustersAnswer(
+            version, "fp", WebTestContext.Now, source, K: 2, AutoK: true, Silhouette: 0.41, InertiaPerRow: 0.9,
             ExplainedVariance: [0.31, 0.2, 0.1],
             Axes: [new("PC1", 0.31, [new("energy", 0.5)]), new("PC2", 0.2, [new("valence", 0.4)]), new("PC3", 0.1, [new("tempo", 0.3)])],
             Clusters: [new(0, "Chill acoustic", 2, profile), new(1, "Loud and fast", 1, profile)],
@@ -81,8 +80,8 @@ public static class AnalysisSamples
             Warnings: []);
     }
 
-    public static ModelReportModel Model(long version = 4, double? accuracy = 0.72, double? baseline = 0.5) =>
-        new(version, WebTestContext.Now, "live", "trained", null, LabelledRows: 30, "LightGBM",
+    public static ModelAnswer Model(long version = 4, double? accuracy = 0.72, double? baseline = 0.5) =>
+        new(version, "fp", WebTestContext.Now, "live", ModelState.Trained, null, LabelledRows: 30, "LightGBM",
             Classes: ["Biology", "Physics", QuoteMajor],
             ClassCounts: [10, 12, 0],
             Folds: 5, Iterations: 100,
@@ -90,18 +89,18 @@ public static class AnalysisSamples
             ConfusionMatrix: [[6, 3, 1], [2, 9, 1], [0, 0, 0]],
             FeatureImportance: [new("energy", 0.08), new("valence", 0.03)],
             UsedFeatures: ["energy", "valence"],
-            Standardization: null, ExcludedRows: null, Warnings: null);
+            Standardization: [], ExcludedRows: [], Warnings: []);
 
-    public static ModelReportModel NotEnoughData(string reason = "Only one major has five students with audio features.") =>
-        new(2, WebTestContext.Now, "live", "not-enough-data", reason, LabelledRows: 4, "LightGBM",
+    public static ModelAnswer NotEnoughData(string reason = "Only one major has five students with audio features.") =>
+        new(2, "fp", WebTestContext.Now, "live", ModelState.NotEnoughData, reason, LabelledRows: 4, "LightGBM",
             Classes: [], ClassCounts: [], Folds: 0, Iterations: 0,
             CvAccuracy: null, CvBalancedAccuracy: null, BaselineAccuracy: null, BaselineClass: null, BaselineBalancedAccuracy: null,
-            ConfusionMatrix: [], FeatureImportance: [], UsedFeatures: [], Standardization: null, ExcludedRows: null, Warnings: null);
+            ConfusionMatrix: [], FeatureImportance: [], UsedFeatures: [], Standardization: [], ExcludedRows: [], Warnings: []);
 
-    public static PredictionModel Prediction(string title = "Dancing Queen", string artist = "ABBA", long version = 4) =>
-        new("predicted", null, "Physics", 0.61,
+    public static PredictMajorAnswer Prediction(string title = "Dancing Queen", string artist = "ABBA", long version = 4) =>
+        new(PredictMajorAnswer.Predicted, null, "Physics", 0.61,
             [new("Biology", 0.25), new("Physics", 0.61), new(QuoteMajor, 0.14)],
-            new PredictedSongModel(title, artist, "t1", "spotify", Features),
+            new PredictedSong(title, artist, "t1", "spotify", Features),
             version, 0.72, 0.5);
 
     public static TwinsAnswer Twins(string? responseId = "r1", long version = 4, int count = 5, string? student = "Quiet Otter", string song = "Dancing Queen") =>

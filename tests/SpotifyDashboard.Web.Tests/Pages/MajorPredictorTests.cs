@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Components.Pages.Predict;
-using SpotifyDashboard.Web.Services.Models;
+using SpotifyDashboard.Web.Components.Pages.MajorPredictor;
 using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 
@@ -198,7 +198,7 @@ public sealed class MajorPredictorTests : WebTestContext
     public void APushedSnapshotUpdatesTheHonestFiguresWhileTheTimerDoesNotAskTheApi()
     {
         Events.IsConnected = true;
-        ModelReportModel model = Model(accuracy: 0.72);
+        ModelAnswer model = Model(accuracy: 0.72);
         Api.Returns(ModelPath, _ => model);
         var page = Render<MajorPredictor>();
         page.WaitForAssertion(() => Assert.Contains("72 %", page.Find(".honesty-line").TextContent));

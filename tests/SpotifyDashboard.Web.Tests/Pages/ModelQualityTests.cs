@@ -1,5 +1,5 @@
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Components.Pages.Model;
+using SpotifyDashboard.Web.Components.Pages.ModelQuality;
 using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Pages;
-using SpotifyDashboard.Web.Services.Models;
 using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages;
@@ -15,14 +15,14 @@ public sealed class PrerenderedStateTests
         var twins = Twins();
 
         Assert.Same(twins, PrerenderedState.IfSmall(twins));
-        Assert.Null(PrerenderedState.IfSmall<ModelReportModel>(null));
+        Assert.Null(PrerenderedState.IfSmall<ModelAnswer>(null));
     }
 
     [Fact]
     public void AnAnswerOverTheLimitIsFetchedAgainInstead()
     {
         // A class with many excluded rows: the model report grows with them, and past the limit the circuit would not start.
-        var excluded = Enumerable.Range(0, 1_000).Select(i => new ExcludedRowModel($"response-{i:00000}", "no audio features")).ToList();
+        var excluded = Enumerable.Range(0, 1_000).Select(i => new ExcludedRow($"response-{i:00000}", "no audio features")).ToList();
         var big = Model() with { ExcludedRows = excluded };
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(big, Json).Length > PrerenderedState.MaxJsonBytes);
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Components.Pages.Twins;
+using SpotifyDashboard.Web.Components.Pages.TwinFinder;
 using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 

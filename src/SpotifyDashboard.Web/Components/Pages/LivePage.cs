@@ -5,15 +5,12 @@ using SpotifyDashboard.Web.Services;
 namespace SpotifyDashboard.Web.Components.Pages;
 
 /// <summary>
-/// What every class-facing page shares: the api client, and live updates that reload the page when the api pushes one
-/// of the events it names (or, only while the event stream is down, on the fallback timer).
+/// A page that stays current: it loads again when the api pushes one of the events it names (a burst folds into one
+/// load) or, only while the api's event stream is down, on the fallback timer (<see cref="LiveUpdates"/>).
 /// </summary>
 public abstract class LivePage : ComponentBase, IAsyncDisposable
 {
     private LiveUpdates? _live;
-
-    [Inject]
-    public required DashboardApiClient Api { get; init; }
 
     [Inject]
     public required ApiEventStream Events { get; init; }
@@ -22,19 +19,25 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     public required TimeProvider Time { get; init; }
 
     [Inject]
-    public required IOptions<DashboardOptions> Options { get; init; }
+    public required IOptions<DashboardOptions> Dashboard { get; init; }
 
     /// <summary>The events after which the page asks the api again.</summary>
     protected abstract string[] LiveEvents { get; }
+
+    /// <summary>Whether the page follows the events at all; a page with none changes only when its user acts.</summary>
+    protected virtual bool IsLive => LiveEvents.Length > 0;
+
+    /// <summary>How often the page asks while the event stream is down.</summary>
+    protected virtual TimeSpan FallbackInterval => Dashboard.Value.FallbackRefreshInterval;
 
     /// <summary>What a pushed event runs; the page renders afterwards.</summary>
     protected abstract Task ReloadAsync();
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender)
+        if (firstRender && IsLive)
         {
-            _live = new LiveUpdates(Events, Time, Options.Value.FallbackRefreshInterval,
+            _live = new LiveUpdates(Events, Time, FallbackInterval,
                 () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }),
                 LiveEvents);
             _live.Start();

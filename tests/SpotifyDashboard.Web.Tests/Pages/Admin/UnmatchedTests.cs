@@ -5,7 +5,6 @@ using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.Admin;
-using SpotifyDashboard.Web.Services.Models;
 using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.DataSamples;
 
@@ -15,10 +14,10 @@ public sealed class UnmatchedTests : WebTestContext
 {
     private const string Track = "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC?si=x";
 
-    private static UnmatchedReportModel Report(bool withSong = true) => new(withSong ? 2 : 1,
+    private static UnmatchedReport Report(bool withSong = true) => new(withSong ? 2 : 1,
     [
-        .. withSong ? new[] { new UnmatchedSongModel("Bohemian Rapsody", "Queen", 2, "No track found", "bohemian-rapsody|queen") } : [],
-        new UnmatchedSongModel("Zzz", "Nobody", 1, "No track found", "zzz|nobody"),
+        .. withSong ? new[] { new UnmatchedSong("Bohemian Rapsody", "Queen", 2, "No track found", "bohemian-rapsody|queen") } : [],
+        new UnmatchedSong("Zzz", "Nobody", 1, "No track found", "zzz|nobody"),
     ]);
 
     [Fact]
@@ -40,7 +39,7 @@ public sealed class UnmatchedTests : WebTestContext
         Api.Returns("/api/unmatched", Report())
             .Answers("/api/overrides", _ => new HttpResponseMessage(HttpStatusCode.Accepted)
             {
-                Content = JsonContent.Create(new OverrideAcceptedModel("bohemian-rapsody|queen", "4uLU6hMCjMI75M1A2tKUQC", 2), options: DashboardJson.Options),
+                Content = JsonContent.Create(new OverrideAccepted("bohemian-rapsody|queen", "4uLU6hMCjMI75M1A2tKUQC", 2), options: DashboardJson.Options),
             })
             // The store's answers (/api/responses), not the api's copy of the class (/api/data), which lags behind an override.
             .Returns("/api/data", _ => Page([Row(0, song: "Bohemian Rapsody", artist: "Queen", enrichment: EnrichmentState.Unmatched)]))

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 
 namespace SpotifyDashboard.Web.Components.Controls.Chart;
 
 public sealed record RadarSeries(string Name, IReadOnlyList<double> Values, string Color);
 
-/// <summary>One response in a scatter; the strings are raw user text (encoded by <see cref="Figures.Scatter"/>).</summary>
-public sealed record ScatterPoint(string Id, double X, double Y, double Z, string Student, string Song, string Artist, string Major, string Year);
-
-public sealed record PointGroup(string Name, string Color, IReadOnlyList<ScatterPoint> Points);
+/// <summary>Points drawn in one colour; their strings are raw user text (encoded by <see cref="Figures.Scatter"/>).</summary>
+public sealed record PointGroup(string Name, string Color, IReadOnlyList<ClusterPoint> Points);
 
 /// <summary>
 /// The dashboard's figures. Every string that came from a user goes through <see cref="ChartText.Encode"/> here,
@@ -81,7 +80,8 @@ public static class Figures
 
     /// <summary>
     /// A 3D (or, for weak devices, 2D) scatter of the PCA coordinates, one trace per group. <paramref name="uiRevision"/>
-    /// keeps the camera and zoom across live updates: change it only when the user asks for a reset.
+    /// keeps the camera and zoom across live updates: change it only when the user asks for a reset. A point's major is
+    /// the answer's, else the one the analysis used.
     /// </summary>
     public static ChartFigure Scatter(
         IReadOnlyList<PointGroup> groups,
@@ -95,7 +95,7 @@ public static class Figures
         foreach (var group in groups)
         {
             var custom = new JsonArray(group.Points.Select(p => (JsonNode?)new JsonArray(
-                ChartText.Encode(p.Student), ChartText.Encode(p.Song), ChartText.Encode(p.Artist), ChartText.Encode(p.Major), ChartText.Encode(p.Year), p.Id)).ToArray());
+                ChartText.Encode(p.Student ?? "(unknown)"), ChartText.Encode(p.Song), ChartText.Encode(p.Artist), ChartText.Encode(p.Major ?? p.Label), ChartText.Encode(p.Year), p.Id)).ToArray());
             var trace = new JsonObject
             {
                 ["type"] = threeD ? "scatter3d" : "scatter",

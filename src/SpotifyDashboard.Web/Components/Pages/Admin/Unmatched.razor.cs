@@ -4,7 +4,6 @@ using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Services;
-using SpotifyDashboard.Web.Services.Models;
 
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
@@ -17,7 +16,7 @@ public partial class Unmatched
     private readonly Dictionary<string, string?> _tracks = [];
     private readonly Dictionary<string, string> _errors = [];
     private readonly Dictionary<string, Mapping> _mappings = [];
-    private UnmatchedReportModel? _report;
+    private UnmatchedReport? _report;
     private ApiProblem? _problem;
     private bool _busy;
 
@@ -42,7 +41,7 @@ public partial class Unmatched
         }
     }
 
-    private async Task MapAsync(UnmatchedSongModel song)
+    private async Task MapAsync(UnmatchedSong song)
     {
         _errors.Remove(song.SongKey);
         var track = _tracks.GetValueOrDefault(song.SongKey)?.Trim();
@@ -53,7 +52,7 @@ public partial class Unmatched
         }
 
         _busy = true;
-        var result = await Admin.MapSongAsync(new OverrideRequestModel(song.SongKey, null, null, track));
+        var result = await Admin.MapSongAsync(new OverrideRequest(song.SongKey, null, null, track));
         _busy = false;
         if (result.Value is not { } accepted)
         {

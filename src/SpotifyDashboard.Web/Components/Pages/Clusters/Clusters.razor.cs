@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
-using SpotifyDashboard.Web.Services.Models;
 
 namespace SpotifyDashboard.Web.Components.Pages.Clusters;
 
@@ -12,7 +12,7 @@ namespace SpotifyDashboard.Web.Components.Pages.Clusters;
 /// </summary>
 public partial class Clusters
 {
-    private ClustersModel? _clusters;
+    private ClustersAnswer? _clusters;
     private ApiProblem? _problem;
     private int _cameraResets;
 
@@ -49,18 +49,16 @@ public partial class Clusters
 
     private void ResetCamera() => _cameraResets++;
 
-    private ChartFigure ScatterFigure(ClustersModel clusters)
+    private ChartFigure ScatterFigure(ClustersAnswer clusters)
     {
-        var points = clusters.Points.Select(p => new ScatterPoint(
-            p.Id, p.X, p.Y, p.Z, p.Student ?? "(unknown)", p.Song ?? "", p.Artist ?? "", p.Major ?? p.Label ?? "", p.Year ?? ""));
-        var byId = clusters.Points.ToDictionary(p => p.Id);
+        var points = clusters.Points;
         var names = clusters.Clusters.ToDictionary(c => c.Id, c => c.Name);
         IReadOnlyList<PointGroup> groups = ColourBy switch
         {
-            "major" => Group(points, p => p.Major),
+            "major" => Group(points, p => p.Major ?? p.Label),
             "year" => Group(points, p => p.Year),
             _ => [.. points
-                .GroupBy(p => byId[p.Id].Cluster)
+                .GroupBy(p => p.Cluster)
                 .OrderBy(g => g.Key)
                 .Select(g => new PointGroup(names.GetValueOrDefault(g.Key, $"Cluster {g.Key + 1}"), ChartPalette.ForIndex(g.Key), [.. g]))],
         };
@@ -71,30 +69,30 @@ public partial class Clusters
             uiRevision: $"{clusters.Source}-{View}-{_cameraResets}");
     }
 
-    private static List<PointGroup> Group(IEnumerable<ScatterPoint> points, Func<ScatterPoint, string> key) =>
+    private static List<PointGroup> Group(IEnumerable<ClusterPoint> points, Func<ClusterPoint, string?> key) =>
         [.. points
-            .GroupBy(p => string.IsNullOrWhiteSpace(key(p)) ? "(not given)" : key(p))
+            .GroupBy(p => key(p) is { } value && !string.IsNullOrWhiteSpace(value) ? value : "(not given)")
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select((g, i) => new PointGroup(g.Key, ChartPalette.ForIndex(i), [.. g]))];
 
     /// <summary>"PC1 · 31 % · energy, loudness, acousticness": what the axis spreads people by.</summary>
-    private static string[] AxisTitles(ClustersModel clusters) =>
+    private static string[] AxisTitles(ClustersAnswer clusters) =>
         [.. Enumerable.Range(0, 3).Select(i => i < clusters.Axes.Count
             ? $"{clusters.Axes[i].Name} · {clusters.Axes[i].ExplainedVariance.ToString("P0", CultureInfo.InvariantCulture)} · {string.Join(", ", clusters.Axes[i].TopFeatures.Select(f => f.Feature))}"
             : $"PC{i + 1}")];
 
-    private static IEnumerable<FeatureProfileModel> Distinctive(ClusterModel cluster) =>
+    private static IEnumerable<FeatureProfile> Distinctive(ClusterSummary cluster) =>
         cluster.Profile.OrderByDescending(p => Math.Abs(p.ZScore)).Take(5);
 
     private static string BarWidth(double z) => $"{Math.Min(Math.Abs(z) / 2.0, 1) * 100:0}%";
 
     private static string Share(int part, int whole) => whole == 0 ? "0 %" : ((double)part / whole).ToString("P0", CultureInfo.InvariantCulture);
 
-    private static string Summary(ClustersModel clusters) =>
+    private static string Summary(ClustersAnswer clusters) =>
         $"3D scatter of {clusters.Points.Count} students in {clusters.K} clusters: " +
         string.Join("; ", clusters.Clusters.OrderByDescending(c => c.Size).Select(c => $"{c.Name}, {c.Size} students")) + ".";
 
-    private static ChartTable ClusterTable(ClustersModel clusters) =>
+    private static ChartTable ClusterTable(ClustersAnswer clusters) =>
         new(["Cluster", "Students", "Most distinctive features (z-score)"],
             [.. clusters.Clusters.OrderByDescending(c => c.Size).Select(c => (IReadOnlyList<string>)[
                 c.Name,

@@ -5,7 +5,6 @@ using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
-using SpotifyDashboard.Web.Services.Models;
 using SpotifyDashboard.Web.Spotify;
 using SpotifyDashboard.Core.Configuration;
 
@@ -22,7 +21,7 @@ public partial class Compare : ComponentBase
     private bool _busy;
     private string? _timeRange = "medium_term";
     private CompareAnswer? _answer;
-    private ClustersModel? _clusters;
+    private ClustersAnswer? _clusters;
     private ApiProblem? _problem;
     private string? _spotifyProblem;
 
@@ -135,16 +134,15 @@ public partial class Compare : ComponentBase
     }
 
     /// <summary>The class by cluster, as on the Clusters page, and the listener as one highlighted point of their own.</summary>
-    private ChartFigure MapFigure(ClustersModel clusters, CompareAnswer answer)
+    private ChartFigure MapFigure(ClustersAnswer clusters, CompareAnswer answer)
     {
         var names = clusters.Clusters.ToDictionary(c => c.Id, c => c.Name);
         var groups = clusters.Points
             .GroupBy(p => p.Cluster)
             .OrderBy(g => g.Key)
-            .Select(g => new PointGroup(names.GetValueOrDefault(g.Key, $"Cluster {g.Key + 1}"), ChartPalette.ForIndex(g.Key),
-                [.. g.Select(p => new ScatterPoint(p.Id, p.X, p.Y, p.Z, p.Student ?? "(unknown)", p.Song ?? "", p.Artist ?? "", p.Major ?? p.Label ?? "", p.Year ?? ""))]))
+            .Select(g => new PointGroup(names.GetValueOrDefault(g.Key, $"Cluster {g.Key + 1}"), ChartPalette.ForIndex(g.Key), [.. g]))
             .Append(new PointGroup("You", "#1DB954",
-                [new ScatterPoint(MeId, answer.Point.X, answer.Point.Y, answer.Point.Z, "You", "your top tracks", "", "", "")]))
+                [new ClusterPoint(MeId, answer.Point.X, answer.Point.Y, answer.Point.Z, answer.Cluster.Id, answer.DnaScore, null, "You", "your top tracks", "", "", "")]))
             .ToList();
         string[] axes = [.. Enumerable.Range(0, 3).Select(i => i < clusters.Axes.Count ? clusters.Axes[i].Name : $"PC{i + 1}")];
         return Figures.Scatter(groups, axes, threeD: _view == "3d",

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Web.Services;
 
@@ -9,8 +11,10 @@ namespace SpotifyDashboard.Web.Components.Pages.LiveFeed;
 /// </summary>
 public sealed partial class LiveFeed
 {
+    [Inject]
+    public required IOptions<LiveFeedOptions> Options { get; init; }
+
     private readonly CancellationTokenSource _stop = new();
-    private LiveUpdates? _live;
     private readonly Dictionary<string, DateTimeOffset> _firstSeen = [];
     private IReadOnlyList<FeedRow> _rows = [];
     private long? _total;
@@ -19,17 +23,12 @@ public sealed partial class LiveFeed
 
     protected override Task OnInitializedAsync() => RefreshAsync();
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            // Pushed events refresh at once; the timer only runs while the event stream is down.
-            _live = new LiveUpdates(Events, Time, Options.Value.RefreshInterval,
-                () => InvokeAsync(async () => { await RefreshAsync(); StateHasChanged(); }),
-                LiveUpdates.ResponseEvents);
-            _live.Start();
-        }
-    }
+    protected override string[] LiveEvents => LiveUpdates.ResponseEvents;
+
+    /// <summary>The feed's own interval: it is the page a class watches fill up.</summary>
+    protected override TimeSpan FallbackInterval => Options.Value.RefreshInterval;
+
+    protected override Task ReloadAsync() => RefreshAsync();
 
     private async Task RefreshAsync()
     {
@@ -72,13 +71,9 @@ public sealed partial class LiveFeed
         };
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        if (_live is not null)
-        {
-            await _live.DisposeAsync();
-        }
-
+        await base.DisposeAsync();
         await _stop.CancelAsync();
         _stop.Dispose();
     }

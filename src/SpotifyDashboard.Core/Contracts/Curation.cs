@@ -1,4 +1,4 @@
-namespace SpotifyDashboard.Enrichment.Curation;
+namespace SpotifyDashboard.Core.Contracts;
 
 /// <summary>One row of <c>GET /api/unmatched</c>: a song no track was found for, and how many students named it.</summary>
 public sealed record UnmatchedSong(string Song, string Artist, int Students, string? Reason, string SongKey);

@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Components;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
-using SpotifyDashboard.Web.Services.Models;
 
-namespace SpotifyDashboard.Web.Components.Pages.Predict;
+namespace SpotifyDashboard.Web.Components.Pages.MajorPredictor;
 
 /// <summary>
 /// A song in, a major out, always next to the honest figures: the predictor's cross-validated accuracy and what always
@@ -16,9 +15,9 @@ public partial class MajorPredictor
     /// <summary>Below this many points above the baseline a result is not worth more than a guess.</summary>
     public const double ClearMargin = 0.05;
 
-    private ModelReportModel? _model;
+    private ModelAnswer? _model;
     private ApiProblem? _modelProblem;
-    private PredictionModel? _prediction;
+    private PredictMajorAnswer? _prediction;
     private ApiProblem? _problem;
     private string _song = "";
     private string _artist = "";
@@ -70,16 +69,16 @@ public partial class MajorPredictor
 
     private static string Percent(double value) => value.ToString("P0", CultureInfo.InvariantCulture);
 
-    private static ChartFigure ProbabilityFigure(PredictionModel p)
+    private static ChartFigure ProbabilityFigure(PredictMajorAnswer p)
     {
         var ordered = p.Probabilities.OrderByDescending(x => x.Probability).ToList();
         return Figures.Bars([.. ordered.Select(x => x.Major)], [.. ordered.Select(x => Math.Round(x.Probability * 100, 1))], "% probability",
             $"{p.Version}-{p.Song.TrackId}", horizontal: true);
     }
 
-    private static string ProbabilitySummary(PredictionModel p) =>
+    private static string ProbabilitySummary(PredictMajorAnswer p) =>
         "Probability of each major: " + string.Join(", ", p.Probabilities.OrderByDescending(x => x.Probability).Select(x => $"{x.Major} {Percent(x.Probability)}")) + ".";
 
-    private static ChartTable ProbabilityTable(PredictionModel p) =>
+    private static ChartTable ProbabilityTable(PredictMajorAnswer p) =>
         new(["Major", "Probability"], [.. p.Probabilities.OrderByDescending(x => x.Probability).Select(x => (IReadOnlyList<string>)[x.Major, Percent(x.Probability)])]);
 }

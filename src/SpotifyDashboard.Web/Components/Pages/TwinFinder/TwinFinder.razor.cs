@@ -5,7 +5,7 @@ using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
 
-namespace SpotifyDashboard.Web.Components.Pages.Twins;
+namespace SpotifyDashboard.Web.Components.Pages.TwinFinder;
 
 /// <summary>
 /// The "Music Twin Finder": a student (found by pseudonym, song or artist; deep link <c>/twins/{id}</c>) or a

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Components.Pages.Data;
+using SpotifyDashboard.Web.Components.Pages.DataExplorer;
 using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.DataSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages;
 
-public sealed class DataPageTests : WebTestContext
+public sealed class DataExplorerTests : WebTestContext
 {
     private const string DataPath = "/api/data";
 
@@ -16,7 +16,7 @@ public sealed class DataPageTests : WebTestContext
     {
         Api.Returns(DataPath, Page([Row(1), Row(2)])).Pause();
 
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
 
         Assert.Contains("Loading", page.Find("#page-state").TextContent);
         Assert.Empty(page.FindAll("#data-grid"));
@@ -32,7 +32,7 @@ public sealed class DataPageTests : WebTestContext
     {
         Api.Fails(DataPath, 500, "The store failed", "Redis timed out.");
 
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
 
         page.WaitForAssertion(() =>
         {
@@ -48,7 +48,7 @@ public sealed class DataPageTests : WebTestContext
     {
         Api.IsDown();
 
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
 
         page.WaitForAssertion(() => Assert.Contains("The api is not answering", page.Find("#page-state").TextContent));
         Assert.Empty(page.FindAll("#data-grid"));
@@ -59,7 +59,7 @@ public sealed class DataPageTests : WebTestContext
     {
         Api.Returns(DataPath, Page([]));
 
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
 
         page.WaitForAssertion(() => Assert.Contains("No answers yet", page.Find("#data-empty").TextContent));
         Assert.Empty(page.FindAll("#data-grid"));
@@ -71,7 +71,7 @@ public sealed class DataPageTests : WebTestContext
     public void OffersToClearTheFiltersWhenNoAnswerMatches()
     {
         Api.Returns(DataPath, request => request.Param("major") == "Biology" ? Page([], total: 0, unfiltered: 3) : Page([Row(1), Row(2), Row(3)]));
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("#data-grid tbody tr").Count));
 
         page.Find("#data-filter-major").Change("Biology");
@@ -91,7 +91,7 @@ public sealed class DataPageTests : WebTestContext
         const string title = "<img src=x onerror=alert(1)>";
         Api.Returns(DataPath, Page([Row(1, song: title)]));
 
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
 
         page.WaitForAssertion(() => Assert.Equal(title, page.Find("#data-grid td.song").TextContent));
         Assert.Empty(page.FindAll("img"));
@@ -104,7 +104,7 @@ public sealed class DataPageTests : WebTestContext
     {
         Api.Returns(DataPath, Page([Row(1)]));
 
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#data-grid tbody tr")));
         var request = Api.LastRequestTo(DataPath);
@@ -119,7 +119,7 @@ public sealed class DataPageTests : WebTestContext
     public void SendsEachChosenFilterToTheApiFromTheFirstPage()
     {
         Api.Returns(DataPath, request => PageOf(request, total: 120));
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("#data-grid tbody tr").Count));
         page.Find("#data-page-next").Click();
         page.WaitForAssertion(() => Assert.Equal("25", Api.LastRequestTo(DataPath).Param("offset")));
@@ -147,7 +147,7 @@ public sealed class DataPageTests : WebTestContext
     public void SortsOnTheApiWhenAColumnHeaderIsClickedAndReversesOnASecondClick()
     {
         Api.Returns(DataPath, Page([Row(1), Row(2)]));
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("#data-grid tbody tr").Count));
 
         page.Find("#data-sort-song").Click();
@@ -173,7 +173,7 @@ public sealed class DataPageTests : WebTestContext
     public void PagesThroughTheAnswersOnTheApi()
     {
         Api.Returns(DataPath, request => PageOf(request, total: 120));
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
         page.WaitForAssertion(() => Assert.Equal("Rows 1–25 of 120", page.Find("#data-total").TextContent));
         Assert.True(page.Find("#data-page-previous").HasAttribute("disabled"));
 
@@ -198,7 +198,7 @@ public sealed class DataPageTests : WebTestContext
     public void CountsTheFilteredRowsAgainstAllAnswers()
     {
         Api.Returns(DataPath, request => request.Param("major") is null ? Page([Row(1), Row(2), Row(3)]) : Page([Row(1)], total: 1, unfiltered: 3));
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
         page.WaitForAssertion(() => Assert.Equal("Rows 1–3 of 3", page.Find("#data-total").TextContent));
 
         page.Find("#data-filter-major").Change("Physics");
@@ -210,7 +210,7 @@ public sealed class DataPageTests : WebTestContext
     public void SearchesOnlyOnceTheReaderPausesTyping()
     {
         Api.Returns(DataPath, Page([Row(1)]));
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
         page.WaitForAssertion(() => Assert.Single(page.FindAll("#data-grid tbody tr")));
 
         page.Find("#data-search").Input("ab");
@@ -229,7 +229,7 @@ public sealed class DataPageTests : WebTestContext
     public void ExportLinksCarryTheCurrentFilterAndSortButNoPaging()
     {
         Api.Returns(DataPath, request => PageOf(request, total: 60));
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("#data-grid tbody tr").Count));
 
         page.Find("#data-filter-major").Change("Physics");
@@ -254,7 +254,7 @@ public sealed class DataPageTests : WebTestContext
         item["email"] = "alice@example.edu";
         Api.Returns(DataPath, json);
 
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
 
         page.WaitForAssertion(() => Assert.Equal("Quiet Otter", page.Find("#data-grid td.student").TextContent));
         Assert.DoesNotContain("Alice", page.Markup);
@@ -271,7 +271,7 @@ public sealed class DataPageTests : WebTestContext
     public void RefreshesTheSamePageWithTheSameFiltersWhenLive()
     {
         Api.Returns(DataPath, request => PageOf(request, total: 60));
-        var page = Render<DataPage>();
+        var page = Render<DataExplorer>();
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("#data-grid tbody tr").Count));
         page.Find("#data-filter-major").Change("Physics");
         page.WaitForAssertion(() => Assert.Equal("Physics", Api.LastRequestTo(DataPath).Param("major")));

@@ -4,15 +4,14 @@ using Microsoft.FluentUI.AspNetCore.Components;
 using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Web.Services;
-using DataAnswer = SpotifyDashboard.Core.Contracts.Dashboard.DataPage;
 
-namespace SpotifyDashboard.Web.Components.Pages.Data;
+namespace SpotifyDashboard.Web.Components.Pages.DataExplorer;
 
 /// <summary>
 /// Every current answer in one table. Sorting, filtering and paging all happen on the api, one page at a time,
 /// so the page stays as fast with 10,000 answers as with 10.
 /// </summary>
-public sealed partial class DataPage
+public sealed partial class DataExplorer
 {
     public static IReadOnlyList<int> PageSizes { get; } = [25, 50, 100];
 
@@ -33,7 +32,7 @@ public sealed partial class DataPage
     ];
 
     private DataQuery _query = new(Sort: "submittedAt", Desc: true, Offset: 0, Limit: PageSizes[0]);
-    private DataAnswer? _answer;
+    private DataPage? _answer;
     private ApiProblem? _problem;
     private string _search = "";
     private CancellationTokenSource? _typing;
@@ -156,7 +155,7 @@ public sealed partial class DataPage
 
     private string ExportHref(string format) => $"/data/export.{format}?{_query.ToQueryString(includePaging: false)}";
 
-    private static string RangeText(DataAnswer answer, int offset)
+    private static string RangeText(DataPage answer, int offset)
     {
         var first = answer.Items.Count == 0 ? 0 : offset + 1;
         var last = offset + answer.Items.Count;
@@ -164,7 +163,7 @@ public sealed partial class DataPage
         return $"Rows {first}–{last} of {answer.Total}{of}";
     }
 
-    private string PageText(DataAnswer answer) =>
+    private string PageText(DataPage answer) =>
         $"Page {Offset / Limit + 1} of {Math.Max(1, (answer.Total + Limit - 1) / Limit)}";
 
     // A chosen value stays selectable while a live refresh no longer lists it (the filter still applies).

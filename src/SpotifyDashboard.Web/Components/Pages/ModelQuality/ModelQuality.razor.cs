@@ -1,20 +1,20 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
 using SpotifyDashboard.Web.Services;
-using SpotifyDashboard.Web.Services.Models;
 
-namespace SpotifyDashboard.Web.Components.Pages.Model;
+namespace SpotifyDashboard.Web.Components.Pages.ModelQuality;
 
 /// <summary>The major predictor's quality: its errors, what it relies on, and the baseline it has to beat.</summary>
 public partial class ModelQuality
 {
-    private ModelReportModel? _model;
+    private ModelAnswer? _model;
     private ApiProblem? _problem;
 
     /// <summary>The report the prerendered page showed, for the interactive page to start from (no "Loading…" flash).</summary>
     [PersistentState]
-    public ModelReportModel? Prerendered { get; set; }
+    public ModelAnswer? Prerendered { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -41,13 +41,13 @@ public partial class ModelQuality
 
     private static string Percent(double? value) => value?.ToString("P0", CultureInfo.InvariantCulture) ?? "–";
 
-    private static string ConfusionHeight(ModelReportModel m) => $"{Math.Clamp(120 + m.Classes.Count * 48, 280, 620)}px";
+    private static string ConfusionHeight(ModelAnswer m) => $"{Math.Clamp(120 + m.Classes.Count * 48, 280, 620)}px";
 
-    private static ChartFigure ImportanceFigure(ModelReportModel m) =>
+    private static ChartFigure ImportanceFigure(ModelAnswer m) =>
         Figures.Bars([.. m.FeatureImportance.Select(f => f.Feature)], [.. m.FeatureImportance.Select(f => Math.Round(f.AccuracyDrop * 100, 2))],
             "points of accuracy lost", $"importance-{m.Version}", horizontal: true, color: ChartPalette.Secondary);
 
-    private static string ConfusionSummary(ModelReportModel m) =>
+    private static string ConfusionSummary(ModelAnswer m) =>
         "Share of each actual major predicted correctly: " + string.Join(", ", m.Classes.Select((c, i) =>
         {
             var row = m.ConfusionMatrix[i];
@@ -55,13 +55,13 @@ public partial class ModelQuality
             return $"{c} {(total == 0 ? 0 : (double)row[i] / total).ToString("P0", CultureInfo.InvariantCulture)} of {total}";
         })) + ".";
 
-    private static ChartTable ConfusionTable(ModelReportModel m) =>
+    private static ChartTable ConfusionTable(ModelAnswer m) =>
         new(["Actual \\ predicted", .. m.Classes],
             [.. m.Classes.Select((c, i) => (IReadOnlyList<string>)[c, .. m.ConfusionMatrix[i].Select(n => n.ToString(CultureInfo.InvariantCulture))])]);
 
-    private static string ImportanceSummary(ModelReportModel m) =>
+    private static string ImportanceSummary(ModelAnswer m) =>
         "Accuracy lost when a feature is shuffled: " + string.Join(", ", m.FeatureImportance.Take(6).Select(f => $"{f.Feature} {f.AccuracyDrop * 100:0.0} points")) + ".";
 
-    private static ChartTable ImportanceTable(ModelReportModel m) =>
+    private static ChartTable ImportanceTable(ModelAnswer m) =>
         new(["Feature", "Accuracy drop (points)"], [.. m.FeatureImportance.Select(f => (IReadOnlyList<string>)[f.Feature, (f.AccuracyDrop * 100).ToString("0.00", CultureInfo.InvariantCulture)])]);
 }
