@@ -96,8 +96,12 @@ public sealed class AnalysisOptions : IValidatableObject
 
     public bool IsAutoClusters => string.Equals(Clusters.Trim(), AutoClusters, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The fixed k, or null when <see cref="Clusters"/> is <c>auto</c>.</summary>
-    public int? FixedClusters => IsAutoClusters ? null : int.Parse(Clusters.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The fixed k, or null when <see cref="Clusters"/> is <c>auto</c>. Never throws: the options' validation reads every
+    /// property, and a value that is not a number must reach it to be refused by name.
+    /// </summary>
+    public int? FixedClusters =>
+        !IsAutoClusters && int.TryParse(Clusters.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var k) ? k : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

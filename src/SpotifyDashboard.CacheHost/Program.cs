@@ -16,3 +16,9 @@ builder.Services.AddHealthChecks().AddCheck<GarnetHealthCheck>("garnet");
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.Run();
+
+/// <summary>
+/// Internal, not the public one ASP.NET generates for a top-level Program: the test projects reach this project (for
+/// <see cref="GarnetArguments"/>) beside the api's or the web's, whose public Program their factories name.
+/// </summary>
+internal partial class Program;
