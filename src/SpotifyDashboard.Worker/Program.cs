@@ -22,7 +22,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 // No Redis command spans from the worker: that tracing hangs every command on a profiling session's list, so one message
 // the client still holds (a slot of its backlog queue) kept a whole batch write alive: the demo class's 10,000
-// documents, ≈ 18 MB, in about one start of five (bench/README.md, "Memory"). Its HTTP calls and our own spans remain.
+// documents, ≈ 18 MB, in about one start of five (docs/benchmarks/memory.md). Its HTTP calls and our own spans remain.
 builder.AddRedisClient("cache", settings => settings.DisableTracing = true);
 
 builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

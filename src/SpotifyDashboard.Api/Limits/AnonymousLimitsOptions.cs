@@ -25,7 +25,7 @@ public sealed class AnonymousLimitsOptions
     /// <summary>
     /// Prepared reads (answers serialized once per data version: clusters, model, twins of a response, overview, status,
     /// pages of responses) of one user in flight at once. They have no rate limit: refusing one costs what answering it
-    /// costs (measured, bench/README.md: ~46k refusals/s against ~41k prepared answers/s), so a rate limit would only refuse a class behind one
+    /// costs (measured, docs/benchmarks/reads.md: ~46k refusals/s against ~41k prepared answers/s), so a rate limit would only refuse a class behind one
     /// address. Beyond this many at once they wait (<see cref="PreparedReadQueue"/>), so no address holds the api alone.
     /// </summary>
     [Range(1, 10_000)]

@@ -92,7 +92,7 @@ public sealed partial class AnalyseDuty(
     /// <summary>
     /// A run of the engine builds the class's matrices, ML.NET's data views and models and the snapshot's JSON: all
     /// garbage once the snapshot is stored, and the worker may then idle for hours until the next answer. Collecting at
-    /// once keeps it at its working size between runs instead of at the run's peak (bench/README.md, "Memory"); it costs
+    /// once keeps it at its working size between runs instead of at the run's peak (docs/benchmarks/memory.md); it costs
     /// tens of milliseconds after a run that took seconds. A run that found its input unchanged (the 30 s recheck, most
     /// often one GET) or no data made little: the heap trimmer sees to that, instead of a full collection every 30 s.
     /// </summary>
