@@ -46,7 +46,7 @@ public static class IngestionServices
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<PipelineTelemetry>();
-        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations();
+        services.AddOptions<SurveyOptions>().Bind(configuration.GetSection(SurveyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(new NamePolicy(new Pseudonymizer(PseudonymKey), storeNames));
         services.AddSurveyIngestion();
         if (withDuty)
