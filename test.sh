@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command: brings what the SDK does not (Debian's Chromium for the browser tests),
-# then builds the solution and runs every test project. Extra arguments go to each `dotnet test`.
+# then runs every test project of the solution. Extra arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,20 +17,4 @@ if [ ! -x "$chromium_path" ]; then
   fi
 fi
 
-dotnet build SpotifyDashboard.slnx
-
-# The whole-app tests spend most of their time waiting on the processes they start, so the other test projects run
-# meanwhile instead of after them (on two cores this takes minutes off the run). Their output is shown once they end.
-app_log=$(mktemp)
-trap 'rm -f "$app_log"' EXIT
-dotnet test tests/SpotifyDashboard.AppTests --no-build "$@" >"$app_log" 2>&1 &
-app_tests=$!
-
-failed=0
-for project in tests/*/*.Tests.csproj; do
-  dotnet test "$project" --no-build "$@" || failed=1
-done
-
-wait "$app_tests" || failed=1
-cat "$app_log"
-exit "$failed"
+dotnet test SpotifyDashboard.slnx "$@"
