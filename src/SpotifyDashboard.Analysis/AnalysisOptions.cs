@@ -49,7 +49,7 @@ public sealed class AnalysisOptions : IValidatableObject
     /// <summary>Permutation feature importance costs a prediction pass per feature and fold; the CLI turns it off.</summary>
     public bool PermutationImportance { get; set; } = true;
 
-    /// <summary>Leave out the standardized feature rows of the points (they make twins possible from the snapshot alone).</summary>
+    /// <summary>Keep the standardized feature rows of the points: they make twins possible from the snapshot alone (the CLI leaves them out).</summary>
     public bool IncludeStandardizedRows { get; set; } = true;
 
     /// <summary>How often the worker looks for changes (and renews or tries the lock).</summary>
