@@ -19,23 +19,21 @@ public sealed class AdminBrowserTests(AdminAppFixture fixture, ITestOutputHelper
     private static readonly string[] AdminRoutes =
         ["/admin/sources", "/admin/quarantine", "/admin/unmatched", "/admin/refresh", "/admin/upload", "/admin/providers"];
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private IBrowserContext _context = null!;
 
     private string Url(string path) => new Uri(fixture.Web.BaseAddress!, path).ToString();
 
-    public async Task InitializeAsync() => (_playwright, _browser) = await BrowserSession.LaunchAsync();
+    public async Task InitializeAsync() => _context = await BrowserSession.NewContextAsync();
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _context.DisposeAsync();
     }
 
     [Fact]
     public async Task SignedOutEveryAdminRouteLandsOnTheSignInPageWithItsReturnUrl()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _context.NewPageAsync();
         var problems = PageProblems.Watch(page);
 
         foreach (var route in AdminRoutes)
@@ -50,7 +48,7 @@ public sealed class AdminBrowserTests(AdminAppFixture fixture, ITestOutputHelper
     [Fact]
     public async Task OnlyTheAdminKeyOpensTheTeachersPagesAndNoPageEverSendsTheKeyToTheBrowser()
     {
-        await using var context = await _browser.NewContextAsync();
+        await using var context = await BrowserSession.NewContextAsync();
         var page = await context.NewPageAsync();
         var problems = PageProblems.Watch(page);
         var received = ReceivedBodies.Watch(page);
@@ -331,8 +329,7 @@ public sealed class AdminBrowserTests(AdminAppFixture fixture, ITestOutputHelper
     /// <summary>A page in a fresh browser context, signed in through the sign-in form, on the sources page.</summary>
     private async Task<(IPage Page, PageProblems Problems)> SignedInPageAsync()
     {
-        var context = await _browser.NewContextAsync();
-        var page = await context.NewPageAsync();
+        var page = await _context.NewPageAsync();
         var problems = PageProblems.Watch(page);
         problems.At("sign in");
         await page.GotoAsync(Url("/admin/signin"));

@@ -11,20 +11,18 @@ namespace SpotifyDashboard.AppTests;
 /// </summary>
 public sealed class CompareSignInBrowserTests(CsvClassAppFixture fixture) : IClassFixture<CsvClassAppFixture>, IAsyncLifetime
 {
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private IBrowserContext _context = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        (_playwright, _browser) = await BrowserSession.LaunchAsync();
-        _page = await _browser.NewPageAsync();
+        _context = await BrowserSession.NewContextAsync();
+        _page = await _context.NewPageAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _context.DisposeAsync();
     }
 
     [Fact]

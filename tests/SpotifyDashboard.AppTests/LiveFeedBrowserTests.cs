@@ -8,10 +8,8 @@ public class LiveFeedBrowserTests(AppFixture fixture)
     [Fact]
     public async Task ANewResponseAppearsWithoutReloading()
     {
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync();
+        await using var context = await BrowserSession.NewContextAsync();
+        var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(fixture.Web.BaseAddress!, "/live").ToString());
         await page.WaitForSelectorAsync("#live-feed .song");

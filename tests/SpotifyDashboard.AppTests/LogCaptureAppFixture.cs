@@ -207,24 +207,21 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
     /// <summary>The teacher signs in (a wrong key first) and opens the sources while a listener signs in with Spotify and compares.</summary>
     private async Task UseTheBrowserAsync()
     {
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
         var problems = new ConcurrentQueue<string>();
         try
         {
-            var cookies = await Task.WhenAll(TeacherSignsInAsync(browser, problems), ListenerComparesAsync(browser, problems));
+            var cookies = await Task.WhenAll(TeacherSignsInAsync(problems), ListenerComparesAsync(problems));
             CookieValues = [.. cookies.SelectMany(c => c)];
         }
         finally
         {
             PageProblemsSeen = [.. problems];
-            await browser.DisposeAsync();
-            playwright.Dispose();
         }
     }
 
-    private async Task<IEnumerable<string>> TeacherSignsInAsync(IBrowser browser, ConcurrentQueue<string> problems)
+    private async Task<IEnumerable<string>> TeacherSignsInAsync(ConcurrentQueue<string> problems)
     {
-        await using var teacher = await browser.NewContextAsync();
+        await using var teacher = await BrowserSession.NewContextAsync();
         var page = await teacher.NewPageAsync();
         WatchProblems(page, problems);
         await page.GotoAsync(WebUrl("/admin/signin?returnUrl=%2Fadmin%2Fsources"));
@@ -240,9 +237,9 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
         return (await teacher.CookiesAsync()).Select(c => c.Value);
     }
 
-    private async Task<IEnumerable<string>> ListenerComparesAsync(IBrowser browser, ConcurrentQueue<string> problems)
+    private async Task<IEnumerable<string>> ListenerComparesAsync(ConcurrentQueue<string> problems)
     {
-        await using var listener = await browser.NewContextAsync();
+        await using var listener = await BrowserSession.NewContextAsync();
         var page = await listener.NewPageAsync();
         WatchProblems(page, problems);
         await page.GotoAsync(WebUrl("/compare"));

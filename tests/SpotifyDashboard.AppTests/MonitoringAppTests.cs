@@ -61,47 +61,31 @@ public sealed class MonitoringAppTests(AppFixture fixture)
     [Fact]
     public async Task TheWebRevalidatesWithTheApisETagAndGetsA304()
     {
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        try
-        {
-            var page = await browser.NewPageAsync();
-            using var client = fixture.App.CreateHttpClient("api", "http");
-            bool Revalidated(IReadOnlyList<PrometheusSample> samples) => samples.Any(x =>
-                x.Name == "api_response_time_seconds_count" && x["endpoint"] == "/api/clusters" && x["status_code"] == "304" && x.Value >= 1);
+        await using var context = await BrowserSession.NewContextAsync();
+        var page = await context.NewPageAsync();
+        using var client = fixture.App.CreateHttpClient("api", "http");
+        bool Revalidated(IReadOnlyList<PrometheusSample> samples) => samples.Any(x =>
+            x.Name == "api_response_time_seconds_count" && x["endpoint"] == "/api/clusters" && x["status_code"] == "304" && x.Value >= 1);
 
-            // Each visit is a new circuit that asks for the clusters; the web asks with the ETag of the answer it already
-            // has. The demo class grows meanwhile, so a visit may come right after a new analysis: visit until one did not.
-            await PageWaits.UntilAsync(async () =>
-            {
-                await page.GotoAsync(new Uri(fixture.Web.BaseAddress!, "/clusters").ToString());
-                await PageWaits.WaitForInteractiveAsync(page);
-                return PrometheusSample.Parse(await client.GetStringAsync("/metrics"));
-            }, Revalidated, TimeSpan.FromSeconds(90));
-        }
-        finally
+        // Each visit is a new circuit that asks for the clusters; the web asks with the ETag of the answer it already
+        // has. The demo class grows meanwhile, so a visit may come right after a new analysis: visit until one did not.
+        await PageWaits.UntilAsync(async () =>
         {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
+            await page.GotoAsync(new Uri(fixture.Web.BaseAddress!, "/clusters").ToString());
+            await PageWaits.WaitForInteractiveAsync(page);
+            return PrometheusSample.Parse(await client.GetStringAsync("/metrics"));
+        }, Revalidated, TimeSpan.FromSeconds(90));
     }
 
     [Fact]
     public async Task AnOpenDashboardShowsTheVersionAndCountsAsAnActiveSession()
     {
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        try
-        {
-            var page = await browser.NewPageAsync();
-            await page.GotoAsync(new Uri(fixture.Web.BaseAddress!, "/live").ToString());
-            await PageWaits.WaitForInteractiveAsync(page);
+        await using var context = await BrowserSession.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Web.BaseAddress!, "/live").ToString());
+        await PageWaits.WaitForInteractiveAsync(page);
 
-            Assert.Equal($"SpotifyDashboard {Version}", await page.Locator("#app-version").InnerTextAsync());
-            await ScrapeUntilAsync("web", s => s.Any(x => x.Name == "active_sessions" && x["kind"] == "dashboard" && x.Value >= 1));
-        }
-        finally
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
+        Assert.Equal($"SpotifyDashboard {Version}", await page.Locator("#app-version").InnerTextAsync());
+        await ScrapeUntilAsync("web", s => s.Any(x => x.Name == "active_sessions" && x["kind"] == "dashboard" && x.Value >= 1));
     }
 }

@@ -15,14 +15,13 @@ public sealed class UserTextBrowserTests(CsvClassAppFixture fixture) : IClassFix
     private const string Artist = CsvClassAppFixture.MarkupArtist;
 
     private readonly List<string> _dialogs = [];
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private IBrowserContext _context = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        (_playwright, _browser) = await BrowserSession.LaunchAsync();
-        _page = await _browser.NewPageAsync();
+        _context = await BrowserSession.NewContextAsync();
+        _page = await _context.NewPageAsync();
         _page.Dialog += async (_, dialog) =>
         {
             lock (_dialogs)
@@ -36,8 +35,7 @@ public sealed class UserTextBrowserTests(CsvClassAppFixture fixture) : IClassFix
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _context.DisposeAsync();
     }
 
     [Fact]

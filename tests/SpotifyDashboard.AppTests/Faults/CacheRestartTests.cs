@@ -25,10 +25,8 @@ public class CacheRestartTests(FaultsAppFixture fixture)
         Assert.NotEmpty(before);
 
         // A teacher's open page: it says "Degraded" while the cache is away and stops saying it afterwards, without a reload.
-        var (playwright, browser) = await BrowserSession.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync();
+        await using var context = await BrowserSession.NewContextAsync();
+        var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.Web.BaseAddress!, "/live").ToString());
         await PageWaits.WaitForInteractiveAsync(page);
         await PageWaits.MarkPageAsync(page);
