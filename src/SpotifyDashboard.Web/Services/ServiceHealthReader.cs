@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SpotifyDashboard.Web.Services;
 
 /// <summary>What the layout's banner says about the backend: nothing when all is well, else a short reason.</summary>

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Spotify;
 

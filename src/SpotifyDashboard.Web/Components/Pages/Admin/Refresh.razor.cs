@@ -1,7 +1,3 @@
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.FluentUI.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.DataExplorer;
 
@@ -44,14 +40,10 @@ public sealed partial class DataExplorer
 
     private bool HasFilter => _query is not { Q: null, Major: null, Year: null, Cluster: null, State: null };
 
-    protected override Task OnInitializedAsync() => LoadAsync();
-
     // A refresh asks for the query as it is then: the reader keeps their page, sort and filters.
     protected override string[] LiveEvents => [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents];
 
-    protected override Task ReloadAsync() => LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         var sequence = ++_sequence;
         var query = _query;
