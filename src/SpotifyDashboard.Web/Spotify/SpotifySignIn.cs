@@ -189,10 +189,7 @@ public sealed class SpotifyListener(IHttpContextAccessor accessor, SpotifySessio
 {
     private string? _sessionId;
 
-    public string? SessionId
-    {
-        get => _sessionId ??= sessions.SessionIdOf(accessor.HttpContext?.Request.Cookies[SpotifySessions.CookieName]);
-    }
+    public string? SessionId => _sessionId ??= sessions.SessionIdOf(accessor.HttpContext?.Request.Cookies[SpotifySessions.CookieName]);
 
     public void UseCookie(string? cookie) => _sessionId = sessions.SessionIdOf(cookie) ?? _sessionId;
 

@@ -54,24 +54,17 @@ public sealed partial class DataExplorer
             return;
         }
 
-        if (result.Value is { } answer)
+        // Without an answer the page keeps showing what was there and says why it is not current.
+        _problem = result.Problem;
+        if (result.Value is { Items.Count: 0, Total: > 0 } && Offset > 0)
         {
-            if (answer.Items.Count == 0 && Offset > 0 && answer.Total > 0)
-            {
-                // Answers went away under the reader's page (a source switch, a smaller filter result): show the last page that exists.
-                _query = _query with { Offset = LastPageOffset(answer.Total) };
-                await LoadAsync();
-                return;
-            }
+            // Answers went away under the reader's page (a source switch, a smaller filter result): show the last page that exists.
+            _query = _query with { Offset = LastPageOffset(result.Value.Total) };
+            await LoadAsync();
+            return;
+        }
 
-            _answer = answer;
-            _problem = null;
-        }
-        else
-        {
-            // Keep showing what was there; say why it is not current.
-            _problem = result.Problem;
-        }
+        _answer = result.Value ?? _answer;
     }
 
     private Task ApplyAsync(DataQuery query)

@@ -35,22 +35,13 @@ public partial class Overview
     protected override async Task LoadAsync()
     {
         var result = await Api.GetOverviewAsync();
-        if (result.Value is { } overview)
+        // Without an answer the page keeps showing what was there and says why it is not current.
+        _problem = result.Problem;
+        if (result.Value is { } overview && JsonSerializer.Serialize(overview) is var json && json != _lastJson)
         {
-            var json = JsonSerializer.Serialize(overview);
-            if (json != _lastJson)
-            {
-                _lastJson = json;
-                _revision++;
-                _overview = overview;
-            }
-
-            _problem = null;
-        }
-        else
-        {
-            // Keep showing what was there; say why it is not current.
-            _problem = result.Problem;
+            _lastJson = json;
+            _revision++;
+            _overview = overview;
         }
     }
 
