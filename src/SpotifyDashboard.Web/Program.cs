@@ -1,9 +1,6 @@
 using Microsoft.FluentUI.AspNetCore.Components;
-using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Web.Components;
 using SpotifyDashboard.Web.KeyRing;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Spotify;
 using SpotifyDashboard.Web.Telemetry;
 

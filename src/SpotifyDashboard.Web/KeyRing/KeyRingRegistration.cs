@@ -1,8 +1,6 @@
-using SpotifyDashboard.Core.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Web.KeyRing;

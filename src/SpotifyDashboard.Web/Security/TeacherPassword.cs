@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
 
 namespace SpotifyDashboard.Web.Security;
 

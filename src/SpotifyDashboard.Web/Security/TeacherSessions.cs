@@ -1,13 +1,9 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.Options;
 
 namespace SpotifyDashboard.Web.Security;
 

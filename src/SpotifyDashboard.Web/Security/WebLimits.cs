@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Web.Spotify;
 
 namespace SpotifyDashboard.Web.Security;

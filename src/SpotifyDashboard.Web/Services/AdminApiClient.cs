@@ -1,11 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Security;
 
 namespace SpotifyDashboard.Web.Services;
 

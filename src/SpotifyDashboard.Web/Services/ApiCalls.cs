@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Web.Services;
 

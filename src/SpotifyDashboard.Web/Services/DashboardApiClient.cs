@@ -1,9 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Storage;
-
 namespace SpotifyDashboard.Web.Services;
 
 /// <summary>The web front's only way to data: the api, found through service discovery.</summary>
@@ -27,8 +21,8 @@ public sealed class DashboardApiClient
         await _http.GetFromJsonAsync<ResponsePage>($"/api/responses?limit={limit}&offset={offset}", Json, cancellationToken)
         ?? new ResponsePage(0, []);
 
-    public Task<StatusReport?> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        _http.GetFromJsonAsync<StatusReport>("/api/status", Json, cancellationToken);
+    public Task<ApiResult<StatusReport>> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<StatusReport>(() => _http.GetAsync("/api/status", cancellationToken), cancellationToken);
 
     public Task<ApiResult<ClassOverview>> GetOverviewAsync(CancellationToken cancellationToken = default) =>
         ApiCalls.SendAsync<ClassOverview>(() => _http.GetAsync("/api/overview", cancellationToken), cancellationToken);

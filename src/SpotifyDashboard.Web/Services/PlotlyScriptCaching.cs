@@ -1,5 +1,3 @@
-using SpotifyDashboard.Web.Components.Controls.Chart;
-
 namespace SpotifyDashboard.Web.Services;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using SpotifyDashboard.Core.Storage;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Web.Spotify;

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Spotify;
 
@@ -192,10 +189,7 @@ public sealed class SpotifyListener(IHttpContextAccessor accessor, SpotifySessio
 {
     private string? _sessionId;
 
-    public string? SessionId
-    {
-        get => _sessionId ??= sessions.SessionIdOf(accessor.HttpContext?.Request.Cookies[SpotifySessions.CookieName]);
-    }
+    public string? SessionId => _sessionId ??= sessions.SessionIdOf(accessor.HttpContext?.Request.Cookies[SpotifySessions.CookieName]);
 
     public void UseCookie(string? cookie) => _sessionId = sessions.SessionIdOf(cookie) ?? _sessionId;
 

@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Spotify;
 

@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
-using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Controls.Chart;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 
 namespace SpotifyDashboard.Web.Tests.Charts;
 

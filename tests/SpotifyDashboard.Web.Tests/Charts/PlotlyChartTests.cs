@@ -1,6 +1,4 @@
 using SpotifyDashboard.Web.Components.Controls.Chart;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 
 namespace SpotifyDashboard.Web.Tests.Charts;
 

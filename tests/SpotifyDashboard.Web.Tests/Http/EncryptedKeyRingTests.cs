@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Net;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,12 +8,8 @@ using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using SpotifyDashboard.TestSupport;
 using SpotifyDashboard.Web.KeyRing;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Web.Spotify;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace SpotifyDashboard.Web.Tests.Http;

@@ -1,11 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using SpotifyDashboard.Web.Spotify;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Http;
 

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using SpotifyDashboard.ServiceDefaults.Http;
-using SpotifyDashboard.Web.Services;
-using SpotifyDashboard.Web.Spotify;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Http;
 

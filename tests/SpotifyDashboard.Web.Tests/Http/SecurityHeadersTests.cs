@@ -1,6 +1,3 @@
-using System.Net;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-
 namespace SpotifyDashboard.Web.Tests.Http;
 
 public sealed class SecurityHeadersTests : IDisposable

@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SpotifyDashboard.TestSupport;
 using SpotifyDashboard.Web.KeyRing;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Http;
 

@@ -1,5 +1,4 @@
 using SpotifyDashboard.Core.Security;
-using SpotifyDashboard.Web.Security;
 
 namespace SpotifyDashboard.Web.Tests.Http;
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Http;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Web.Services;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-
 namespace SpotifyDashboard.Web.Tests.Http;
 
 /// <summary>The teacher's sign-in over HTTP, through the web's real pipeline.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.JSInterop;
 
 namespace SpotifyDashboard.Web.Tests.Infrastructure;

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Web.Tests.Infrastructure;
 

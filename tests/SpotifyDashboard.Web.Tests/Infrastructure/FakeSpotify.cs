@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using SpotifyDashboard.Web.Spotify;
 
 namespace SpotifyDashboard.Web.Tests.Infrastructure;
 

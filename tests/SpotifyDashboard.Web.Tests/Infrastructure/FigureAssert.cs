@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace SpotifyDashboard.Web.Tests.Infrastructure;
 
 public static class FigureAssert

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using SpotifyDashboard.Web.Spotify;
 
 namespace SpotifyDashboard.Web.Tests.Infrastructure;
 

@@ -1,12 +1,7 @@
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.FluentUI.AspNetCore.Components;
 using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Tests.Infrastructure;
 

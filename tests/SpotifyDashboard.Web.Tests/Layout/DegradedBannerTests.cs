@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Bunit;
 using SpotifyDashboard.Web.Components.Layout;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Layout;
 

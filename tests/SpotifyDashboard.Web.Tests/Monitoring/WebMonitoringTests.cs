@@ -1,11 +1,8 @@
-using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Microsoft.Extensions.DependencyInjection;
 using SpotifyDashboard.TestSupport;
 using SpotifyDashboard.Web.Telemetry;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Monitoring;
 

@@ -1,8 +1,3 @@
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-
 namespace SpotifyDashboard.Web.Tests.Pages;
 
 /// <summary>Answers of the analysis routes as the api would send them, with user strings that look like markup.</summary>

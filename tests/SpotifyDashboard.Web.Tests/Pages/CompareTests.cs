@@ -1,18 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Components;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Web.Components.Pages.Compare;
-using SpotifyDashboard.Web.Spotify;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Tests.Pages;

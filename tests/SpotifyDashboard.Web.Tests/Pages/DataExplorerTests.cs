@@ -1,8 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.DataExplorer;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.DataSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages;

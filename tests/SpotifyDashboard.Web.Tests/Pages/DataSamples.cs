@@ -1,7 +1,3 @@
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-
 namespace SpotifyDashboard.Web.Tests.Pages;
 
 /// <summary>Answers of <c>/api/data</c> as the api would send them.</summary>

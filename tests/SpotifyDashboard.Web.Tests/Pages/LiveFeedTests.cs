@@ -1,8 +1,4 @@
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.LiveFeed;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages;
 

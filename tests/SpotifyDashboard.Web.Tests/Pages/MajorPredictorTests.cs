@@ -1,9 +1,4 @@
-using System.Text.Json.Nodes;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.MajorPredictor;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages;
 

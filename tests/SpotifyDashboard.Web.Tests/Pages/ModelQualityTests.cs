@@ -1,7 +1,4 @@
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.ModelQuality;
-using SpotifyDashboard.Web.Tests.Infrastructure;
-using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages;
 

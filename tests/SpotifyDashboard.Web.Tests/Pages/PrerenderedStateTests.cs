@@ -1,7 +1,4 @@
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Web.Components.Pages;
-using static SpotifyDashboard.Web.Tests.Pages.AnalysisSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Tests.Services;
 
 /// <summary>The teacher's api client as the web registers it, over a handler standing in for the api.</summary>

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Tests.Services;
 

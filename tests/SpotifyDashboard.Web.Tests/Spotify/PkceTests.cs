@@ -1,5 +1,3 @@
-using SpotifyDashboard.Web.Spotify;
-
 namespace SpotifyDashboard.Web.Tests.Spotify;
 
 public sealed class PkceTests

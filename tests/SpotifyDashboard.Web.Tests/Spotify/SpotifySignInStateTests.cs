@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.DataProtection;
-using SpotifyDashboard.Web.Spotify;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Spotify;
 

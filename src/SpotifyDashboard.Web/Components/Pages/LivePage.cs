@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages;
 
 /// <summary>
@@ -30,15 +26,17 @@ public abstract class LivePage : ComponentBase, IAsyncDisposable
     /// <summary>How often the page asks while the event stream is down.</summary>
     protected virtual TimeSpan FallbackInterval => Dashboard.Value.FallbackRefreshInterval;
 
-    /// <summary>What a pushed event runs; the page renders afterwards.</summary>
-    protected abstract Task ReloadAsync();
+    /// <summary>What the page shows, asked for when it opens and again after each pushed event; the page renders afterwards.</summary>
+    protected abstract Task LoadAsync();
+
+    protected override Task OnInitializedAsync() => LoadAsync();
 
     protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender && IsLive)
         {
             _live = new LiveUpdates(Events, Time, FallbackInterval,
-                () => InvokeAsync(async () => { await ReloadAsync(); StateHasChanged(); }),
+                () => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }),
                 LiveEvents);
             _live.Start();
         }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SpotifyDashboard.Web.Components.Pages;
 
 /// <summary>

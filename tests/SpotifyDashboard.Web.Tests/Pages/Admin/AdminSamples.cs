@@ -1,6 +1,4 @@
-using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Web.Tests.Pages.Admin;
 

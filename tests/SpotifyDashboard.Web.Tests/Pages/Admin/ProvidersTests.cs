@@ -1,6 +1,4 @@
-using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Web.Components.Pages.Admin;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Pages.Admin;
 

@@ -1,5 +1,4 @@
 using SpotifyDashboard.Web.Components.Pages.Admin;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.Admin.AdminSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages.Admin;

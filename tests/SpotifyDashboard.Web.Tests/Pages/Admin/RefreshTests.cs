@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.Admin;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Pages.Admin;
 

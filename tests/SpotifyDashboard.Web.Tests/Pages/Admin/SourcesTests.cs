@@ -1,9 +1,4 @@
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.Admin;
-using SpotifyDashboard.Web.Services;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 using static SpotifyDashboard.Web.Tests.Pages.Admin.AdminSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages.Admin;

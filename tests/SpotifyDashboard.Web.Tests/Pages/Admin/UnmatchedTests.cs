@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.Admin;
-using SpotifyDashboard.Web.Tests.Infrastructure;
+using SpotifyTrack = SpotifyDashboard.Web.Components.Pages.Admin.SpotifyTrack;
 using static SpotifyDashboard.Web.Tests.Pages.DataSamples;
 
 namespace SpotifyDashboard.Web.Tests.Pages.Admin;

@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Web.Components.Pages.Admin;
-using SpotifyDashboard.Web.Tests.Infrastructure;
 
 namespace SpotifyDashboard.Web.Tests.Pages.Admin;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SpotifyDashboard.Core.Contracts.Dashboard;
 
 namespace SpotifyDashboard.Web.Components.Controls.Chart;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace SpotifyDashboard.Web.Components.Controls.Chart;

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Web.Security;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
@@ -26,9 +22,5 @@ public abstract class AdminPage : LivePage
 
     protected override bool IsLive => KeyConfigured && base.IsLive;
 
-    protected abstract Task LoadAsync();
-
     protected override Task OnInitializedAsync() => KeyConfigured ? LoadAsync() : Task.CompletedTask;
-
-    protected override Task ReloadAsync() => LoadAsync();
 }

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.FluentUI.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
@@ -19,15 +15,11 @@ public partial class Providers
 
     protected override async Task LoadAsync()
     {
-        try
+        var status = await Api.GetStatusAsync();
+        _problem = status.Problem;
+        if (status.Value is { } report)
         {
-            var status = await Api.GetStatusAsync();
-            _enrichment = status?.Enrichment ?? new EnrichmentStatus(0, 0, 0, []);
-            _problem = null;
-        }
-        catch (HttpRequestException ex)
-        {
-            _problem = ApiProblem.Unreachable(ex.StatusCode is null ? "It could not be reached." : $"It answered {(int)ex.StatusCode}.");
+            _enrichment = report.Enrichment ?? new EnrichmentStatus(0, 0, 0, []);
         }
     }
 

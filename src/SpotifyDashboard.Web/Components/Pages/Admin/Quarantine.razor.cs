@@ -1,7 +1,4 @@
-using SpotifyDashboard.Core.Contracts.Admin;
 using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 

@@ -1,7 +1,3 @@
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
 /// <summary>
@@ -28,29 +24,19 @@ public partial class Refresh
         }
 
         var result = await Admin.GetRefreshAsync(current.Id);
-        if (result.Value is { } progress)
-        {
-            _progress = progress;
-            _problem = null;
-        }
-        else
-        {
-            _problem = result.Problem;
-        }
+        _problem = result.Problem;
+        _progress = result.Value ?? _progress;
     }
 
     private async Task StartAsync()
     {
         _problem = null;
         var result = await Admin.StartRefreshAsync(new RefreshRequest(_reread, _reenrich, _reanalyse));
+        _problem = result.Problem;
         if (result.Value is { } accepted)
         {
             _progress = new RefreshProgress(accepted.Id, RefreshStages.Queued, 0, 0, "Waiting for the worker", Time.GetUtcNow());
             await LoadAsync();
-        }
-        else
-        {
-            _problem = result.Problem;
         }
     }
 

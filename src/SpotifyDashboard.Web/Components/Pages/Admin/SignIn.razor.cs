@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Web.Security;
-
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
 /// <summary>

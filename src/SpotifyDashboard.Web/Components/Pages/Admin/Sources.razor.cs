@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
 /// <summary>
@@ -29,14 +23,8 @@ public partial class Sources
         var result = await Admin.GetSourcesAsync();
         _problem = result.Problem;
         _view = result.Value ?? _view;
-        try
-        {
-            _providers = (await Api.GetStatusAsync())?.Enrichment?.Providers ?? _providers;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException)
-        {
-            // The sources' own problem bar says when the api is unreachable; the notice keeps what it knew.
-        }
+        // The sources' own problem bar says when the api is unreachable; the notice keeps what it knew.
+        _providers = (await Api.GetStatusAsync()).Value?.Enrichment?.Providers ?? _providers;
     }
 
     private Task ReadNowAsync() => ActAsync(() => Admin.ReadNowAsync(), "The worker reads the active source now; the counts update as it goes.");

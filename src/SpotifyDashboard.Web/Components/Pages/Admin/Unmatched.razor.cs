@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 
@@ -60,7 +56,7 @@ public partial class Unmatched
             return;
         }
 
-        var mapping = new Mapping(accepted.SongKey, song.Song, song.Artist, accepted.TrackId, accepted.Requeued) { Pending = accepted.Requeued };
+        var mapping = new Mapping(accepted.SongKey, song.Song, song.Artist, accepted.TrackId) { Requeued = accepted.Requeued, Pending = accepted.Requeued };
         _mappings[accepted.SongKey] = mapping;
         await LoadAsync();
     }
@@ -101,13 +97,9 @@ public partial class Unmatched
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    private sealed class Mapping(string songKey, string song, string artist, string trackId, int requeued)
+    private sealed record Mapping(string SongKey, string Song, string Artist, string TrackId)
     {
-        public string SongKey { get; } = songKey;
-        public string Song { get; } = song;
-        public string Artist { get; } = artist;
-        public string TrackId { get; } = trackId;
-        public int Requeued { get; set; } = requeued;
+        public int Requeued { get; set; }
         public int Pending { get; set; }
         public int Enriched { get; set; }
         public int Unmatched { get; set; }

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components.Forms;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.Admin;
 

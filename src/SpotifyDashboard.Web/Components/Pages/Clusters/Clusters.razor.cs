@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Web.Components.Controls.Chart;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages.Clusters;
 
 /// <summary>
@@ -31,13 +25,7 @@ public partial class Clusters
         }
     }
 
-    protected override Task OnInitializedAsync() => LoadAsync();
-
-    protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
-
-    protected override Task ReloadAsync() => LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         var result = await Api.GetClustersAsync();
         _problem = result.Problem;
@@ -51,22 +39,25 @@ public partial class Clusters
 
     private ChartFigure ScatterFigure(ClustersAnswer clusters)
     {
-        var points = clusters.Points;
-        var names = clusters.Clusters.ToDictionary(c => c.Id, c => c.Name);
-        IReadOnlyList<PointGroup> groups = ColourBy switch
+        var groups = ColourBy switch
         {
-            "major" => Group(points, p => p.Major ?? p.Label),
-            "year" => Group(points, p => p.Year),
-            _ => [.. points
-                .GroupBy(p => p.Cluster)
-                .OrderBy(g => g.Key)
-                .Select(g => new PointGroup(names.GetValueOrDefault(g.Key, $"Cluster {g.Key + 1}"), ChartPalette.ForIndex(g.Key), [.. g]))],
+            "major" => Group(clusters.Points, p => p.Major ?? p.Label),
+            "year" => Group(clusters.Points, p => p.Year),
+            _ => ByCluster(clusters),
         };
 
         // The revision redraws on new data or options; the ui revision keeps the camera until "Reset view".
         return Figures.Scatter(groups, AxisTitles(clusters), View == "3d",
             revision: $"{clusters.Version}-{ColourBy}-{View}-{_cameraResets}",
             uiRevision: $"{clusters.Source}-{View}-{_cameraResets}");
+    }
+
+    /// <summary>The points coloured by cluster, as the Compare page shows them too.</summary>
+    internal static List<PointGroup> ByCluster(ClustersAnswer clusters)
+    {
+        var names = clusters.Clusters.ToDictionary(c => c.Id, c => c.Name);
+        return [.. clusters.Points.GroupBy(p => p.Cluster).OrderBy(g => g.Key)
+            .Select(g => new PointGroup(names.GetValueOrDefault(g.Key, $"Cluster {g.Key + 1}"), ChartPalette.ForIndex(g.Key), [.. g]))];
     }
 
     private static List<PointGroup> Group(IEnumerable<ClusterPoint> points, Func<ClusterPoint, string?> key) =>

@@ -1,12 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Web.Components.Controls.Chart;
-using SpotifyDashboard.Web.Services;
 using SpotifyDashboard.Web.Spotify;
-using SpotifyDashboard.Core.Configuration;
 
 namespace SpotifyDashboard.Web.Components.Pages.Compare;
 
@@ -51,56 +43,40 @@ public partial class Compare : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         _signedIn = SignIn.IsSignInConfigured && await Sessions.ExistsAsync(Listener.SessionId);
-        try
-        {
-            _demo = (await Api.GetStatusAsync())?.Mode == StatusReport.DemoMode;
-        }
-        catch (HttpRequestException)
-        {
-            _demo = false;
-        }
+        _demo = (await Api.GetStatusAsync()).Value?.Mode == StatusReport.DemoMode;
     }
 
-    private async Task CompareMineAsync()
+    private Task CompareMineAsync() => BusyAsync(async () =>
     {
-        _busy = true;
-        _spotifyProblem = null;
-        try
+        var top = await TopTracks.GetAsync(Listener.SessionId, _timeRange ?? "medium_term");
+        if (top.Problem is { } problem)
         {
-            var top = await TopTracks.GetAsync(Listener.SessionId, _timeRange ?? "medium_term");
-            if (top.Problem is { } problem)
+            _spotifyProblem = top.Message;
+            if (problem == TopTracksProblem.SignedOut)
             {
-                _spotifyProblem = top.Message;
-                if (problem == TopTracksProblem.SignedOut)
-                {
-                    Listener.Forget();
-                    _signedIn = false;
-                }
-
-                return;
+                Listener.Forget();
+                _signedIn = false;
             }
-
-            if (top.Tracks.Count == 0)
-            {
-                _spotifyProblem = "Spotify has no top tracks for you in this time range yet. Try a longer one.";
-                return;
-            }
-
+        }
+        else if (top.Tracks.Count == 0)
+        {
+            _spotifyProblem = "Spotify has no top tracks for you in this time range yet. Try a longer one.";
+        }
+        else
+        {
             await ShowAsync(new CompareRequest([.. top.Tracks.Select(t => t.Id)]), top.Tracks);
         }
-        finally
-        {
-            _busy = false;
-        }
-    }
+    });
 
-    private async Task CompareDemoAsync()
+    private Task CompareDemoAsync() => BusyAsync(() => ShowAsync(new CompareRequest(null, DemoListener: true)));
+
+    private async Task BusyAsync(Func<Task> compare)
     {
         _busy = true;
         _spotifyProblem = null;
         try
         {
-            await ShowAsync(new CompareRequest(null, DemoListener: true));
+            await compare();
         }
         finally
         {
@@ -136,14 +112,8 @@ public partial class Compare : ComponentBase
     /// <summary>The class by cluster, as on the Clusters page, and the listener as one highlighted point of their own.</summary>
     private ChartFigure MapFigure(ClustersAnswer clusters, CompareAnswer answer)
     {
-        var names = clusters.Clusters.ToDictionary(c => c.Id, c => c.Name);
-        var groups = clusters.Points
-            .GroupBy(p => p.Cluster)
-            .OrderBy(g => g.Key)
-            .Select(g => new PointGroup(names.GetValueOrDefault(g.Key, $"Cluster {g.Key + 1}"), ChartPalette.ForIndex(g.Key), [.. g]))
-            .Append(new PointGroup("You", "#1DB954",
-                [new ClusterPoint(MeId, answer.Point.X, answer.Point.Y, answer.Point.Z, answer.Cluster.Id, answer.DnaScore, null, "You", "your top tracks", "", "", "")]))
-            .ToList();
+        IReadOnlyList<PointGroup> groups = [.. Clusters.Clusters.ByCluster(clusters), new PointGroup("You", "#1DB954",
+            [new ClusterPoint(MeId, answer.Point.X, answer.Point.Y, answer.Point.Z, answer.Cluster.Id, answer.DnaScore, null, "You", "your top tracks", "", "", "")])];
         string[] axes = [.. Enumerable.Range(0, 3).Select(i => i < clusters.Axes.Count ? clusters.Axes[i].Name : $"PC{i + 1}")];
         return Figures.Scatter(groups, axes, threeD: _view == "3d",
             revision: $"compare-{clusters.Version}-{answer.Point.X}-{answer.Point.Y}-{answer.Point.Z}-{_view}", uiRevision: $"compare-{_view}", highlightId: MeId);

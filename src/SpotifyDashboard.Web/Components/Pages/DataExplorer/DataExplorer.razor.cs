@@ -1,9 +1,5 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.FluentUI.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.DataExplorer;
 
@@ -44,14 +40,10 @@ public sealed partial class DataExplorer
 
     private bool HasFilter => _query is not { Q: null, Major: null, Year: null, Cluster: null, State: null };
 
-    protected override Task OnInitializedAsync() => LoadAsync();
-
     // A refresh asks for the query as it is then: the reader keeps their page, sort and filters.
     protected override string[] LiveEvents => [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents];
 
-    protected override Task ReloadAsync() => LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         var sequence = ++_sequence;
         var query = _query;
@@ -62,24 +54,17 @@ public sealed partial class DataExplorer
             return;
         }
 
-        if (result.Value is { } answer)
+        // Without an answer the page keeps showing what was there and says why it is not current.
+        _problem = result.Problem;
+        if (result.Value is { Items.Count: 0, Total: > 0 } && Offset > 0)
         {
-            if (answer.Items.Count == 0 && Offset > 0 && answer.Total > 0)
-            {
-                // Answers went away under the reader's page (a source switch, a smaller filter result): show the last page that exists.
-                _query = _query with { Offset = LastPageOffset(answer.Total) };
-                await LoadAsync();
-                return;
-            }
+            // Answers went away under the reader's page (a source switch, a smaller filter result): show the last page that exists.
+            _query = _query with { Offset = LastPageOffset(result.Value.Total) };
+            await LoadAsync();
+            return;
+        }
 
-            _answer = answer;
-            _problem = null;
-        }
-        else
-        {
-            // Keep showing what was there; say why it is not current.
-            _problem = result.Problem;
-        }
+        _answer = result.Value ?? _answer;
     }
 
     private Task ApplyAsync(DataQuery query)

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages.LiveFeed;
 
 /// <summary>
@@ -21,16 +16,12 @@ public sealed partial class LiveFeed
     private string? _error;
     private bool _loadedOnce;
 
-    protected override Task OnInitializedAsync() => RefreshAsync();
-
     protected override string[] LiveEvents => LiveUpdates.ResponseEvents;
 
     /// <summary>The feed's own interval: it is the page a class watches fill up.</summary>
     protected override TimeSpan FallbackInterval => Options.Value.RefreshInterval;
 
-    protected override Task ReloadAsync() => RefreshAsync();
-
-    private async Task RefreshAsync()
+    protected override async Task LoadAsync()
     {
         try
         {

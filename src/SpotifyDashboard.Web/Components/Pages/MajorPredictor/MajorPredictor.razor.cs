@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Web.Components.Controls.Chart;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages.MajorPredictor;
 
 /// <summary>
@@ -28,7 +22,7 @@ public partial class MajorPredictor
 
     protected override async Task OnInitializedAsync()
     {
-        await LoadModelAsync();
+        await LoadAsync();
         // A few songs the class named, so a newcomer can try it with one click.
         _examples = (await Api.GetOverviewAsync()).Value?.TopSongs.Take(4).ToList() ?? [];
     }
@@ -40,11 +34,7 @@ public partial class MajorPredictor
         await PredictAsync();
     }
 
-    protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
-
-    protected override Task ReloadAsync() => LoadModelAsync();
-
-    private async Task LoadModelAsync()
+    protected override async Task LoadAsync()
     {
         var result = await Api.GetModelAsync();
         _modelProblem = result.Problem;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Web.Components.Controls.Chart;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages.ModelQuality;
 
 /// <summary>The major predictor's quality: its errors, what it relies on, and the baseline it has to beat.</summary>
@@ -28,11 +22,7 @@ public partial class ModelQuality
         Prerendered = PrerenderedState.IfSmall(_model);
     }
 
-    protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
-
-    protected override Task ReloadAsync() => LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         var result = await Api.GetModelAsync();
         _problem = result.Problem;

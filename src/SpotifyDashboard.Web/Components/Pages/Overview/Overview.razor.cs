@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Web.Components.Controls.Chart;
-using SpotifyDashboard.Web.Services;
-
 namespace SpotifyDashboard.Web.Components.Pages.Overview;
 
 /// <summary>The class at a glance: tiles, distributions, the top songs and artists, and the audio profile.</summary>
@@ -39,27 +32,16 @@ public partial class Overview
 
     protected override string[] LiveEvents => [.. LiveUpdates.ResponseEvents, .. LiveUpdates.AnalysisEvents];
 
-    protected override Task ReloadAsync() => LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         var result = await Api.GetOverviewAsync();
-        if (result.Value is { } overview)
+        // Without an answer the page keeps showing what was there and says why it is not current.
+        _problem = result.Problem;
+        if (result.Value is { } overview && JsonSerializer.Serialize(overview) is var json && json != _lastJson)
         {
-            var json = JsonSerializer.Serialize(overview);
-            if (json != _lastJson)
-            {
-                _lastJson = json;
-                _revision++;
-                _overview = overview;
-            }
-
-            _problem = null;
-        }
-        else
-        {
-            // Keep showing what was there; say why it is not current.
-            _problem = result.Problem;
+            _lastJson = json;
+            _revision++;
+            _overview = overview;
         }
     }
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Components;
-using SpotifyDashboard.Core.Contracts.Dashboard;
 using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Web.Components.Controls.Chart;
-using SpotifyDashboard.Web.Services;
 
 namespace SpotifyDashboard.Web.Components.Pages.TwinFinder;
 
@@ -56,11 +51,10 @@ public sealed partial class TwinFinder
         }
     }
 
-    protected override string[] LiveEvents => LiveUpdates.AnalysisEvents;
+    // The route's student is loaded when the parameters are set.
+    protected override Task OnInitializedAsync() => Task.CompletedTask;
 
-    protected override Task ReloadAsync() => LoadAsync();
-
-    private async Task LoadAsync()
+    protected override async Task LoadAsync()
     {
         ApiResult<TwinsAnswer>? result = null;
         if (ResponseId is not null && _comparedSong is null)
