@@ -152,12 +152,6 @@ public sealed partial class DataExplorer
         $"Page {Offset / Limit + 1} of {Math.Max(1, (answer.Total + Limit - 1) / Limit)}";
 
     // A chosen value stays selectable while a live refresh no longer lists it (the filter still applies).
-    private static IReadOnlyList<string> WithCurrent(IReadOnlyList<string> values, string? current) =>
-        current is not null && !values.Contains(current) ? [.. values, current] : values;
-
-    private static IReadOnlyList<EnrichmentState> WithCurrent(IReadOnlyList<EnrichmentState> values, EnrichmentState? current) =>
-        current is { } state && !values.Contains(state) ? [.. values, state] : values;
-
     private static string? Chosen(ChangeEventArgs e) => e.Value?.ToString() is { Length: > 0 } value ? value : null;
 
     private static string StateValue(EnrichmentState state) => state.ToString().ToLowerInvariant();
