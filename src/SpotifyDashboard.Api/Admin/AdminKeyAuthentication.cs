@@ -2,9 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Security;
-using SpotifyDashboard.Enrichment.Curation;
 using SpotifyDashboard.Enrichment.Options;
 
 namespace SpotifyDashboard.Api.Admin;
