@@ -47,7 +47,7 @@ builder.Services.AddSingleton<AdminFailureThrottle>();
 builder.Services.AddSingleton<UpstreamLookupGate>();
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<AnonymousLimitsOptions>, ClientAddress, ApiTelemetry>(AnonymousLimits.Configure);
-// No default scheme: only the endpoints marked RequireAdminKey look at the header.
+// No default scheme: only the endpoints that require the Admin policy look at the header.
 builder.Services.AddAuthentication()
     .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()

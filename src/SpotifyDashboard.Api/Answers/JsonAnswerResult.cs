@@ -26,8 +26,4 @@ public sealed class JsonAnswerResult<T>(JsonAnswer answer) : IResult, IEndpointM
 public sealed class InMemoryReadMetadata
 {
     public static InMemoryReadMetadata Instance { get; } = new();
-
-    private InMemoryReadMetadata()
-    {
-    }
 }

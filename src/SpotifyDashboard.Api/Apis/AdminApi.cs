@@ -11,7 +11,8 @@ public static partial class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAdminKey();
+        // 401 ProblemDetails without the right X-Admin-Key, 503 "Admin is disabled" when no key is configured.
+        var api = app.MapGroup("/api").RequireAuthorization(AdminKeyAuthenticationHandler.PolicyName);
         var admin = api.MapGroup("").WithTags("Admin");
 
         admin.MapGet("/admin/sources", GetSources)

@@ -16,11 +16,10 @@ public sealed record PageRequest(string? Limit, string? Offset)
     /// <summary>The page of <paramref name="all"/> asked for (call <see cref="Validate"/> first).</summary>
     public IEnumerable<T> Of<T>(IEnumerable<T> all, int defaultLimit) => all.Skip(OffsetOr(0)).Take(LimitOr(defaultLimit));
 
-    public Dictionary<string, string[]> Validate(int maxLimit) => Validate(maxLimit, []);
-
-    /// <summary>Adds the paging errors to <paramref name="errors"/>, limit then offset.</summary>
-    public Dictionary<string, string[]> Validate(int maxLimit, Dictionary<string, string[]> errors)
+    /// <summary>The paging errors, limit then offset, added to <paramref name="errors"/> when given.</summary>
+    public Dictionary<string, string[]> Validate(int maxLimit, Dictionary<string, string[]>? errors = null)
     {
+        errors ??= [];
         if (Limit is not null && (!int.TryParse(Limit, out var limit) || limit < 1 || limit > maxLimit))
         {
             errors["limit"] = [$"limit must be a whole number from 1 to {maxLimit}; got '{Limit}'."];

@@ -25,7 +25,7 @@ public static partial class UploadApi
     public static IEndpointRouteBuilder MapUploadApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/admin/upload", Upload)
-            .RequireAdminKey()
+            .RequireAuthorization(AdminKeyAuthenticationHandler.PolicyName)
             // No general body limit here: the handler allows 10 MB itself and says so in the teacher's words.
             .WithMetadata(new BodyLimit(null))
             .WithTags("Admin")

@@ -105,16 +105,8 @@ public sealed partial class EventBroadcast(
             return;
         }
 
-        List<Task>? reads = null;
-        foreach (var cache in _caches.Keys)
-        {
-            if (cache.Notify(storeEvent) is { } read)
-            {
-                (reads ??= []).Add(read);
-            }
-        }
-
-        var served = reads is null ? Task.CompletedTask : Task.WhenAll(reads);
+        var reads = _caches.Keys.Select(cache => cache.Notify(storeEvent)).OfType<Task>().ToList();
+        var served = reads.Count == 0 ? Task.CompletedTask : Task.WhenAll(reads);
         _held.Writer.TryWrite(new HeldEvent(storeEvent, served, time.GetUtcNow() + CacheWait));
     }
 
