@@ -1,21 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Commands;
-using SpotifyDashboard.Api.Admin;
-using SpotifyDashboard.Api.Analysis;
-using SpotifyDashboard.Api.Apis;
-using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Api.Events;
-using SpotifyDashboard.Api.Health;
-using SpotifyDashboard.Api.Limits;
-using SpotifyDashboard.Api.Sources;
-using SpotifyDashboard.Api.Status;
 using SpotifyDashboard.Core.Analysis;
-using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Enrichment;
 using SpotifyDashboard.Ingestion.Mapping;
 
@@ -44,20 +30,14 @@ builder.Services.AddSongLookup(builder.Configuration);
 // What each replica keeps in memory so that requests rarely wait for Redis, each read again on the store's events.
 builder.Services.AddSingleton<EventBroadcast>();
 builder.Services.AddSingleton<SourceChoiceFiles>();
-builder.Services.AddSingleton<LostChoicesRestore>();
-builder.Services.AddSingleton<ActiveSource>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<ActiveSource>());
-builder.Services.AddSingleton<SnapshotCache>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<SnapshotCache>());
-builder.Services.AddSingleton<ClassDataCache>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<ClassDataCache>());
-builder.Services.AddSingleton<StatusReportCache>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusReportCache>());
+AddStoreCache<ActiveSource>();
+AddStoreCache<SnapshotCache>();
+AddStoreCache<ClassDataCache>();
+AddStoreCache<StatusReportCache>();
 
 // Songs from outside the class, for predict-major and compare.
 builder.Services.AddSingleton<DemoSongIndex>();
-builder.Services.AddSingleton<PredictionSongResolver>();
-builder.Services.AddSingleton<CompareTrackResolver>();
+builder.Services.AddSingleton<VisitorSongLookup>();
 
 // What keeps one anonymous user from exhausting the api (see AnonymousLimits), and the teacher's key.
 builder.Services.AddMetrics();
@@ -67,7 +47,7 @@ builder.Services.AddSingleton<AdminFailureThrottle>();
 builder.Services.AddSingleton<UpstreamLookupGate>();
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<AnonymousLimitsOptions>, ClientAddress, ApiTelemetry>(AnonymousLimits.Configure);
-// No default scheme: only the endpoints marked RequireAdminKey look at the header.
+// No default scheme: only the endpoints that require the Admin policy look at the header.
 builder.Services.AddAuthentication()
     .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(AdminKeyAuthenticationHandler.SchemeName, null);
 builder.Services.AddAuthorizationBuilder()
@@ -101,20 +81,21 @@ app.UseAuthorization();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapHealthDetailsApi();
-app.MapResponsesApi();
-app.MapStatusApi();
 app.MapEventsApi();
-app.MapQuarantineApi();
-app.MapUnmatchedApi();
-app.MapOverridesApi();
-app.MapAdminSourcesApi();
-app.MapRefreshApi();
-app.MapUploadApi();
+app.MapClassApi();
 app.MapAnalysisApi();
-app.MapOverviewApi();
 app.MapDataApi();
+app.MapAdminApi();
+app.MapUploadApi();
 
 app.Run();
+
+// Each copy is a singleton that requests read and a hosted service that keeps it fresh.
+void AddStoreCache<T>() where T : StoreCache
+{
+    builder.Services.AddSingleton<T>();
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<T>());
+}
 
 /// <summary>Visible to WebApplicationFactory in tests.</summary>
 public partial class Program;

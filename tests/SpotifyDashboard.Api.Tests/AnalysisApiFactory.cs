@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using SpotifyDashboard.Api.Analysis;
-using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Api.Tests;
 
@@ -14,17 +12,43 @@ public sealed class AnalysisApiFactory(
     IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"sd-api-tests-{Guid.NewGuid():N}");
+
     /// <summary>
     /// For a fixture whose one client serves a whole test class: that is many dashboards' reads from one address,
     /// more than the per-user read limit allows (the limits have their own tests).
     /// </summary>
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), $"sd-api-tests-{Guid.NewGuid():N}");
-
     public static readonly IReadOnlyDictionary<string, string> ManyUsersReads = new Dictionary<string, string>
     {
         ["RateLimits:ReadBurst"] = "100000",
         ["RateLimits:ReadsPerMinute"] = "100000",
     };
+
+    /// <summary>
+    /// The api on the csv source with an analysis of it saved, its <typeparamref name="TLookup"/> replaced by
+    /// <paramref name="lookup"/> (or none), and the services in <paramref name="alsoRemoved"/> that need the lookup gone too.
+    /// </summary>
+    public static async Task<(AnalysisApiFactory Factory, HttpClient Client)> StartCsvAsync<TLookup>(
+        GarnetServerFixture garnet, TLookup? lookup, params Type[] alsoRemoved)
+        where TLookup : class
+    {
+        await garnet.FlushAsync();
+        await TestSnapshots.SaveAsync(garnet.Redis, "csv");
+        var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Csv, services =>
+        {
+            services.RemoveAll<TLookup>();
+            foreach (var type in alsoRemoved)
+            {
+                services.RemoveAll(type);
+            }
+
+            if (lookup is not null)
+            {
+                services.AddSingleton(lookup);
+            }
+        });
+        return (factory, factory.CreateClient());
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

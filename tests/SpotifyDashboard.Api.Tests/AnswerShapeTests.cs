@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Api.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using SpotifyDashboard.Core.Storage;
-
 namespace SpotifyDashboard.Api.Tests;
 
 public static class ApiJson

@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Analysis.Features;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Music;
 
 namespace SpotifyDashboard.Api.Tests;
 

@@ -1,11 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Api.Tests;
 

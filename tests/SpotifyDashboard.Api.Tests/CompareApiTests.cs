@@ -1,40 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Survey;
-using StackExchange.Redis;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>Garnet holding one demo analysis and the api in demo mode over it, with room for many compares a minute.</summary>
-public sealed class DemoCompareFixture : GarnetServerFixture
+public sealed class DemoCompareFixture : DemoAnalysisFixture
 {
-    private AnalysisApiFactory? _factory;
-
-    public HttpClient Client { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(AnalysisApiFactory.ManyUsersReads)
     {
-        await base.InitializeAsync();
-        await TestSnapshots.SaveAsync(Redis, "demo");
-        _factory = new AnalysisApiFactory(ConnectionString, SurveySourceKind.Demo, settings: new Dictionary<string, string>(AnalysisApiFactory.ManyUsersReads)
-        {
-            ["RateLimits:SongLookupsPerMinute"] = "10000",
-        });
-        Client = _factory.CreateClient();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        Client.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-    }
+        ["RateLimits:SongLookupsPerMinute"] = "10000",
+    };
 }
 
 /// <summary>POST /api/compare in demo mode: the demo catalogue gives the tracks' features.</summary>

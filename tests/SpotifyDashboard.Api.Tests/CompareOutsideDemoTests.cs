@@ -1,30 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Enrichment.Lookup;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>POST /api/compare without demo data, and before any analysis.</summary>
 public class CompareOutsideDemoTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>
 {
-    private async Task<(AnalysisApiFactory Factory, HttpClient Client)> StartCsvApiAsync(ITrackFeatureLookup? lookup)
-    {
-        await garnet.FlushAsync();
-        await TestSnapshots.SaveAsync(garnet.Redis, "csv");
-        var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Csv, services =>
-        {
-            services.RemoveAll<ITrackFeatureLookup>();
-            if (lookup is not null)
-            {
-                services.AddSingleton(lookup);
-            }
-        });
-        return (factory, factory.CreateClient());
-    }
+    private Task<(AnalysisApiFactory Factory, HttpClient Client)> StartCsvApiAsync(ITrackFeatureLookup? lookup) =>
+        AnalysisApiFactory.StartCsvAsync(garnet, lookup);
 
     [Fact]
     public async Task TheTracksAreLookedUpByIdInOneCall()

@@ -1,16 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Privacy;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Ingestion.Ingest;
-using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Ingestion.Reading;
-using StackExchange.Redis;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>Puts a CSV class into the store as the worker's real ingestor does (source <c>csv</c>).</summary>

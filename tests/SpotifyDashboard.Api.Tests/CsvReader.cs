@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>A strict RFC 4180 reader for checking the export: quoted cells may hold commas, quotes and line breaks.</summary>

@@ -1,12 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Api.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpotifyDashboard.Core.Demo;
-
 namespace SpotifyDashboard.Api.Tests;
 
 public class DemoAnalysisApiTests(DemoAnalysisFixture api) : IClassFixture<DemoAnalysisFixture>

@@ -1,7 +1,3 @@
-using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Enrichment.Lookup;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>Stands in for Spotify + ReccoBeats: one known song, one unknown, one whose provider is down.</summary>

@@ -1,7 +1,3 @@
-using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Enrichment.Lookup;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>Stands in for ReccoBeats + Spotify by id: <see cref="Known"/> ids have a demo song's features, <see cref="Down"/> fails, the rest are unknown.</summary>

@@ -1,13 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Analysis;
 using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace SpotifyDashboard.Api.Tests;
@@ -166,7 +159,7 @@ public class InMemoryReadTests(GarnetServerFixture garnet) : IClassFixture<Garne
             ["/api/model"] = JsonSerializer.Serialize(AnalysisAnswers.Model(analysis), options),
             ["/api/overview"] = JsonSerializer.Serialize(view.Overview, options),
             [$"/api/twins/{AnalysedId}?k=4"] = JsonSerializer.Serialize(
-                TwinsAnswers.ForResponse(AnalysedId, 4, analysis, view, analysis.FindPoint(AnalysedId)!, analysis.Twins!.FindForResponse(AnalysedId, 4)!), options),
+                AnalysisAnswers.TwinsOfResponse(AnalysedId, 4, analysis, view, analysis.FindPoint(AnalysedId)!, analysis.Twins!.FindForResponse(AnalysedId, 4)!), options),
             ["/api/responses?limit=50"] = JsonSerializer.Serialize(await StorePageAsync(store, 0, 50), options),
             ["/api/responses?offset=7&limit=3"] = JsonSerializer.Serialize(await StorePageAsync(store, 7, 3), options),
             ["/api/responses?offset=60&limit=500"] = JsonSerializer.Serialize(await StorePageAsync(store, 60, 500), options),

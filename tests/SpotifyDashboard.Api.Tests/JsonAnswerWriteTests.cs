@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using SpotifyDashboard.Api.Answers;
 

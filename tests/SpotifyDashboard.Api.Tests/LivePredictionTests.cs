@@ -1,31 +1,11 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Enrichment.Lookup;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>POST /api/predict-major outside demo mode: the song goes through the enrichment lookup.</summary>
 public class LivePredictionTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>
 {
-    private async Task<(AnalysisApiFactory Factory, HttpClient Client)> StartCsvApiAsync(ISongFeatureLookup? lookup)
-    {
-        await garnet.FlushAsync();
-        await TestSnapshots.SaveAsync(garnet.Redis, "csv");
-        var factory = new AnalysisApiFactory(garnet.ConnectionString, SurveySourceKind.Csv, services =>
-        {
-            services.RemoveAll<ISongFeatureLookup>();
-            services.RemoveAll<SongEnricher>(); // the worker's batch enricher needs the lookup
-            if (lookup is not null)
-            {
-                services.AddSingleton(lookup);
-            }
-        });
-        return (factory, factory.CreateClient());
-    }
+    /// <summary>Without the worker's batch enricher too, which needs the lookup.</summary>
+    private Task<(AnalysisApiFactory Factory, HttpClient Client)> StartCsvApiAsync(ISongFeatureLookup? lookup) =>
+        AnalysisApiFactory.StartCsvAsync(garnet, lookup, typeof(SongEnricher));
 
     [Fact]
     public async Task TheSongIsEnrichedThenItsMajorPredicted()

@@ -1,7 +1,3 @@
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Survey;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>GET /api/overview over a small class counted by hand, without any analysis.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>What the api serves before, across and after snapshot changes. Each test starts from an empty store.</summary>

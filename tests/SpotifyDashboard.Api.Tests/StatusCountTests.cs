@@ -1,18 +1,4 @@
-using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Tests.Admin;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Privacy;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Ingestion.Ingest;
-using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Ingestion.Reading;
 
 namespace SpotifyDashboard.Api.Tests;
 

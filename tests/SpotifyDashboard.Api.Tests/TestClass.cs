@@ -1,10 +1,3 @@
-using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Privacy;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using StackExchange.Redis;
-
 namespace SpotifyDashboard.Api.Tests;
 
 /// <summary>

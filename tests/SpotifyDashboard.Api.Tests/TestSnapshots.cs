@@ -1,7 +1,5 @@
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Analysis;
-using SpotifyDashboard.Core.Demo;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Tests;
 

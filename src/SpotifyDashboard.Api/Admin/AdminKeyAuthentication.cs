@@ -2,9 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Security;
-using SpotifyDashboard.Enrichment.Curation;
 using SpotifyDashboard.Enrichment.Options;
 
 namespace SpotifyDashboard.Api.Admin;
@@ -65,15 +63,4 @@ public sealed class AdminKeyAuthenticationHandler(
 
     // The policy asks only for an authenticated teacher, so a forbid means the same as a challenge.
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => HandleChallengeAsync(properties);
-}
-
-public static class AdminKeyEndpointConventions
-{
-    /// <summary>
-    /// Every teacher's endpoint: 401 ProblemDetails without the right <c>X-Admin-Key</c>, 503 "Admin is disabled" when
-    /// no key is configured.
-    /// </summary>
-    public static TBuilder RequireAdminKey<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(AdminKeyAuthenticationHandler.PolicyName);
 }

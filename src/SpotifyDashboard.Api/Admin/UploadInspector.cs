@@ -1,12 +1,6 @@
-using System.Text;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
 using SpotifyDashboard.Ingestion.Validation;
-using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Api.Admin;
 

@@ -1,11 +1,8 @@
-using SpotifyDashboard.Analysis;
-using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Analysis.Twins;
 
 namespace SpotifyDashboard.Api.Analysis;
 
-/// <summary>The latest analysis as <c>GET /api/clusters</c> and <c>GET /api/model</c> answer it.</summary>
+/// <summary>The latest analysis as <c>/api/clusters</c>, <c>/api/model</c> and the twins endpoints answer it.</summary>
 public static class AnalysisAnswers
 {
     /// <param name="data">Where each point's student, song and major come from; a point whose answer it lacks has them null.</param>
@@ -83,4 +80,42 @@ public static class AnalysisAnswers
             snapshot.ExcludedRows,
             snapshot.Warnings);
     }
+
+    public static TwinsAnswer TwinsOfResponse(string responseId, int k, ServedAnalysis analysis, ClassTable data, SnapshotPoint point, IReadOnlyList<MusicTwin> twins)
+    {
+        var item = data.Find(responseId);
+        var subject = new TwinSubject(
+            responseId,
+            item?.Response.Student,
+            item?.Response.FavoriteSong ?? "",
+            item?.Response.Artist ?? "",
+            item is null || string.IsNullOrWhiteSpace(item.Response.Major) ? point.Label : item.Response.Major,
+            point.DnaScore,
+            item?.Features,
+            item?.Track?.Id,
+            item?.Track?.FeatureSource);
+        return new TwinsAnswer(responseId, k, analysis.Version, subject, TwinMatches(twins, data), DnaScore.Formula);
+    }
+
+    public static TwinsAnswer TwinsOfSong(int k, ServedAnalysis analysis, ClassTable data, Track track, AudioFeatures features, double dnaScore, IReadOnlyList<MusicTwin> twins)
+    {
+        var subject = new TwinSubject(null, null, track.Name, string.Join(", ", track.Artists), null, dnaScore, features, track.Id, track.FeatureSource);
+        return new TwinsAnswer(null, k, analysis.Version, subject, TwinMatches(twins, data), DnaScore.Formula);
+    }
+
+    /// <summary>Each twin with the student, song and features the class data holds for it.</summary>
+    public static List<TwinMatch> TwinMatches(IReadOnlyList<MusicTwin> twins, ClassTable data) =>
+        [.. twins.Select(twin =>
+        {
+            var item = data.Find(twin.Id);
+            return new TwinMatch(
+                twin.Id,
+                twin.Label,
+                twin.Similarity,
+                [.. twin.Because.Select(b => new TwinFeature(b.Feature, b.Contribution))],
+                item?.Response.Student ?? "",
+                item?.Response.FavoriteSong ?? "",
+                item?.Response.Artist ?? "",
+                item?.Features);
+        })];
 }

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Demo;
-using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Enrichment.Songs;
 
 namespace SpotifyDashboard.Api.Analysis;
@@ -24,10 +22,6 @@ public sealed class DemoSongIndex(IOptions<DemoOptions> demo)
         return (catalog, songs.ToDictionary(s => s.Id, StringComparer.Ordinal), byKey, songs.ToLookup(s => TextFolding.Basic(s.Title), StringComparer.Ordinal));
     });
 
-    public DemoCatalog Catalog => _index.Value.Catalog;
-
-    public int Seed => demo.Value.Seed;
-
     /// <summary>By catalogue id (<c>demo:pop-03</c>).</summary>
     public DemoSong? FindById(string id) => _index.Value.ById.GetValueOrDefault(id);
 
@@ -42,5 +36,21 @@ public sealed class DemoSongIndex(IOptions<DemoOptions> demo)
 
         var candidates = byTitle[TextFolding.Basic(title)].DistinctBy(s => s.Artist).ToList();
         return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    /// <summary>
+    /// The demo listener: <paramref name="count"/> catalogue songs the way a real listener's top tracks look — most from one
+    /// favourite genre, the rest spread over the others — chosen by the demo seed alone, so every call gives the same list.
+    /// </summary>
+    public IReadOnlyList<string> DemoListenerTrackIds(int count = 20)
+    {
+        var catalog = _index.Value.Catalog;
+        var random = new Random(demo.Value.Seed);
+        var genres = catalog.SongsByGenre.Keys.Order(StringComparer.Ordinal).ToList();
+        var favourite = genres[random.Next(genres.Count)];
+        var fromFavourite = count * 3 / 5;
+        var favourites = catalog.SongsByGenre[favourite].OrderBy(_ => random.Next()).Take(fromFavourite);
+        var others = catalog.Songs.Where(s => s.Genre != favourite).OrderBy(_ => random.Next()).Take(count - fromFavourite);
+        return [.. favourites.Concat(others).Select(s => s.Id)];
     }
 }

@@ -1,7 +1,5 @@
-using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Analysis.Classification;
 using SpotifyDashboard.Analysis.Twins;
-using SpotifyDashboard.Api.Answers;
 using SpotifyDashboard.Core.Analysis;
 
 namespace SpotifyDashboard.Api.Analysis;
@@ -10,53 +8,34 @@ namespace SpotifyDashboard.Api.Analysis;
 /// The snapshot the api serves, with what it takes to answer queries about it built once:
 /// the twin finder, the loaded major predictor and the song placer (nothing is retrained in the api).
 /// </summary>
-public sealed class ServedAnalysis
+public sealed class ServedAnalysis(StoredSnapshot<AnalysisSnapshot> stored)
 {
-    private readonly Dictionary<string, SnapshotPoint> _pointsById;
-
-    private ServedAnalysis(StoredSnapshot<AnalysisSnapshot> stored)
-    {
-        Version = stored.Version;
-        Source = stored.Source;
-        PublishedAt = stored.PublishedAt;
-        Snapshot = stored.Snapshot;
-        // Snapshots made with Analysis:IncludeStandardizedRows=false cannot find twins.
-        Twins = stored.Snapshot.Points.All(p => p.Standardized is not null) ? new MusicTwinFinder(stored.Snapshot) : null;
-        Predictor = MajorPredictor.FromSnapshot(stored.Snapshot);
-        Placer = new SongPlacer(stored.Snapshot);
-        _pointsById = new Dictionary<string, SnapshotPoint>(stored.Snapshot.Points.Count, StringComparer.Ordinal);
-        foreach (var point in stored.Snapshot.Points)
-        {
-            _pointsById.TryAdd(point.Id, point);
-        }
-
-        ClusterNames = stored.Snapshot.Clustering.Clusters.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Name);
-    }
+    private readonly Dictionary<string, SnapshotPoint> _pointsById =
+        stored.Snapshot.Points.DistinctBy(p => p.Id).ToDictionary(p => p.Id, StringComparer.Ordinal);
 
     /// <summary>The number in <c>sd:snapshot:{version}</c>.</summary>
-    public long Version { get; }
+    public long Version => stored.Version;
 
     /// <summary>Storage name of the survey source it was computed from.</summary>
-    public string Source { get; }
+    public string Source => stored.Source;
 
-    public DateTimeOffset PublishedAt { get; }
+    public AnalysisSnapshot Snapshot => stored.Snapshot;
 
-    public AnalysisSnapshot Snapshot { get; }
-
-    public MusicTwinFinder? Twins { get; }
+    /// <summary>Null for snapshots made with Analysis:IncludeStandardizedRows=false, which cannot find twins.</summary>
+    public MusicTwinFinder? Twins { get; } =
+        stored.Snapshot.Points.All(p => p.Standardized is not null) ? new MusicTwinFinder(stored.Snapshot) : null;
 
     /// <summary>Answers that depend on the snapshot alone (the model), each serialized once.</summary>
     public AnswerCache Answers { get; } = new(8);
 
-    public MajorPredictor Predictor { get; }
+    public MajorPredictor Predictor { get; } = MajorPredictor.FromSnapshot(stored.Snapshot);
 
     /// <summary>Where a song from outside the class falls among it.</summary>
-    public SongPlacer Placer { get; }
+    public SongPlacer Placer { get; } = new(stored.Snapshot);
 
     /// <summary>Cluster id → name.</summary>
-    public IReadOnlyDictionary<int, string> ClusterNames { get; }
+    public IReadOnlyDictionary<int, string> ClusterNames { get; } =
+        stored.Snapshot.Clustering.Clusters.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First().Name);
 
     public SnapshotPoint? FindPoint(string responseId) => _pointsById.GetValueOrDefault(responseId);
-
-    public static ServedAnalysis From(StoredSnapshot<AnalysisSnapshot> stored) => new(stored);
 }

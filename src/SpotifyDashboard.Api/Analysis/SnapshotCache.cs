@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Analysis;
-using SpotifyDashboard.Api.Events;
 using SpotifyDashboard.Core.Analysis;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
 
 namespace SpotifyDashboard.Api.Analysis;
@@ -75,7 +71,7 @@ public sealed partial class SnapshotCache(
             }
 
             // Loading the model and indexing the rows is CPU work; keep it off the caller's thread.
-            var loaded = await Task.Run(() => ServedAnalysis.From(stored), cancellationToken);
+            var loaded = await Task.Run(() => new ServedAnalysis(stored), cancellationToken);
             _current = loaded;
             LogLoaded(loaded.Version, loaded.Source, loaded.Snapshot.Points.Count);
             return loaded;

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.IO.Pipelines;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -58,9 +57,6 @@ public sealed class JsonAnswer
     /// <summary>The body gzip-compressed, for answers of <see cref="CompressFrom"/> bytes or more.</summary>
     public ReadOnlyMemory<byte>? Gzipped { get; }
 
-    /// <summary>The quoted strong entity tag, as sent in <c>ETag</c>.</summary>
-    public string ETag => _tagHeader.ToString();
-
     /// <param name="label">What it is and of which version, e.g. <c>clusters-v12</c>: letters, digits and dashes.</param>
     public static JsonAnswer Of<T>(T value, JsonSerializerOptions options, string label)
     {
@@ -96,10 +92,7 @@ public sealed class JsonAnswer
         var gzip = Gzipped is { } gzipped && AcceptsGzip(context.Request.Headers.AcceptEncoding);
         response.Headers.ETag = gzip ? _gzipTagHeader : _tagHeader;
         response.Headers.CacheControl = CacheControl;
-        if (Gzipped is not null)
-        {
-            response.Headers.Vary = VaryByEncoding;
-        }
+        response.Headers.Vary = Gzipped is null ? default : VaryByEncoding;
 
         if (Matches(context.Request.Headers.IfNoneMatch))
         {
@@ -110,11 +103,7 @@ public sealed class JsonAnswer
         var body = gzip ? Gzipped!.Value : Body;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
-        if (gzip)
-        {
-            response.Headers.ContentEncoding = "gzip";
-        }
-
+        response.Headers.ContentEncoding = gzip ? "gzip" : default;
         response.ContentLength = body.Length;
         return WriteInSlicesAsync(response.BodyWriter, body, context.RequestAborted);
     }
@@ -158,22 +147,9 @@ public sealed class JsonAnswer
             && (coding.Quality ?? 1) > 0);
 
     /// <summary>If-None-Match compares weakly (RFC 9110 §13.1.2): a W/ copy of our tag matches too, and so does <c>*</c>.</summary>
-    private bool Matches(StringValues ifNoneMatch)
-    {
-        if (StringValues.IsNullOrEmpty(ifNoneMatch) || !EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags))
-        {
-            return false;
-        }
-
-        foreach (var tag in tags)
-        {
-            if (tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(_tag, useStrongComparison: false)
-                || (_gzipTag is not null && tag.Compare(_gzipTag, useStrongComparison: false)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool Matches(StringValues ifNoneMatch) =>
+        !StringValues.IsNullOrEmpty(ifNoneMatch)
+        && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(_tag, useStrongComparison: false)
+            || (_gzipTag is not null && tag.Compare(_gzipTag, useStrongComparison: false)));
 }

@@ -10,8 +10,6 @@ namespace SpotifyDashboard.Api.Answers;
 /// </summary>
 public sealed class JsonAnswerResult<T>(JsonAnswer answer) : IResult, IEndpointMetadataProvider
 {
-    public JsonAnswer Answer => answer;
-
     public Task ExecuteAsync(HttpContext httpContext) => answer.WriteAsync(httpContext);
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
@@ -19,4 +17,13 @@ public sealed class JsonAnswerResult<T>(JsonAnswer answer) : IResult, IEndpointM
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
         builder.Metadata.Add(InMemoryReadMetadata.Instance);
     }
+}
+
+/// <summary>
+/// On an endpoint that answers from a <see cref="JsonAnswer"/>: serving it costs about what refusing it would, so the
+/// limits (<c>RateLimits:PreparedRead*</c>) cap how many run at once rather than how many come a minute.
+/// </summary>
+public sealed class InMemoryReadMetadata
+{
+    public static InMemoryReadMetadata Instance { get; } = new();
 }

@@ -1,19 +1,7 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Analysis;
-using SpotifyDashboard.Api.Answers;
-using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Api.Limits;
-using SpotifyDashboard.Api.Sources;
-using SpotifyDashboard.Analysis;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Enrichment.Lookup;
+using SpotifyDashboard.Analysis.Classification;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using static SpotifyDashboard.Api.Apis.ApiChecks;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -37,6 +25,7 @@ public static class AnalysisApi
             .WithName("GetTwins")
             .WithSummary("The k responses whose songs are most alike (cosine similarity), with the three features that match most");
         api.MapPost("/twins", FindTwinsForSong)
+            .Validates<TwinsRequest>("Invalid song", r => r.Validate(MaxTwins))
             .WithName("FindTwinsForSong")
             .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
             .WithSummary("Enriches any song and finds the k students whose songs are most alike, with the song's Music DNA score among the class");
@@ -44,6 +33,7 @@ public static class AnalysisApi
             .WithName("GetModel")
             .WithSummary("The major predictor's cross-validated accuracy next to the majority-class baseline, confusion matrix and feature importance");
         api.MapPost("/predict-major", PredictMajor)
+            .Validates<PredictMajorRequest>("Invalid song", r => r.Validate())
             .WithName("PredictMajor")
             .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
             .WithSummary("Enriches any song and predicts the major of someone who names it, with every major's probability");
@@ -67,11 +57,10 @@ public static class AnalysisApi
             return NoAnalysisYet(view.Source);
         }
 
-        var answer = await view.Answers.GetOrAddAsync(
+        return new JsonAnswerResult<ClustersAnswer>(await view.Answers.GetOrAddAsync(
             "clusters",
             static s => JsonAnswer.Of(AnalysisAnswers.Clusters(s.analysis, s.view), s.options, $"clusters-v{s.analysis.Version}"),
-            (analysis, view, options: json.Value.SerializerOptions));
-        return new JsonAnswerResult<ClustersAnswer>(answer);
+            (analysis, view, options: json.Value.SerializerOptions)));
     }
 
     /// <param name="k">Bound as text so that "abc" gets a 400 that names the value.</param>
@@ -86,9 +75,7 @@ public static class AnalysisApi
         var count = DefaultTwins;
         if (k is not null && (!int.TryParse(k, NumberStyles.Integer, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxTwins))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["k"] = [$"k must be a whole number from 1 to {MaxTwins}; got '{k}'."] },
-                title: "Invalid number of twins");
+            return Invalid("k", $"k must be a whole number from 1 to {MaxTwins}; got '{k}'.", "Invalid number of twins");
         }
 
         var view = await data.GetAsync(cancellationToken);
@@ -104,14 +91,16 @@ public static class AnalysisApi
 
         if (analysis.FindPoint(responseId) is not { } point)
         {
-            return ResponseNotAnalysed(responseId);
+            return Problem(
+                StatusCodes.Status404NotFound,
+                "Response not in the analysis",
+                $"The latest analysis has no response '{responseId}': the id is unknown, its song is not enriched yet or has no features, or the student answered again later.");
         }
 
-        var answer = await view.Answers.GetOrAddAsync(
+        return new JsonAnswerResult<TwinsAnswer>(await view.Answers.GetOrAddAsync(
             $"twins:{count}:{responseId}",
             static s => Twins(s.responseId, s.count, s.analysis, s.view, s.point, s.options),
-            (responseId, count, analysis, view, point, options: json.Value.SerializerOptions));
-        return new JsonAnswerResult<TwinsAnswer>(answer);
+            (responseId, count, analysis, view, point, options: json.Value.SerializerOptions)));
     }
 
     private static JsonAnswer Twins(string responseId, int count, ServedAnalysis analysis, ClassTable view, SnapshotPoint point, JsonSerializerOptions options)
@@ -119,83 +108,61 @@ public static class AnalysisApi
         // The finder indexes the snapshot's points, so a response with a point has its row there.
         var twins = analysis.Twins!.FindForResponse(responseId, count)
             ?? throw new InvalidOperationException($"Snapshot {analysis.Version} has a point for '{responseId}' but no row in its twin finder.");
-        return JsonAnswer.Of(TwinsAnswers.ForResponse(responseId, count, analysis, view, point, twins), options, $"twins-v{analysis.Version}");
+        return JsonAnswer.Of(AnalysisAnswers.TwinsOfResponse(responseId, count, analysis, view, point, twins), options, $"twins-v{analysis.Version}");
     }
-
-    private static ProblemHttpResult ResponseNotAnalysed(string responseId) =>
-        TypedResults.Problem(
-            title: "Response not in the analysis",
-            detail: $"The latest analysis has no response '{responseId}': the id is unknown, its song is not enriched yet or has no features, or the student answered again later.",
-            statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>
     /// Like <see cref="PredictMajor"/>: 400 for a missing or too long song or a k outside 1–50; 503 without an analysis
     /// or when the song lookup cannot answer now; 422 when no recording with features matches the song. The song is
     /// compared with the class, never added to it.
     /// </summary>
-    public static async Task<Results<Ok<TwinsAnswer>, ValidationProblem, ProblemHttpResult>> FindTwinsForSong(
+    public static async Task<Results<Ok<TwinsAnswer>, ProblemHttpResult>> FindTwinsForSong(
         TwinsRequest request,
         ClassDataCache data,
-        PredictionSongResolver songs,
+        VisitorSongLookup songs,
         CancellationToken cancellationToken)
     {
-        var errors = request.Validate(MaxTwins);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Invalid song");
-        }
-
         var view = await data.GetAsync(cancellationToken);
         if (view.Analysis is not { } analysis)
         {
             return NoAnalysisYet(view.Source);
         }
 
-        var title = request.Song!.Trim();
-        var artist = request.Artist?.Trim();
-        var outcome = await songs.ResolveAsync(title, artist, cancellationToken);
-        if (SongProblem(outcome, title, artist) is { } problem)
+        var (outcome, problem) = await ResolveSongAsync(songs, request.Song!, request.Artist, cancellationToken);
+        if (problem is not null || analysis.Twins is null)
         {
-            return problem;
+            return problem ?? TwinsUnavailable();
         }
 
-        if (analysis.Twins is null)
+        if (analysis.Placer.DnaScoreAmongClass(outcome.Features!) is not { } dnaScore)
         {
-            return TwinsUnavailable();
+            return Problem(
+                StatusCodes.Status422UnprocessableEntity,
+                "Song features unusable",
+                $"The audio features found for '{request.Song!.Trim()}' cannot be compared with the class (a value is not a finite number).");
         }
 
         var k = request.K ?? DefaultTwins;
-        var dnaScore = analysis.Placer.DnaScoreAmongClass(outcome.Features!);
-        if (dnaScore is null)
-        {
-            return TypedResults.Problem(
-                title: "Song features unusable",
-                detail: $"The audio features found for '{title}' cannot be compared with the class (a value is not a finite number).",
-                statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
-
         var twins = analysis.Twins.FindForFeatures(outcome.Features!, k);
-        return TypedResults.Ok(TwinsAnswers.ForSong(k, analysis, view, outcome.Track!, outcome.Features!, dnaScore.Value, twins));
+        return TypedResults.Ok(AnalysisAnswers.TwinsOfSong(k, analysis, view, outcome.Track!, outcome.Features!, dnaScore, twins));
     }
 
     /// <summary>Serialized once per snapshot, with an ETag.</summary>
     public static async Task<Results<JsonAnswerResult<ModelAnswer>, ProblemHttpResult>> GetModel(
-        SnapshotCache snapshots,
-        ActiveSource activeSource,
+        ClassDataCache data,
         IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
-        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
-        if (await snapshots.GetAsync(source, cancellationToken) is not { } analysis)
+        var (source, analysis) = await data.GetAnalysisAsync(cancellationToken);
+        if (analysis is null)
         {
             return NoAnalysisYet(source);
         }
 
-        var answer = await analysis.Answers.GetOrAddAsync(
+        return new JsonAnswerResult<ModelAnswer>(await analysis.Answers.GetOrAddAsync(
             "model",
             static s => JsonAnswer.Of(AnalysisAnswers.Model(s.analysis), s.options, $"model-v{s.analysis.Version}"),
-            (analysis, options: json.Value.SerializerOptions));
-        return new JsonAnswerResult<ModelAnswer>(answer);
+            (analysis, options: json.Value.SerializerOptions)));
     }
 
     /// <summary>
@@ -203,45 +170,34 @@ public static class AnalysisApi
     /// recording with features matches the song; 200 with <c>state</c> = <c>predicted</c>, or
     /// <c>not-enough-data</c> when the analysis has no trained model (a state of the class, not an error).
     /// </summary>
-    public static async Task<Results<Ok<PredictMajorAnswer>, ValidationProblem, ProblemHttpResult>> PredictMajor(
+    public static async Task<Results<Ok<PredictMajorAnswer>, ProblemHttpResult>> PredictMajor(
         PredictMajorRequest request,
-        SnapshotCache snapshots,
-        PredictionSongResolver songs,
-        ActiveSource activeSource,
+        ClassDataCache data,
+        VisitorSongLookup songs,
         CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "Invalid song");
-        }
-
-        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
-        var analysis = await snapshots.GetAsync(source, cancellationToken);
+        var (source, analysis) = await data.GetAnalysisAsync(cancellationToken);
         if (analysis is null)
         {
             return NoAnalysisYet(source);
         }
 
-        var title = request.Song!.Trim();
-        var artist = request.Artist?.Trim();
-        var outcome = await songs.ResolveAsync(title, artist, cancellationToken);
-        if (SongProblem(outcome, title, artist) is { } problem)
+        var (outcome, problem) = await ResolveSongAsync(songs, request.Song!, request.Artist, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
 
         var prediction = analysis.Predictor.Predict(outcome.Features!);
         var track = outcome.Track!;
-        var song = new PredictedSong(track.Name, string.Join(", ", track.Artists), track.Id, track.FeatureSource, outcome.Features!);
         var model = analysis.Snapshot.Model;
         return TypedResults.Ok(new PredictMajorAnswer(
-            prediction.Available ? PredictMajorAnswer.Predicted : PredictMajorAnswer.NotEnoughData,
+            State(prediction),
             prediction.Reason,
             prediction.Major,
             prediction.Available ? prediction.Confidence : null,
             prediction.Probabilities,
-            song,
+            new PredictedSong(track.Name, string.Join(", ", track.Artists), track.Id, track.FeatureSource, outcome.Features!),
             analysis.Version,
             model.CvAccuracy,
             model.BaselineAccuracy));
@@ -257,7 +213,7 @@ public static class AnalysisApi
         ClassDataCache data,
         ActiveSource activeSource,
         DemoSongIndex demo,
-        CompareTrackResolver tracks,
+        VisitorSongLookup tracks,
         CancellationToken cancellationToken)
     {
         var errors = request.Validate(MaxTwins, out var trackIds);
@@ -270,12 +226,10 @@ public static class AnalysisApi
         {
             if ((await activeSource.GetAsync(cancellationToken)).Kind != SurveySourceKind.Demo)
             {
-                return TypedResults.ValidationProblem(
-                    new Dictionary<string, string[]> { ["demoListener"] = ["The demo listener is only available with demo data; give trackIds instead."] },
-                    title: "Invalid comparison");
+                return Invalid("demoListener", "The demo listener is only available with demo data; give trackIds instead.", "Invalid comparison");
             }
 
-            trackIds = CompareTrackResolver.DemoListenerTrackIds(demo.Catalog, demo.Seed);
+            trackIds = demo.DemoListenerTrackIds();
         }
 
         var view = await data.GetAsync(cancellationToken);
@@ -289,24 +243,23 @@ public static class AnalysisApi
             return TwinsUnavailable();
         }
 
-        var outcome = await tracks.ResolveAsync(trackIds, cancellationToken);
+        var outcome = await tracks.ResolveTracksAsync(trackIds, cancellationToken);
         if (outcome.Unavailable is { } reason)
         {
-            return TypedResults.Problem(title: "Track lookup unavailable", detail: reason, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Track lookup unavailable", reason);
         }
 
         var taste = ListenerTaste.MeanOf([.. outcome.Found.Select(f => f.Features)]);
         if (outcome.Found.Count == 0 || analysis.Placer.Standardize(taste) is not { } standardized)
         {
-            return TypedResults.Problem(
-                title: "No track features",
-                detail: outcome.Found.Count == 0
+            return Problem(
+                StatusCodes.Status422UnprocessableEntity,
+                "No track features",
+                outcome.Found.Count == 0
                     ? $"None of the {trackIds.Count} tracks has audio features: {string.Join(", ", outcome.Missing)}."
-                    : "The tracks' mean features cannot be compared with the class (a value is not a finite number).",
-                statusCode: StatusCodes.Status422UnprocessableEntity);
+                    : "The tracks' mean features cannot be compared with the class (a value is not a finite number).");
         }
 
-        var k = request.K ?? DefaultTwins;
         var cluster = analysis.Placer.NearestCluster(standardized);
         var (x, y, z) = analysis.Placer.Project(standardized);
         var prediction = analysis.Predictor.Predict(taste);
@@ -319,9 +272,9 @@ public static class AnalysisApi
             new CompareCluster(cluster, analysis.ClusterNames.GetValueOrDefault(cluster, "")),
             new ComparePoint(x, y, z),
             analysis.Placer.DnaScoreAmongClass(taste) ?? 50,
-            TwinsAnswers.Matches(analysis.Twins.FindForFeatures(taste, k), view),
+            AnalysisAnswers.TwinMatches(analysis.Twins.FindForFeatures(taste, request.K ?? DefaultTwins), view),
             new ComparePrediction(
-                prediction.Available ? PredictMajorAnswer.Predicted : PredictMajorAnswer.NotEnoughData,
+                State(prediction),
                 prediction.Reason,
                 prediction.Major,
                 prediction.Available ? prediction.Confidence : null,
@@ -342,37 +295,35 @@ public static class AnalysisApi
             closest is null ? null : view.Find(closest.Id)?.Response.Student);
     }
 
-    /// <summary>422 when no recording matches, 503 when the lookup cannot answer now; null when the song has a track and features.</summary>
-    private static ProblemHttpResult? SongProblem(SongOutcome outcome, string title, string? artist)
+    private static string State(MajorPrediction prediction) =>
+        prediction.Available ? PredictMajorAnswer.Predicted : PredictMajorAnswer.NotEnoughData;
+
+    /// <summary>The song's track and features, or the problem: 422 when no recording matches, 503 when the lookup cannot answer now.</summary>
+    private static async Task<(SongOutcome Outcome, ProblemHttpResult? Problem)> ResolveSongAsync(
+        VisitorSongLookup songs, string song, string? artist, CancellationToken cancellationToken)
     {
+        var (title, by) = (song.Trim(), artist?.Trim());
+        var outcome = await songs.ResolveSongAsync(title, by, cancellationToken);
         if (outcome.Kind == SongOutcomeKind.Unmatched)
         {
-            return TypedResults.Problem(
-                title: "Song not found",
-                detail: $"No recording with audio features matches '{title}'{(string.IsNullOrEmpty(artist) ? "" : $" by '{artist}'")}: {outcome.Reason}",
-                statusCode: StatusCodes.Status422UnprocessableEntity);
+            return (outcome, Problem(
+                StatusCodes.Status422UnprocessableEntity,
+                "Song not found",
+                $"No recording with audio features matches '{title}'{(string.IsNullOrEmpty(by) ? "" : $" by '{by}'")}: {outcome.Reason}"));
         }
 
-        if (outcome.Kind == SongOutcomeKind.Deferred || outcome.Track is null || outcome.Features is null)
-        {
-            return TypedResults.Problem(
-                title: "Song lookup unavailable",
-                detail: outcome.Reason ?? "The song lookup could not answer now; try again later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-
-        return null;
+        return outcome.Kind == SongOutcomeKind.Deferred || outcome.Track is null || outcome.Features is null
+            ? (outcome, Problem(StatusCodes.Status503ServiceUnavailable, "Song lookup unavailable", outcome.Reason ?? "The song lookup could not answer now; try again later."))
+            : (outcome, null);
     }
 
-    private static ProblemHttpResult TwinsUnavailable() =>
-        TypedResults.Problem(
-            title: "Twins unavailable",
-            detail: "The latest analysis was made without standardized rows (Analysis:IncludeStandardizedRows=false), so twins cannot be found.",
-            statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static ProblemHttpResult TwinsUnavailable() => Problem(
+        StatusCodes.Status503ServiceUnavailable,
+        "Twins unavailable",
+        "The latest analysis was made without standardized rows (Analysis:IncludeStandardizedRows=false), so twins cannot be found.");
 
-    private static ProblemHttpResult NoAnalysisYet(string source) =>
-        TypedResults.Problem(
-            title: "No analysis yet",
-            detail: $"The worker has not published an analysis of the '{source}' survey yet. It does so within seconds once enriched responses exist; try again shortly.",
-            statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static ProblemHttpResult NoAnalysisYet(string source) => Problem(
+        StatusCodes.Status503ServiceUnavailable,
+        "No analysis yet",
+        $"The worker has not published an analysis of the '{source}' survey yet. It does so within seconds once enriched responses exist; try again shortly.");
 }

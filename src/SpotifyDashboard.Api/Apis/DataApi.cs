@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-
 namespace SpotifyDashboard.Api.Apis;
 
 /// <summary>
@@ -16,29 +11,23 @@ public static class DataApi
         var api = app.MapGroup("/api").WithTags("Data");
 
         api.MapGet("/data", GetData)
+            .Validates<DataRequest>("Invalid data query", r => r.Validate())
             .WithName("GetData")
             .WithSummary("One page of the current answers with their cluster, PCA point and Music DNA score; filter by text, major, year, cluster, enrichment state; sort by any column");
         api.MapGet("/export.csv", ExportCsv)
+            .Validates<DataRequest>("Invalid data query", r => r.Validate())
             .WithName("ExportCsv")
             .WithSummary("Every answer matching the /api/data filters, in its order, as a CSV file (UTF-8 with BOM, formula-like cells neutralized)");
         api.MapGet("/export.json", ExportJson)
+            .Validates<DataRequest>("Invalid data query", r => r.Validate())
             .WithName("ExportJson")
             .WithSummary("Every answer matching the /api/data filters, in its order, as a JSON file of data rows");
 
         return app;
     }
 
-    public static async Task<Results<Ok<DataPage>, ValidationProblem>> GetData(
-        [AsParameters] DataRequest request,
-        ClassDataCache data,
-        CancellationToken cancellationToken)
+    public static async Task<Ok<DataPage>> GetData([AsParameters] DataRequest request, ClassDataCache data, CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return InvalidQuery(errors);
-        }
-
         var query = request.ToQuery();
         var view = await data.GetAsync(cancellationToken);
         var matching = view.Select(query);
@@ -46,52 +35,25 @@ public static class DataApi
         return TypedResults.Ok(new DataPage(matching.Count, view.Rows.Count, view.Analysis?.Version, page, view.Facets));
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCsv(
-        [AsParameters] DataRequest request,
-        ClassDataCache data,
-        TimeProvider time,
-        HttpContext context,
-        CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> ExportCsv(
+        [AsParameters] DataRequest request, ClassDataCache data, TimeProvider time, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.File(DataCsvWriter.Write(await ExportAsync(request, data, time, context, "csv", cancellationToken)), "text/csv; charset=utf-8");
+
+    public static async Task<Ok<List<DataRow>>> ExportJson(
+        [AsParameters] DataRequest request, ClassDataCache data, TimeProvider time, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ExportAsync(request, data, time, context, "json", cancellationToken));
+
+    /// <summary>
+    /// Every matching row, with the attachment header that names the file
+    /// <c>spotifydashboard-&lt;source&gt;-&lt;yyyyMMdd-HHmm&gt;.&lt;extension&gt;</c>, the time in UTC.
+    /// </summary>
+    private static async Task<List<DataRow>> ExportAsync(
+        DataRequest request, ClassDataCache data, TimeProvider time, HttpContext context, string extension, CancellationToken cancellationToken)
     {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return InvalidQuery(errors);
-        }
-
         var view = await data.GetAsync(cancellationToken);
-        var rows = view.Select(request.ToQuery()).Select(r => r.Row);
-        SetAttachment(context, FileName(view.Source, time, "csv"));
-        return TypedResults.File(DataCsvWriter.Write(rows), "text/csv; charset=utf-8");
+        // Written by hand: the framework's own header form adds a filename* twin and leaves plain names unquoted.
+        var now = time.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"spotifydashboard-{view.Source}-{now}.{extension}\"";
+        return [.. view.Select(request.ToQuery()).Select(r => r.Row)];
     }
-
-    public static async Task<Results<Ok<List<DataRow>>, ValidationProblem>> ExportJson(
-        [AsParameters] DataRequest request,
-        ClassDataCache data,
-        TimeProvider time,
-        HttpContext context,
-        CancellationToken cancellationToken)
-    {
-        var errors = request.Validate();
-        if (errors.Count > 0)
-        {
-            return InvalidQuery(errors);
-        }
-
-        var view = await data.GetAsync(cancellationToken);
-        var rows = view.Select(request.ToQuery()).Select(r => r.Row).ToList();
-        SetAttachment(context, FileName(view.Source, time, "json"));
-        return TypedResults.Ok(rows);
-    }
-
-    /// <summary><c>spotifydashboard-&lt;source&gt;-&lt;yyyyMMdd-HHmm&gt;.&lt;extension&gt;</c>, the time in UTC.</summary>
-    public static string FileName(string source, TimeProvider time, string extension) =>
-        $"spotifydashboard-{source}-{time.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}.{extension}";
-
-    // Written by hand: the framework's own header form adds a filename* twin and leaves plain names unquoted.
-    private static void SetAttachment(HttpContext context, string fileName) =>
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-
-    private static ValidationProblem InvalidQuery(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "Invalid data query");
 }

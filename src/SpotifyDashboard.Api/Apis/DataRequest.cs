@@ -1,8 +1,3 @@
-using System.Globalization;
-using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-
 namespace SpotifyDashboard.Api.Apis;
 
 /// <summary>
@@ -23,6 +18,10 @@ public sealed record DataRequest(
     public const int MaxLimit = 500;
     public const int DefaultLimit = 50;
     public const int MaxTextLength = 200;
+
+    private static readonly string[] StateNames = [.. Enum.GetValues<EnrichmentState>().Select(s => s.ToString().ToLowerInvariant())];
+
+    private PageRequest Page => new(Limit, Offset);
 
     public Dictionary<string, string[]> Validate()
     {
@@ -55,17 +54,7 @@ public sealed record DataRequest(
             errors["desc"] = [$"desc must be true or false; got '{Desc}'."];
         }
 
-        if (Limit is not null && (!int.TryParse(Limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) || limit is < 1 or > MaxLimit))
-        {
-            errors["limit"] = [$"limit must be a whole number from 1 to {MaxLimit}; got '{Limit}'."];
-        }
-
-        if (Offset is not null && (!int.TryParse(Offset, NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset) || offset < 0))
-        {
-            errors["offset"] = [$"offset must be a whole number of 0 or more; got '{Offset}'."];
-        }
-
-        return errors;
+        return Page.Validate(MaxLimit, errors);
     }
 
     /// <summary>The validated query (call <see cref="Validate"/> first); the sort key spelled as in <see cref="DataQuery.SortKeys"/>.</summary>
@@ -77,10 +66,8 @@ public sealed record DataRequest(
         State is null ? null : ParseState(State),
         DataSort.Canonical(Sort),
         Desc is null ? null : bool.Parse(Desc),
-        Offset is null ? 0 : int.Parse(Offset, NumberStyles.Integer, CultureInfo.InvariantCulture),
-        Limit is null ? DefaultLimit : int.Parse(Limit, NumberStyles.Integer, CultureInfo.InvariantCulture));
-
-    private static readonly string[] StateNames = [.. Enum.GetValues<EnrichmentState>().Select(s => s.ToString().ToLowerInvariant())];
+        Page.OffsetOr(0),
+        Page.LimitOr(DefaultLimit));
 
     /// <summary>"enriched", "Enriched", …; not a number (Enum.TryParse would take "7").</summary>
     private static EnrichmentState? ParseState(string text) =>

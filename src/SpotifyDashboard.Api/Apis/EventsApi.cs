@@ -1,10 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Events;
-using SpotifyDashboard.Api.Limits;
-using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -61,44 +55,35 @@ public static class EventsApi
     private static async Task PumpAsync(HttpResponse response, EventBroadcast.Listener listener, TimeSpan heartbeat, TimeProvider time, CancellationToken cancellationToken)
     {
         var events = listener.Events;
-        Task<bool>? waiting = null;
+        var waiting = events.WaitToReadAsync(cancellationToken).AsTask();
         while (true)
         {
-            waiting ??= events.WaitToReadAsync(cancellationToken).AsTask();
-            using (var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            try
             {
-                var tick = Task.Delay(heartbeat, time, quiet.Token);
-                if (await Task.WhenAny(waiting, tick) == tick)
+                if (!await waiting.WaitAsync(heartbeat, time, cancellationToken))
                 {
-                    await tick;
-                    await response.WriteAsync(": ping\n\n", cancellationToken);
-                    await response.Body.FlushAsync(cancellationToken);
-                    continue;
+                    return;
                 }
-
-                await quiet.CancelAsync();
             }
-
-            if (!await waiting)
+            catch (TimeoutException)
             {
-                return;
+                await response.WriteAsync(": ping\n\n", cancellationToken);
+                await response.Body.FlushAsync(cancellationToken);
+                continue;
             }
 
-            waiting = null;
             while (events.TryRead(out var storeEvent))
             {
                 await WriteEventAsync(response, storeEvent, cancellationToken);
             }
+
+            waiting = events.WaitToReadAsync(cancellationToken).AsTask();
         }
     }
 
     private static async Task WriteEventAsync(HttpResponse response, StoreEvent storeEvent, CancellationToken cancellationToken)
     {
-        var frame = new StringBuilder()
-            .Append("event: ").Append(storeEvent.Type).Append('\n')
-            .Append("data: ").Append(JsonSerializer.Serialize(storeEvent, DashboardJson.Options)).Append("\n\n")
-            .ToString();
-        await response.WriteAsync(frame, cancellationToken);
+        await response.WriteAsync($"event: {storeEvent.Type}\ndata: {JsonSerializer.Serialize(storeEvent, DashboardJson.Options)}\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using SpotifyDashboard.Api.Health;
-
 namespace SpotifyDashboard.Api.Apis;
 
 public static class HealthDetailsApi

@@ -1,6 +1,3 @@
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Ingestion;
-
 namespace SpotifyDashboard.Api.Apis;
 
 /// <summary>

@@ -1,15 +1,7 @@
 using SpotifyDashboard.Core.Commands;
-using SpotifyDashboard.Api.Limits;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using SpotifyDashboard.Api.Admin;
-using SpotifyDashboard.Api.Sources;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Apis;
 
@@ -33,7 +25,7 @@ public static partial class UploadApi
     public static IEndpointRouteBuilder MapUploadApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/admin/upload", Upload)
-            .RequireAdminKey()
+            .RequireAuthorization(AdminKeyAuthenticationHandler.PolicyName)
             // No general body limit here: the handler allows 10 MB itself and says so in the teacher's words.
             .WithMetadata(new BodyLimit(null))
             .WithTags("Admin")
@@ -68,16 +60,10 @@ public static partial class UploadApi
             return TooLarge();
         }
 
-        UploadedFile? file;
+        ReadResult read;
         try
         {
-            var read = await ReadFileAsync(context.Request, cancellationToken);
-            if (read.Problem is not null)
-            {
-                return read.Problem;
-            }
-
-            file = read.File;
+            read = await ReadFileAsync(context.Request, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -85,13 +71,15 @@ public static partial class UploadApi
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            return TypedResults.Problem(
-                title: "Unreadable form",
-                detail: "The multipart body could not be read; send the file as multipart/form-data in the field 'file', or as a text/csv body.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return BadRequest("The multipart body could not be read; send the file as multipart/form-data in the field 'file', or as a text/csv body.");
         }
 
-        if (file is null)
+        if (read.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        if (read.File is not { } file)
         {
             return TooLarge();
         }
@@ -118,10 +106,10 @@ public static partial class UploadApi
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogNotSaved(loggers.CreateLogger(typeof(UploadApi).FullName!), ex, files.Folder);
-            return TypedResults.Problem(
-                title: "Upload not saved",
-                detail: "The file is fine, but the api could not save it in its data folder, so it did not become the active source (it would not survive a restart of the cache). The server's log says why.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return ApiChecks.Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                "Upload not saved",
+                "The file is fine, but the api could not save it in its data folder, so it did not become the active source (it would not survive a restart of the cache). The server's log says why.");
         }
 
         await commands.QueueAsync(WorkerCommand.ReadNowType);
@@ -171,40 +159,22 @@ public static partial class UploadApi
             return bytes is null ? new(null, null) : new(new UploadedFile(null, bytes), null);
         }
 
-        return new(null, TypedResults.Problem(
-            title: "Unsupported upload",
-            detail: $"Send the CSV as multipart/form-data in the field '{FileField}', or as a text/csv body; got '{request.ContentType ?? "no content type"}'.",
-            statusCode: StatusCodes.Status415UnsupportedMediaType));
+        return new(null, ApiChecks.Problem(
+            StatusCodes.Status415UnsupportedMediaType,
+            "Unsupported upload",
+            $"Send the CSV as multipart/form-data in the field '{FileField}', or as a text/csv body; got '{request.ContentType ?? "no content type"}'."));
     }
 
-    /// <summary>The whole stream, or null as soon as it passes <paramref name="max"/> bytes.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream stream, int max, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private static async Task<byte[]?> ReadCappedAsync(Stream stream, int max, CancellationToken cancellationToken) =>
+        (await BodyLimitMiddleware.ReadCappedAsync(stream, max, cancellationToken))?.ToArray();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not save the uploaded CSV in {Folder}; the upload was refused")]
     private static partial void LogNotSaved(ILogger logger, Exception exception, string folder);
 
-    private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(title: "Unreadable form", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult BadRequest(string detail) => ApiChecks.Problem(StatusCodes.Status400BadRequest, "Unreadable form", detail);
 
-    private static ProblemHttpResult TooLarge() =>
-        TypedResults.Problem(
-            title: "File too large",
-            detail: $"At most {UploadInspector.MaxBytes / (1024 * 1024)} MB can be uploaded; a class survey's CSV is far smaller, so this is probably not the responses file.",
-            statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static ProblemHttpResult TooLarge() => ApiChecks.Problem(
+        StatusCodes.Status413PayloadTooLarge,
+        "File too large",
+        $"At most {UploadInspector.MaxBytes / (1024 * 1024)} MB can be uploaded; a class survey's CSV is far smaller, so this is probably not the responses file.");
 }

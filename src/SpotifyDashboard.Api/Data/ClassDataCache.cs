@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Analysis;
-using SpotifyDashboard.Api.Events;
-using SpotifyDashboard.Api.Sources;
-using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Telemetry;
 
 namespace SpotifyDashboard.Api.Data;
@@ -31,9 +26,8 @@ public sealed partial class ClassDataCache(
     /// <summary>The active source's current answers joined with its latest analysis (null analysis before the first one).</summary>
     public async Task<ClassTable> GetAsync(CancellationToken cancellationToken = default)
     {
-        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
+        var (source, analysis) = await GetAnalysisAsync(cancellationToken);
         var responses = await GetResponsesAsync(source, cancellationToken);
-        var analysis = await snapshots.GetAsync(source, cancellationToken);
         var view = _view;
         if (view is not null && ReferenceEquals(view.Responses, responses) && ReferenceEquals(view.Analysis, analysis))
         {
@@ -44,6 +38,13 @@ public sealed partial class ClassDataCache(
         view = new ClassTable(responses, analysis);
         _view = view;
         return view;
+    }
+
+    /// <summary>The active source and its latest analysis (null before the first one), without its answers.</summary>
+    public async Task<(string Source, ServedAnalysis? Analysis)> GetAnalysisAsync(CancellationToken cancellationToken = default)
+    {
+        var source = (await activeSource.GetAsync(cancellationToken)).StorageName;
+        return (source, await snapshots.GetAsync(source, cancellationToken));
     }
 
     /// <summary>The answers of <paramref name="source"/> as last loaded; read from the store only when none of it is held.</summary>
@@ -72,7 +73,7 @@ public sealed partial class ClassDataCache(
             // The counter first: a write landing between the two reads makes the next poll read again, never miss it.
             var stamp = await store.GetChangeStampAsync(source);
             var all = await store.GetAllAsync(source);
-            var loaded = ClassResponses.From(source, all, Time.GetUtcNow(), stamp);
+            var loaded = new ClassResponses(source, all, stamp);
             _responses = loaded;
             // The view joins the previous load; dropped now, that load is garbage at once instead of staying alive
             // (a second copy of the class: 15 MB at 10,000 answers) until the next request builds a new view.

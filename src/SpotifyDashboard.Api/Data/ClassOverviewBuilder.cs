@@ -1,8 +1,3 @@
-using SpotifyDashboard.Analysis;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Survey;
-
 namespace SpotifyDashboard.Api.Data;
 
 /// <summary><c>GET /api/overview</c> made from a <see cref="ClassTable"/>: counts, distributions, top songs and artists, audio profile.</summary>
@@ -15,6 +10,9 @@ public static class ClassOverviewBuilder
 
     /// <summary>The upper edge of the open bin: nobody listens more than a day a day.</summary>
     public const double OpenBinTo = 24;
+
+    private static readonly int[] RadarIndexes = [.. AudioProfile.RadarFeatures.Select(f =>
+        AudioFeatures.Names.ToList().IndexOf(f) is >= 0 and var index ? index : throw new InvalidOperationException($"'{f}' is not one of the 13 audio features."))];
 
     public static ClassOverview From(ClassTable view)
     {
@@ -115,30 +113,8 @@ public static class ClassOverviewBuilder
     /// <summary>Each radar feature's mean over the answers that have it; 0 when none has it.</summary>
     private static double[] Means(IReadOnlyList<EnrichedResponse> answers)
     {
-        var indexes = AudioProfile.RadarFeatures.Select(f => Index(f)).ToArray();
-        var sums = new double[indexes.Length];
-        var counts = new int[indexes.Length];
-        foreach (var answer in answers)
-        {
-            var vector = answer.Features!.ToVector();
-            for (var j = 0; j < indexes.Length; j++)
-            {
-                var v = vector[indexes[j]];
-                if (double.IsFinite(v))
-                {
-                    sums[j] += v;
-                    counts[j]++;
-                }
-            }
-        }
-
-        return [.. sums.Select((sum, j) => counts[j] == 0 ? 0 : sum / counts[j])];
-    }
-
-    private static int Index(string feature)
-    {
-        var index = AudioFeatures.Names.ToList().IndexOf(feature);
-        return index >= 0 ? index : throw new InvalidOperationException($"'{feature}' is not one of the 13 audio features.");
+        var vectors = answers.Select(a => a.Features!.ToVector()).ToList();
+        return [.. RadarIndexes.Select(j => vectors.Select(v => v[j]).Where(double.IsFinite).DefaultIfEmpty(0).Average())];
     }
 
     private static AnalysisHeadline? Headline(ClassTable view)

@@ -1,7 +1,3 @@
-using SpotifyDashboard.Api.Answers;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-
 namespace SpotifyDashboard.Api.Data;
 
 /// <summary>
@@ -10,45 +6,26 @@ namespace SpotifyDashboard.Api.Data;
 /// so an analysis made before a student answered again can still show who its points are. The counts by state and the
 /// pages of <c>/api/responses</c> are made from it once, not per request.
 /// </summary>
-public sealed class ClassResponses
+/// <param name="all">All stored answers in the store's time order (oldest first, ties as the time index orders them).</param>
+/// <param name="changeStamp">The source's change counter read just before this load (<see cref="SurveyResponseStore.GetChangeStampAsync"/>).</param>
+public sealed class ClassResponses(string source, IReadOnlyList<EnrichedResponse> all, long changeStamp)
 {
     /// <summary>Pages kept per load (offset × limit pairs): the live feed asks for one, the teacher's pages for a few.</summary>
     public const int CachedPages = 256;
 
-    private readonly Dictionary<string, EnrichedResponse> _byId;
+    private readonly Dictionary<string, EnrichedResponse> _byId = all.DistinctBy(r => r.Response.Id).ToDictionary(r => r.Response.Id, StringComparer.Ordinal);
 
-    private ClassResponses(string source, IReadOnlyList<EnrichedResponse> all, DateTimeOffset loadedAt, long changeStamp)
-    {
-        Source = source;
-        LoadedAt = loadedAt;
-        ChangeStamp = changeStamp;
-        All = all;
-        Current = [.. all.Where(r => r.Response.SupersededBy is null)];
-        Counts = ResponseStateCounts.Count(all);
-        _byId = new Dictionary<string, EnrichedResponse>(all.Count, StringComparer.Ordinal);
-        foreach (var item in all)
-        {
-            _byId.TryAdd(item.Response.Id, item);
-        }
-    }
+    public string Source => source;
 
-    public string Source { get; }
-
-    public DateTimeOffset LoadedAt { get; }
-
-    /// <summary>The source's change counter read just before this load (<see cref="SurveyResponseStore.GetChangeStampAsync"/>).</summary>
-    public long ChangeStamp { get; }
+    public long ChangeStamp => changeStamp;
 
     /// <summary>All stored answers of the source, superseded ones included.</summary>
-    public int Stored => All.Count;
+    public int Stored => all.Count;
 
-    /// <summary>All stored answers in the store's time order (oldest first, ties as the time index orders them).</summary>
-    public IReadOnlyList<EnrichedResponse> All { get; }
-
-    public IReadOnlyList<EnrichedResponse> Current { get; }
+    public IReadOnlyList<EnrichedResponse> Current { get; } = [.. all.Where(r => r.Response.SupersededBy is null)];
 
     /// <summary>All stored answers by enrichment state, counted once per load.</summary>
-    public ResponseStateCounts Counts { get; }
+    public ResponseStateCounts Counts { get; } = ResponseStateCounts.Count(all);
 
     /// <summary>Answers of <c>/api/responses</c> made from this load.</summary>
     public AnswerCache Answers { get; } = new(CachedPages);
@@ -58,12 +35,9 @@ public sealed class ClassResponses
     /// <summary>Newest first, as the store pages them (its time index read backwards), superseded answers included.</summary>
     public IEnumerable<EnrichedResponse> NewestFirst(int offset, int limit)
     {
-        for (var i = All.Count - 1 - offset; i >= 0 && limit-- > 0; i--)
+        for (var i = all.Count - 1 - offset; i >= 0 && limit-- > 0; i--)
         {
-            yield return All[i];
+            yield return all[i];
         }
     }
-
-    public static ClassResponses From(string source, IReadOnlyList<EnrichedResponse> all, DateTimeOffset loadedAt, long changeStamp = 0) =>
-        new(source, all, loadedAt, changeStamp);
 }

@@ -1,9 +1,3 @@
-using SpotifyDashboard.Api.Analysis;
-using SpotifyDashboard.Api.Answers;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Survey;
-
 namespace SpotifyDashboard.Api.Data;
 
 /// <summary>
@@ -13,20 +7,13 @@ namespace SpotifyDashboard.Api.Data;
 /// </summary>
 public sealed class ClassTable
 {
-    private readonly Dictionary<string, ClassRow> _rowsById;
     private ClassOverview? _overview;
 
     public ClassTable(ClassResponses responses, ServedAnalysis? analysis)
     {
         Responses = responses;
         Analysis = analysis;
-        Rows = [.. responses.Current.Select(item => new ClassRow(item, ToRow(item, analysis)))];
-        _rowsById = new Dictionary<string, ClassRow>(Rows.Count, StringComparer.Ordinal);
-        foreach (var row in Rows)
-        {
-            _rowsById.TryAdd(row.Row.Id, row);
-        }
-
+        Rows = [.. responses.Current.Select(item => new ClassRow(ToRow(item, analysis)))];
         Facets = new DataFacets(
             Distinct(Rows.Select(r => r.Row.Major)),
             Distinct(Rows.Select(r => r.Row.Year)),
@@ -54,9 +41,6 @@ public sealed class ClassTable
 
     /// <summary>Made on first use and kept: every overview of this view is the same.</summary>
     public ClassOverview Overview => _overview ??= ClassOverviewBuilder.From(this);
-
-    /// <summary>A current answer's row, or null.</summary>
-    public ClassRow? FindCurrent(string id) => _rowsById.GetValueOrDefault(id);
 
     /// <summary>Any stored answer, superseded ones included (for display next to an older analysis).</summary>
     public EnrichedResponse? Find(string id) => Responses.Find(id);
@@ -113,4 +97,24 @@ public sealed class ClassTable
 
     private static List<string> Distinct(IEnumerable<string> values) =>
         [.. values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+}
+
+/// <summary>One current answer's <see cref="DataRow"/> and the folded text the grid searches and sorts by (made once per view).</summary>
+public sealed record ClassRow(DataRow Row)
+{
+    public string Student { get; } = TextSearch.Fold(Row.Student);
+
+    public string Song { get; } = TextSearch.Fold(Row.Song);
+
+    public string Artist { get; } = TextSearch.Fold(Row.Artist);
+
+    public string Major { get; } = TextSearch.Fold(Row.Major);
+
+    public string Year { get; } = TextSearch.Fold(Row.Year);
+
+    /// <summary>Whether the folded <paramref name="foldedQuery"/> is part of the pseudonym, song or artist.</summary>
+    public bool Matches(string foldedQuery) =>
+        Student.Contains(foldedQuery, StringComparison.Ordinal)
+        || Song.Contains(foldedQuery, StringComparison.Ordinal)
+        || Artist.Contains(foldedQuery, StringComparison.Ordinal);
 }

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using SpotifyDashboard.Core.Contracts.Dashboard;
-using SpotifyDashboard.Core.Music;
-
 namespace SpotifyDashboard.Api.Data;
 
 /// <summary>
@@ -67,9 +62,7 @@ public static class DataCsvWriter
         writer.Write("\r\n");
     }
 
-    private static string Number(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    private static string Number(IFormattable? value) => value?.ToString(null, CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Text the class typed (or a name derived from it): neutralized when a spreadsheet would take it for a formula.</summary>
     private static string UserText(string? value)

@@ -1,5 +1,3 @@
-using SpotifyDashboard.Core.Contracts.Dashboard;
-
 namespace SpotifyDashboard.Api.Data;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Limits;
-using SpotifyDashboard.Core.Storage;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Events;
 
@@ -42,8 +37,6 @@ public sealed partial class EventBroadcast(
     private readonly SemaphoreSlim _subscribing = new(1, 1);
     private ChannelMessageQueue? _subscription;
     private int _open;
-
-    public int OpenStreams => Volatile.Read(ref _open);
 
     /// <summary>A stream's queue of events, or null when <c>RateLimits:EventConnections</c> are already open.</summary>
     public async Task<Listener?> JoinAsync(CancellationToken cancellationToken)
@@ -112,16 +105,8 @@ public sealed partial class EventBroadcast(
             return;
         }
 
-        List<Task>? reads = null;
-        foreach (var cache in _caches.Keys)
-        {
-            if (cache.Notify(storeEvent) is { } read)
-            {
-                (reads ??= []).Add(read);
-            }
-        }
-
-        var served = reads is null ? Task.CompletedTask : Task.WhenAll(reads);
+        var reads = _caches.Keys.Select(cache => cache.Notify(storeEvent)).OfType<Task>().ToList();
+        var served = reads.Count == 0 ? Task.CompletedTask : Task.WhenAll(reads);
         _held.Writer.TryWrite(new HeldEvent(storeEvent, served, time.GetUtcNow() + CacheWait));
     }
 
@@ -201,27 +186,19 @@ public sealed partial class EventBroadcast(
     private sealed record HeldEvent(StoreEvent Event, Task Served, DateTimeOffset Latest);
 
     /// <summary>One open stream's share of the events; dispose it when the stream ends.</summary>
-    public sealed class Listener : IDisposable
+    public sealed class Listener(EventBroadcast owner, int capacity) : IDisposable
     {
-        private readonly EventBroadcast _owner;
-
-        internal Listener(EventBroadcast owner, int capacity)
+        internal Channel<StoreEvent> Queue { get; } = Channel.CreateBounded<StoreEvent>(new BoundedChannelOptions(capacity)
         {
-            _owner = owner;
-            Queue = Channel.CreateBounded<StoreEvent>(new BoundedChannelOptions(capacity)
-            {
-                FullMode = BoundedChannelFullMode.DropOldest,
-                SingleReader = true,
-            });
-        }
-
-        internal Channel<StoreEvent> Queue { get; }
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
 
         public ChannelReader<StoreEvent> Events => Queue.Reader;
 
         public void Dispose()
         {
-            _owner.Leave(this);
+            owner.Leave(this);
             Queue.Writer.TryComplete();
         }
     }

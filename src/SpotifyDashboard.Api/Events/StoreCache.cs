@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using SpotifyDashboard.Core.Storage;
 
 namespace SpotifyDashboard.Api.Events;
 

@@ -1,17 +1,8 @@
-using System.Globalization;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Sources;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Options;
 using SpotifyDashboard.Enrichment.Providers;
 using SpotifyDashboard.Enrichment.Providers.Spotify;
 using SpotifyDashboard.Enrichment.Status;
 using SpotifyDashboard.ServiceDefaults.Telemetry;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Health;
 
@@ -47,7 +38,7 @@ public sealed partial class HealthDetailsReader(
         var stored = await ReadStoreAsync(active);
         var services = new HealthDetailsServices(
             Spotify(stored, active, now),
-            ReccoBeats(stored, active, now),
+            Provider(stored, ProviderNames.ReccoBeats, active, now),
             Sheet(stored, active, now),
             stored is null
                 ? new(HealthStates.Unhealthy, "does not answer")
@@ -56,23 +47,13 @@ public sealed partial class HealthDetailsReader(
         return new HealthDetails(HealthDetails.Overall(services), now, services, identity.Version);
     }
 
-    private ServiceHealth Spotify(StoredState? stored, ActiveSourceState active, DateTimeOffset now)
-    {
-        if (!spotify.CurrentValue.HasCredentials)
-        {
-            if (active.Kind == SurveySourceKind.Demo)
-            {
-                return new(HealthStates.NotConfigured, NotUsedByTheDemo);
-            }
+    private ServiceHealth Spotify(StoredState? stored, ActiveSourceState active, DateTimeOffset now) =>
+        spotify.CurrentValue.HasCredentials ? Provider(stored, ProviderNames.Spotify, active, now)
+        : active.Kind == SurveySourceKind.Demo ? new(HealthStates.NotConfigured, NotUsedByTheDemo)
+        : new(HealthStates.NotConfigured, "no Spotify client credentials are set; songs wait as pending");
 
-            return new(HealthStates.NotConfigured, "no Spotify client credentials are set; songs wait as pending");
-        }
-
-        return stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(ProviderNames.Spotify, now), active);
-    }
-
-    private static ServiceHealth ReccoBeats(StoredState? stored, ActiveSourceState active, DateTimeOffset now) =>
-        stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(ProviderNames.ReccoBeats, now), active);
+    private static ServiceHealth Provider(StoredState? stored, string name, ActiveSourceState active, DateTimeOffset now) =>
+        stored is null ? new(HealthStates.Unknown, CacheDown) : FromProvider(stored.Provider(name, now), active);
 
     private static ServiceHealth FromProvider(ProviderStatus? status, ActiveSourceState active) => status switch
     {
@@ -92,31 +73,17 @@ public sealed partial class HealthDetailsReader(
 
     private ServiceHealth Sheet(StoredState? stored, ActiveSourceState active, DateTimeOffset now)
     {
-        if (active.Kind != SurveySourceKind.GoogleSheet)
-        {
-            return new(HealthStates.NotConfigured, $"the active survey source is {active.StorageName}");
-        }
-
-        if (stored is null)
-        {
-            return new(HealthStates.Unknown, CacheDown);
-        }
-
-        if (stored.Source is not { LastReadAt: { } readAt } status)
-        {
-            return new(HealthStates.Unknown, "not read yet");
-        }
-
-        if (status.Error is not null)
-        {
-            return new(HealthStates.Degraded, $"the last read failed; the answers read at {Clock(readAt)} are served");
-        }
-
         // A few missed polls are a hiccup; more mean the worker stopped reading it.
         var expected = TimeSpan.FromTicks(Math.Max(survey.Value.PollInterval.Ticks * 3, TimeSpan.FromMinutes(2).Ticks));
-        return now - readAt > expected
-            ? new(HealthStates.Degraded, $"not read since {Clock(readAt)}")
-            : new(HealthStates.Healthy, $"read at {Clock(readAt)}");
+        return (active.Kind, stored?.Source) switch
+        {
+            (not SurveySourceKind.GoogleSheet, _) => new(HealthStates.NotConfigured, $"the active survey source is {active.StorageName}"),
+            _ when stored is null => new(HealthStates.Unknown, CacheDown),
+            (_, not { LastReadAt: not null }) => new(HealthStates.Unknown, "not read yet"),
+            (_, { Error: not null, LastReadAt: { } readAt }) => new(HealthStates.Degraded, $"the last read failed; the answers read at {Clock(readAt)} are served"),
+            (_, { LastReadAt: { } readAt }) when now - readAt > expected => new(HealthStates.Degraded, $"not read since {Clock(readAt)}"),
+            (_, { LastReadAt: var readAt }) => new(HealthStates.Healthy, $"read at {Clock(readAt)}"),
+        };
     }
 
     /// <summary>Degraded while the worker cannot read the active source: it keeps polling, and the last good answers are served.</summary>

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace SpotifyDashboard.Api.Limits;
 
@@ -8,42 +7,31 @@ namespace SpotifyDashboard.Api.Limits;
 /// <c>RateLimits:AdminFailuresPerMinute</c> the address gets 429 for the rest of the minute, right or wrong key.
 /// Works for any endpoint that answers a bad key with 401 or 403, without that endpoint knowing.
 /// </summary>
-public sealed class AdminFailureThrottle : IMiddleware, IDisposable
+public sealed class AdminFailureThrottle(IOptions<AnonymousLimitsOptions> options, ClientAddress clients, ApiTelemetry telemetry) : IMiddleware, IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _failures;
-    private readonly ClientAddress _clients;
-    private readonly ApiTelemetry _telemetry;
-    private readonly int _perMinute;
-
-    public AdminFailureThrottle(IOptions<AnonymousLimitsOptions> options, ClientAddress clients, ApiTelemetry telemetry)
-    {
-        _clients = clients;
-        _telemetry = telemetry;
-        _perMinute = options.Value.AdminFailuresPerMinute;
-        _failures = PartitionedRateLimiter.Create<string, string>(address =>
-            RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = _perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            }));
-    }
+    private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.AdminFailuresPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var address = _clients.Of(context);
+        var address = clients.Of(context);
         // Zero permits: asks whether any failure is left without spending one.
         using (var probe = _failures.AttemptAcquire(address, 0))
         {
             if (!probe.IsAcquired)
             {
                 TimeSpan? retryAfter = probe.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : null;
-                _telemetry.Rejected("admin-failures");
+                telemetry.Rejected("admin-failures");
                 await LimitProblems.WriteAsync(
                     context,
                     StatusCodes.Status429TooManyRequests,
                     LimitProblems.TooManyRequests,
-                    $"Too many failed admin-key attempts from this address (at most {_perMinute} a minute). {LimitProblems.TryAgainIn(retryAfter)}",
+                    $"Too many failed admin-key attempts from this address (at most {options.Value.AdminFailuresPerMinute} a minute). {LimitProblems.TryAgainIn(retryAfter)}",
                     retryAfter);
                 return;
             }

@@ -1,8 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Answers;
-using SpotifyDashboard.Api.Apis;
 
 namespace SpotifyDashboard.Api.Limits;
 

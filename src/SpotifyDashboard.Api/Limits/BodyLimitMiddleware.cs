@@ -1,9 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.Options;
 
 namespace SpotifyDashboard.Api.Limits;
+
+/// <summary>An endpoint's own request body limit, in place of <c>RateLimits:MaxBodyBytes</c>; null means none.</summary>
+public sealed record BodyLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 
 /// <summary>
 /// Refuses a request body over the endpoint's limit (<see cref="IRequestSizeLimitMetadata"/>, else
@@ -44,11 +45,14 @@ public sealed class BodyLimitMiddleware(RequestDelegate next, IOptions<Anonymous
         {
             try
             {
-                if (!await BufferAsync(request, max, context.RequestAborted))
+                if (await ReadCappedAsync(request.Body, max, context.RequestAborted) is not { } buffered)
                 {
                     await TooLargeAsync(context, max);
                     return;
                 }
+
+                request.Body = buffered;
+                context.Response.RegisterForDispose(buffered);
             }
             catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
@@ -60,34 +64,29 @@ public sealed class BodyLimitMiddleware(RequestDelegate next, IOptions<Anonymous
         await next(context);
     }
 
-    /// <summary>Reads at most <paramref name="max"/> bytes into memory; false when there is more.</summary>
-    private static async Task<bool> BufferAsync(HttpRequest request, long max, CancellationToken cancellationToken)
+    /// <summary>The whole stream in memory, from its start, or null as soon as it passes <paramref name="max"/> bytes.</summary>
+    public static async Task<MemoryStream?> ReadCappedAsync(Stream stream, long max, CancellationToken cancellationToken)
     {
         var buffered = new MemoryStream();
-        var chunk = new byte[4096];
+        var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffered.Length + read > max)
             {
-                return false;
+                return null;
             }
 
             buffered.Write(chunk, 0, read);
         }
 
         buffered.Position = 0;
-        request.Body = buffered;
-        request.HttpContext.Response.RegisterForDispose(buffered);
-        return true;
+        return buffered;
     }
 
-    private static Task TooLargeAsync(HttpContext context, long max)
-    {
-        return LimitProblems.WriteAsync(
-            context,
-            StatusCodes.Status413PayloadTooLarge,
-            "Request body too large",
-            $"This endpoint takes request bodies of at most {max.ToString("N0", CultureInfo.InvariantCulture)} bytes (RateLimits:MaxBodyBytes, or the endpoint's own limit).");
-    }
+    private static Task TooLargeAsync(HttpContext context, long max) => LimitProblems.WriteAsync(
+        context,
+        StatusCodes.Status413PayloadTooLarge,
+        "Request body too large",
+        $"This endpoint takes request bodies of at most {max.ToString("N0", CultureInfo.InvariantCulture)} bytes (RateLimits:MaxBodyBytes, or the endpoint's own limit).");
 }

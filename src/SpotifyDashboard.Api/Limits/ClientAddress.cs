@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace SpotifyDashboard.Api.Limits;
 
@@ -21,9 +20,6 @@ public sealed class ClientAddress
         var key = configuration[KeySetting];
         _key = string.IsNullOrWhiteSpace(key) ? null : Encoding.UTF8.GetBytes(key);
     }
-
-    /// <summary>Without a key every user of the web shares the web's own address, and so its limits.</summary>
-    public bool TrustsTheWeb => _key is not null;
 
     public string Of(HttpContext context)
     {

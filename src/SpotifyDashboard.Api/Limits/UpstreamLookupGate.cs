@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace SpotifyDashboard.Api.Limits;
 
@@ -9,30 +8,22 @@ namespace SpotifyDashboard.Api.Limits;
 /// <c>RateLimits:UpstreamQueueTimeout</c>. However many users ask, the api spends at most that much of the
 /// providers' quota; the worker, another process with its own pipeline, keeps the rest for enrichment.
 /// </summary>
-public sealed class UpstreamLookupGate : IDisposable
+public sealed class UpstreamLookupGate(IOptions<AnonymousLimitsOptions> options) : IDisposable
 {
     public const string Busy = "Song lookups are busy right now (too many people are asking at once); try again in a few seconds.";
 
-    private readonly ConcurrencyLimiter _limiter;
-    private readonly TimeSpan _queueTimeout;
-
-    public UpstreamLookupGate(IOptions<AnonymousLimitsOptions> options)
+    private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
     {
-        var settings = options.Value;
-        _queueTimeout = settings.UpstreamQueueTimeout;
-        _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = settings.UpstreamConcurrency,
-            QueueLimit = settings.UpstreamQueue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-    }
+        PermitLimit = options.Value.UpstreamConcurrency,
+        QueueLimit = options.Value.UpstreamQueue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
 
     /// <summary>A slot to dispose when the lookup is over, or null when the queue is full or the wait too long.</summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_queueTimeout);
+        timeout.CancelAfter(options.Value.UpstreamQueueTimeout);
         try
         {
             var lease = await _limiter.AcquireAsync(1, timeout.Token);

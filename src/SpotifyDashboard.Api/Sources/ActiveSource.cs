@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Events;
-using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using StackExchange.Redis;
-
 namespace SpotifyDashboard.Api.Sources;
 
 /// <summary>Which source the api serves: <see cref="Kind"/>, chosen by the teacher (<see cref="Overridden"/>) or configured.</summary>
@@ -23,7 +16,8 @@ public sealed record ActiveSourceState(SurveySourceKind Kind, SurveySourceKind C
 public sealed partial class ActiveSource(
     ActiveSourceStore store,
     SourceChoiceFiles files,
-    LostChoicesRestore restore,
+    SongOverrideStore overrides,
+    IConnectionMultiplexer redis,
     EventBroadcast events,
     IOptions<SurveyOptions> survey,
     IOptions<ActiveSourceOptions> options,
@@ -49,7 +43,7 @@ public sealed partial class ActiveSource(
         SurveySourceKind? chosen;
         try
         {
-            chosen = await restore.RestoreAsync(await store.GetOverrideAsync(), cancellationToken);
+            chosen = await RestoreLostChoicesAsync(await store.GetOverrideAsync(), cancellationToken);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -108,6 +102,61 @@ public sealed partial class ActiveSource(
     protected override async Task ReadFromStoreAsync(bool polled, CancellationToken cancellationToken) => await RefreshAsync(cancellationToken);
 
     protected override void OnReadFailed(Exception exception) => LogReadFailed(exception);
+
+    /// <summary>
+    /// Puts the teacher's upload, choice of source and song mappings back into the cache from the files when the cache
+    /// has lost them (a new or flushed cache, a restored backup): the worker then reads the uploaded class again instead
+    /// of falling back to the configured source. Only what is missing is written, so a newer value is never overwritten.
+    /// Restores what the cache lacks; the answer is the choice the cache now holds (<paramref name="inCache"/> when it had
+    /// one). A file that cannot be read is logged and leaves the cache as it is.
+    /// </summary>
+    private async Task<SurveySourceKind?> RestoreLostChoicesAsync(SurveySourceKind? inCache, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The upload before the choice: once csv is the active source the worker reads the upload.
+            if (files.HasUpload && !await redis.GetDatabase().KeyExistsAsync(RedisKeys.UploadedCsv)
+                && await files.ReadUploadAsync(cancellationToken) is { } upload
+                && await redis.GetDatabase().StringSetAsync(RedisKeys.UploadedCsv, upload, when: When.NotExists))
+            {
+                LogRestoredUpload(files.UploadPath);
+            }
+
+            if (!await overrides.AnyAsync() && await files.ReadOverridesAsync(cancellationToken) is { Count: > 0 } kept
+                && await overrides.RestoreAsync(kept) is > 0 and var restored)
+            {
+                LogRestoredOverrides(restored, files.OverridesPath);
+            }
+
+            if (inCache is null && await files.ReadChoiceAsync(cancellationToken) is { } choice)
+            {
+                if (await store.RestoreOverrideAsync(choice))
+                {
+                    LogRestoredChoice(choice.StorageName(), files.ChoicePath);
+                }
+
+                return await store.GetOverrideAsync();
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            LogFilesUnreadable(ex, files.Folder);
+        }
+
+        return inCache;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cache had lost the teacher's uploaded CSV; restored it from {Path}")]
+    private partial void LogRestoredUpload(string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cache had lost the teacher's song mappings; restored {Count} from {Path}")]
+    private partial void LogRestoredOverrides(int count, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cache had lost the teacher's choice of source; restored {Source} from {Path}")]
+    private partial void LogRestoredChoice(string source, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not read the teacher's upload, choice of source or song mappings in {Folder}")]
+    private partial void LogFilesUnreadable(Exception exception, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Active survey source is now {Source} (was {Previous})")]
     private partial void LogChanged(string previous, string source);

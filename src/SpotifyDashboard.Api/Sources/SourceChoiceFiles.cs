@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Enrichment.Curation;
-
 namespace SpotifyDashboard.Api.Sources;
 
 /// <summary>

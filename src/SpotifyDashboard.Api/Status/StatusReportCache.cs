@@ -1,12 +1,3 @@
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Api.Answers;
-using SpotifyDashboard.Api.Data;
-using SpotifyDashboard.Api.Events;
-using SpotifyDashboard.Api.Sources;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Status;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 

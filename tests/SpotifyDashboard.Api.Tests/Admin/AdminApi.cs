@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using StackExchange.Redis;
-
 namespace SpotifyDashboard.Api.Tests.Admin;
 
 /// <summary>The api with an admin key on an in-process Garnet, and what the admin tests read back from the store.</summary>

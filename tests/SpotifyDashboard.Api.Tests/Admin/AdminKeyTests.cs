@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using SpotifyDashboard.Core.Storage;
-
 namespace SpotifyDashboard.Api.Tests.Admin;
 
 /// <summary>Every teacher's endpoint asks for the X-Admin-Key header, the same way.</summary>

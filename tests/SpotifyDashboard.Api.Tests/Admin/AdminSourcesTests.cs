@@ -1,19 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Privacy;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Ingestion.Ingest;
-using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Ingestion.Reading;
-
 namespace SpotifyDashboard.Api.Tests.Admin;
 
 /// <summary>The teacher's sources, refresh and quarantine, and what the class sees of the same data.</summary>

@@ -1,12 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Api.Tests.Admin;
 

@@ -1,18 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Ingestion;
-using SpotifyDashboard.Core.Privacy;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Ingestion.Ingest;
-using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Core.Configuration;
-using SpotifyDashboard.Ingestion.Reading;
 
 namespace SpotifyDashboard.Api.Tests.Admin;
 

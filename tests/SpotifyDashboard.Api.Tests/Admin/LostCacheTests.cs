@@ -1,12 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using SpotifyDashboard.Api.Sources;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Contracts.Admin;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Enrichment.Curation;
 using SpotifyDashboard.Enrichment.Songs;
 

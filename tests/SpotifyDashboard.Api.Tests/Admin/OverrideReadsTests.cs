@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-
 namespace SpotifyDashboard.Api.Tests.Admin;
 
 public class OverrideReadsTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace SpotifyDashboard.Api.Tests.Limits;
 
 public class BodyLimitTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>

@@ -1,5 +1,4 @@
 using System.Reflection;
-using StackExchange.Redis;
 
 namespace SpotifyDashboard.Api.Tests.Limits;
 

@@ -1,14 +1,7 @@
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SpotifyDashboard.Api.Events;
 using SpotifyDashboard.Api.Limits;
-using SpotifyDashboard.Core.Storage;
-using StackExchange.Redis;
 using static SpotifyDashboard.Api.Tests.EventStreamLines;
 
 namespace SpotifyDashboard.Api.Tests.Limits;

@@ -1,11 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Enrichment.Lookup;
 
 namespace SpotifyDashboard.Api.Tests.Limits;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using SpotifyDashboard.Api.Limits;
 
 namespace SpotifyDashboard.Api.Tests.Limits;

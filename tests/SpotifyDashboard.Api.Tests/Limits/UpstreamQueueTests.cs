@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using SpotifyDashboard.Core.Music;
-using SpotifyDashboard.Enrichment.Lookup;
-
 namespace SpotifyDashboard.Api.Tests.Limits;
 
 public class UpstreamQueueTests(GarnetServerFixture garnet) : IClassFixture<GarnetServerFixture>

@@ -1,9 +1,6 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using SpotifyDashboard.Api.Tests.Limits;
-using SpotifyDashboard.Core.Survey;
 
 namespace SpotifyDashboard.Api.Tests.Monitoring;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using SpotifyDashboard.Core.Contracts;
-using SpotifyDashboard.Core.Storage;
-using SpotifyDashboard.Core.Survey;
-using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Status;
 
 namespace SpotifyDashboard.Api.Tests.Monitoring;

@@ -1,5 +1,3 @@
-using SpotifyDashboard.Core.Survey;
-
 namespace SpotifyDashboard.Api.Tests.Settings;
 
 /// <summary>A setting the api cannot work with stops it at start, and the message names the setting.</summary>

@@ -1,0 +1,24 @@
+// The namespaces most test classes use: the web stack they call and the domain they seed and read back.
+global using System.Net;
+global using System.Net.Http.Json;
+global using System.Text;
+global using System.Text.Json;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.DependencyInjection.Extensions;
+global using Microsoft.Extensions.Logging.Abstractions;
+global using Microsoft.Extensions.Options;
+global using SpotifyDashboard.Core.Configuration;
+global using SpotifyDashboard.Core.Contracts;
+global using SpotifyDashboard.Core.Contracts.Admin;
+global using SpotifyDashboard.Core.Contracts.Dashboard;
+global using SpotifyDashboard.Core.Demo;
+global using SpotifyDashboard.Core.Ingestion;
+global using SpotifyDashboard.Core.Music;
+global using SpotifyDashboard.Core.Privacy;
+global using SpotifyDashboard.Core.Storage;
+global using SpotifyDashboard.Core.Survey;
+global using SpotifyDashboard.Enrichment.Lookup;
+global using SpotifyDashboard.Ingestion.Ingest;
+global using SpotifyDashboard.Ingestion.Mapping;
+global using SpotifyDashboard.Ingestion.Reading;
+global using StackExchange.Redis;
