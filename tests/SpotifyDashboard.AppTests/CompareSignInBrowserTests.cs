@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace SpotifyDashboard.AppTests;
@@ -7,7 +9,7 @@ namespace SpotifyDashboard.AppTests;
 /// approving authorize page), lands back on <c>/compare</c> signed in, compares their top tracks and sees their
 /// cluster and their twins under pseudonyms. The access token stays on the server: no page's HTML carries it.
 /// </summary>
-public sealed class CompareSignInBrowserTests(CompareSignInAppFixture fixture) : IClassFixture<CompareSignInAppFixture>, IAsyncLifetime
+public sealed class CompareSignInBrowserTests(CsvClassAppFixture fixture) : IClassFixture<CsvClassAppFixture>, IAsyncLifetime
 {
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -59,24 +61,27 @@ public sealed class CompareSignInBrowserTests(CompareSignInAppFixture fixture) :
         var twins = await _page.Locator("#my-twins li").AllInnerTextsAsync();
         Assert.NotEmpty(twins);
         Assert.Equal(0, await _page.Locator("#spotify-problem").CountAsync());
-        // One row per top track; the nearest twins are the classmates whose songs these are.
+        // One row per top track, named as Spotify answered (the api looked features up by id only).
         Assert.Equal(3, await _page.Locator("#my-tracks tbody tr").CountAsync());
         var tracks = await _page.InnerTextAsync("#my-tracks");
+        var songs = CsvClassAppFixture.ListenerSongs.Select(CsvClassAppFixture.SongOf).ToList();
+        Assert.All(songs, s => Assert.Contains($"{s.Title} — {s.Artist}", tracks));
+
+        // The twins are the class's nearest answers to the listener's mean taste, as the api places it.
+        var placed = await fixture.Api.PostAsJsonAsync("/api/compare", new { trackIds = songs.Select(s => MusicServiceFakes.TrackIdFor(s.Title, s.Artist)) });
+        var expected = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("twins").EnumerateArray()
+            .Select(t => $"{t.GetProperty("student").GetString()} · {t.GetProperty("song").GetString()} — {t.GetProperty("artist").GetString()}")
+            .ToList();
+        Assert.Equal(expected.Count, twins.Count);
+        Assert.All(expected.Zip(twins), pair => Assert.StartsWith(pair.First, pair.Second.Trim()));
         var twinText = string.Join("\n", twins);
-        foreach (var i in new[] { 2, 9, 21 })
-        {
-            var (title, artist) = CompareSignInAppFixture.SongOf(i);
-            Assert.Contains($"{title} — {artist}", twinText);
-            // The listener's own tracks by name (from Spotify's answer; the api looked features up by id only).
-            Assert.Contains($"{title} — {artist}", tracks);
-        }
 
         // Twins by pseudonym: no classmate's real name is shown.
         Assert.All(twins, t => Assert.Matches(@"^[A-Z][a-z]+ [A-Z][a-z]+ [0-9a-f]{4} · ", t));
         var shown = twinText + "\n" + tracks;
-        for (var i = 0; i < CompareSignInAppFixture.ClassSize; i++)
+        for (var i = 0; i < CsvClassAppFixture.ClassSize; i++)
         {
-            Assert.DoesNotContain(CompareSignInAppFixture.NameOf(i), shown);
+            Assert.DoesNotContain(CsvClassAppFixture.NameOf(i), shown);
         }
 
         html.Add(await _page.ContentAsync());

@@ -9,10 +9,10 @@ namespace SpotifyDashboard.AppTests;
 /// <c>&lt;img src=x onerror=alert(1)&gt;</c> is read literally, never run or drawn as an image.
 /// Each test fails if an alert opens or an <c>img[src="x"]</c> reaches the DOM.
 /// </summary>
-public sealed class UserTextBrowserTests(UserTextAppFixture fixture) : IClassFixture<UserTextAppFixture>, IAsyncLifetime
+public sealed class UserTextBrowserTests(CsvClassAppFixture fixture) : IClassFixture<CsvClassAppFixture>, IAsyncLifetime
 {
-    private const string Song = UserTextAppFixture.MarkupSong;
-    private const string Artist = UserTextAppFixture.MarkupArtist;
+    private const string Song = CsvClassAppFixture.MarkupSong;
+    private const string Artist = CsvClassAppFixture.MarkupArtist;
 
     private readonly List<string> _dialogs = [];
     private IPlaywright _playwright = null!;

@@ -2,15 +2,19 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace SpotifyDashboard.AppTests;
 
 /// <summary>
-/// The whole app reading a class of 40 from a Google Forms CSV, one of whom typed markup as their song,
-/// enriched through fake Spotify and ReccoBeats on loopback. Ready once the analysis covers every student whose track
+/// The whole app reading a class of 40 from a Google Forms CSV, one of whom typed markup as their song, enriched through
+/// fake Spotify and ReccoBeats on loopback, with the listener sign-in on: the web's client id is set and its redirect URI
+/// is its own (randomly ported) callback, which the fake Spotify's authorize page sends the browser back to. The
+/// listener's top tracks are three of the class's songs. Ready once the analysis covers every student whose track
 /// ReccoBeats knows.
 /// </summary>
-public sealed class UserTextAppFixture() : FakeMusicAppFixture("text")
+public sealed class CsvClassAppFixture() : FakeMusicAppFixture("class")
 {
     public const string MarkupSong = "<img src=x onerror=alert(1)>";
     public const string MarkupArtist = "<b>Bold</b> & Co";
@@ -23,7 +27,29 @@ public sealed class UserTextAppFixture() : FakeMusicAppFixture("text")
     /// <summary>The response id of the student whose song is <see cref="MarkupSong"/>.</summary>
     public string MarkupResponseId { get; private set; } = null!;
 
+    /// <summary>The students whose songs are the listener's top tracks: three the analysis holds.</summary>
+    public static IReadOnlyList<int> ListenerSongs { get; } =
+        [.. new[] { 2, 9, 21, 26, 33, 38 }.Where(i => MusicServiceFakes.ReccoBeatsKnows(SongOf(i).Title, SongOf(i).Artist)).Take(3)];
+
     protected override IEnumerable<string> MoreSettings => ["Parameters:spotify-client-id=fake-client-id"];
+
+    /// <summary>Spotify sends the browser back to the redirect URI, which must be the web's own callback on its real port.</summary>
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+        var web = builder.CreateResourceBuilder<ProjectResource>("web");
+        web.WithEnvironment("Spotify__RedirectUri", ReferenceExpression.Create($"{web.GetEndpoint("http")}/auth/spotify/callback"));
+    }
+
+    protected override void PrepareFakes()
+    {
+        foreach (var i in ListenerSongs)
+        {
+            var (title, artist) = SongOf(i);
+            Fakes.AddTopTrack(title, artist);
+        }
+    }
+
+    public static string NameOf(int i) => $"Student {i + 1:00}";
 
     /// <summary>The students with features, so in the analysis: those whose track ReccoBeats knows.</summary>
     public static int Analysed => Enumerable.Range(0, ClassSize).Count(i => MusicServiceFakes.ReccoBeatsKnows(SongOf(i).Title, SongOf(i).Artist));
@@ -55,7 +81,7 @@ public sealed class UserTextAppFixture() : FakeMusicAppFixture("text")
             string[] row =
             [
                 start.AddSeconds(i * 37).ToString("M/d/yyyy H:mm:ss", CultureInfo.InvariantCulture),
-                $"Student {i + 1:00}",
+                NameOf(i),
                 (18 + (i % 7)).ToString(CultureInfo.InvariantCulture),
                 Majors[i % Majors.Length],
                 Years[i % Years.Length],
