@@ -107,29 +107,20 @@ public static class AnalysisEngine
     private static (List<AnalysisRow> Unique, List<ExcludedRow> Duplicates) DropDuplicateIds(IReadOnlyList<AnalysisRow> rows)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var unique = new List<AnalysisRow>(rows.Count);
-        var duplicates = new List<ExcludedRow>();
-        foreach (var row in rows)
-        {
-            if (seen.Add(row.Id))
-            {
-                unique.Add(row);
-            }
-            else
-            {
-                duplicates.Add(new ExcludedRow(row.Id, "duplicate id"));
-            }
-        }
-
-        return (unique, duplicates);
+        var firstOfItsId = rows.ToLookup(row => seen.Add(row.Id));
+        return ([.. firstOfItsId[true]], [.. firstOfItsId[false].Select(row => new ExcludedRow(row.Id, "duplicate id"))]);
     }
 
-    /// <summary>A content hash of the inputs and settings: equal runs get equal versions.</summary>
-    private static string Fingerprint(IReadOnlyList<AnalysisRow> rows, AnalysisOptions settings)
+    /// <summary>A content hash of the inputs and settings: equal runs get equal versions. Without settings, of the rows alone.</summary>
+    public static string Fingerprint(IReadOnlyList<AnalysisRow> rows, AnalysisOptions? settings = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(
-            $"{settings.Clusters}|{settings.Restarts}|{settings.Seed}|{settings.CvFolds}|{settings.MaxAutoClusters}|{settings.ClassifierIterations}|{settings.ClassifierLeaves}|{settings.PermutationImportance}|{settings.SilhouetteSampleSize}\n"));
+        if (settings is not null)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(
+                $"{settings.Clusters}|{settings.Restarts}|{settings.Seed}|{settings.CvFolds}|{settings.MaxAutoClusters}|{settings.ClassifierIterations}|{settings.ClassifierLeaves}|{settings.PermutationImportance}|{settings.SilhouetteSampleSize}\n"));
+        }
+
         Span<byte> number = stackalloc byte[8];
         foreach (var row in rows)
         {
@@ -144,3 +135,12 @@ public static class AnalysisEngine
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 }
+
+/// <summary>One input row: a response id, its label (the major; null when unknown) and the song's audio features.</summary>
+public sealed record AnalysisRow(string Id, string? Label, AudioFeatures Features);
+
+/// <summary>A snapshot with what was needed to make it: the scaler, the ready predictor and the timings.</summary>
+public sealed record AnalysisRun(AnalysisSnapshot Snapshot, FeatureScaler Scaler, MajorPredictor Predictor, AnalysisTimings Timings);
+
+/// <summary>Wall-clock milliseconds per phase of one run (for the bench; not part of the snapshot).</summary>
+public sealed record AnalysisTimings(double Scale, double Pca, double KMeans, double Classifier, double Total);

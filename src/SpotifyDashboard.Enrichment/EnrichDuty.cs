@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Duties;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Configuration;
+using SpotifyDashboard.Core.Contracts;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Core.Telemetry;
@@ -37,6 +38,7 @@ public sealed partial class EnrichDuty(
     ILogger<EnrichDuty> logger) : IWorkerDuty
 {
     private readonly ConcurrentDictionary<string, bool> _reconciled = new(StringComparer.Ordinal);
+    private EnrichmentRun? _lastRun;
 
     public string Name => "enrich";
 
@@ -45,7 +47,14 @@ public sealed partial class EnrichDuty(
     public async Task<string?> StepAsync(CancellationToken cancellationToken)
     {
         await DrainAsync(cancellationToken);
-        return null;
+        // A pass that settles none of its songs means the providers cannot be asked: the worker's health says which.
+        if (_lastRun is not { StillPending: > 0, Enriched: 0, Unmatched: 0 } run)
+        {
+            return null;
+        }
+
+        var down = registry.All(ReportedProviders()).Where(p => p.State != ProviderState.Ok).Select(p => $"{p.Name} is {p.State}{(p.LastError is { } e ? $": {e}" : "")}").ToList();
+        return $"{run.StillPending} songs wait for their features; {(down.Count > 0 ? string.Join("; ", down) : "no provider answered")}";
     }
 
     /// <summary>
@@ -60,7 +69,7 @@ public sealed partial class EnrichDuty(
         EnrichmentRun run;
         do
         {
-            run = await RunOnceAsync(cancellationToken);
+            run = _lastRun = await RunOnceAsync(cancellationToken);
             passes++;
         }
         while (run.Pending >= options.CurrentValue.MaxResponsesPerTick

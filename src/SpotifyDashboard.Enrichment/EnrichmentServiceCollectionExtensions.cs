@@ -68,22 +68,19 @@ public static class EnrichmentServiceCollectionExtensions
     /// </summary>
     private static void AddProviderClients(IServiceCollection services)
     {
-        static Uri BaseOf(string url) => new(url.TrimEnd('/') + "/");
+        void Add(string provider, Func<IServiceProvider, string> baseUrl, Func<IServiceProvider, ProviderLimits> limits) =>
+            services.AddHttpClient(provider, (sp, http) =>
+            {
+                http.BaseAddress = new Uri(baseUrl(sp).TrimEnd('/') + "/");
+                // The pipeline's total timeout governs; HttpClient's own 100 s would cut a honoured Retry-After short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            }).AddProviderPipeline(provider, limits);
 
-        services.AddHttpClient(ProviderNames.SpotifyAccounts, (sp, http) => Configure(http, BaseOf(sp.GetRequiredService<IOptions<SpotifyOptions>>().Value.AccountsBaseUrl)))
-            .AddProviderPipeline(ProviderNames.SpotifyAccounts, sp => sp.GetRequiredService<IOptions<SpotifyOptions>>().Value.Limits);
-        services.AddHttpClient(ProviderNames.Spotify, (sp, http) => Configure(http, BaseOf(sp.GetRequiredService<IOptions<SpotifyOptions>>().Value.ApiBaseUrl)))
-            .AddProviderPipeline(ProviderNames.Spotify, sp => sp.GetRequiredService<IOptions<SpotifyOptions>>().Value.Limits);
-        services.AddHttpClient(ProviderNames.SpotifyAudioFeatures, (sp, http) => Configure(http, BaseOf(sp.GetRequiredService<IOptions<SpotifyOptions>>().Value.ApiBaseUrl)))
-            .AddProviderPipeline(ProviderNames.SpotifyAudioFeatures, sp => sp.GetRequiredService<IOptions<SpotifyOptions>>().Value.Limits);
-        services.AddHttpClient(ProviderNames.ReccoBeats, (sp, http) => Configure(http, BaseOf(sp.GetRequiredService<IOptions<ReccoBeatsOptions>>().Value.BaseUrl)))
-            .AddProviderPipeline(ProviderNames.ReccoBeats, sp => sp.GetRequiredService<IOptions<ReccoBeatsOptions>>().Value.Limits);
-    }
-
-    private static void Configure(HttpClient http, Uri baseAddress)
-    {
-        http.BaseAddress = baseAddress;
-        // The pipeline's total timeout governs; HttpClient's own 100 s would cut a honoured Retry-After short.
-        http.Timeout = Timeout.InfiniteTimeSpan;
+        static SpotifyOptions Spotify(IServiceProvider sp) => sp.GetRequiredService<IOptions<SpotifyOptions>>().Value;
+        static ReccoBeatsOptions ReccoBeats(IServiceProvider sp) => sp.GetRequiredService<IOptions<ReccoBeatsOptions>>().Value;
+        Add(ProviderNames.SpotifyAccounts, sp => Spotify(sp).AccountsBaseUrl, sp => Spotify(sp).Limits);
+        Add(ProviderNames.Spotify, sp => Spotify(sp).ApiBaseUrl, sp => Spotify(sp).Limits);
+        Add(ProviderNames.SpotifyAudioFeatures, sp => Spotify(sp).ApiBaseUrl, sp => Spotify(sp).Limits);
+        Add(ProviderNames.ReccoBeats, sp => ReccoBeats(sp).BaseUrl, sp => ReccoBeats(sp).Limits);
     }
 }

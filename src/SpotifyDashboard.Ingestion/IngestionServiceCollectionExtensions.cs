@@ -17,7 +17,6 @@ public static class IngestionServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSurveyIngestion(this IServiceCollection services)
     {
-        services.AddSingleton<SurveyPollOutcome>();
         services.AddSingleton(sp => new HeaderMapper(sp.GetRequiredService<IOptions<SurveyOptions>>().Value.Columns));
         services.AddSingleton<ServiceAccountTokenSource>();
         // The services' defaults already add a standard handler to every client: replace it rather

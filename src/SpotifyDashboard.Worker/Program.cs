@@ -36,12 +36,7 @@ builder.Services.AddSingleton<SourceStatusStore>();
 builder.Services.AddSingleton<ActiveSourceStore>();
 builder.Services.AddSingleton<QuarantineStore>();
 builder.Services.AddSingleton<SnapshotStore>();
-builder.Services.AddSingleton<PseudonymProvider>();
-builder.Services.AddSingleton(sp =>
-{
-    var pseudonyms = sp.GetRequiredService<PseudonymProvider>();
-    return new NamePolicy(pseudonyms.Pseudonymizer, pseudonyms.StoreNames);
-});
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.ToNamePolicy(sp.GetRequiredService<ILogger<PrivacyOptions>>()));
 builder.Services.AddSingleton<WorkerLeaderLock>();
 builder.Services.AddSingleton<WorkerHealth>();
 builder.Services.AddHealthChecks().AddCheck<WorkerHealth>("worker");

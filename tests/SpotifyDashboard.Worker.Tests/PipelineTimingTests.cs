@@ -65,7 +65,7 @@ public sealed class PipelineTimingTests(GarnetFixture garnet) : IClassFixture<Ga
         await garnet.FlushAsync();
         using var meters = new TestMeterFactory();
         using var stages = RecordStages(meters);
-        var pseudonyms = new PseudonymProvider(MsOptions.Create(new PrivacyOptions { PseudonymKey = "test-key" }), NullLogger<PseudonymProvider>.Instance);
+        var pseudonyms = new PrivacyOptions { PseudonymKey = "test-key" }.ToNamePolicy(NullLogger.Instance);
         var demo = new DemoDuty(
             new DemoResponseFactory(new DemoClassGenerator(42), pseudonyms),
             new SurveyResponseStore(garnet.Redis),

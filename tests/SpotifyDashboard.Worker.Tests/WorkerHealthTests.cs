@@ -65,6 +65,29 @@ public sealed class WorkerHealthTests(GarnetFixture garnet) : IClassFixture<Garn
     }
 
     [Fact]
+    public async Task AnEnrichPassThatSettlesNoSongDegradesTheWorkerNamingTheProviderUntilSongsAreFound()
+    {
+        await garnet.FlushAsync();
+        await new ActiveSourceStore(garnet.Redis).SetOverrideAsync(SurveySourceKind.Csv);
+        await garnet.Redis.GetDatabase().StringSetAsync(RedisKeys.UploadedCsv, WorkerReplica.ClassCsv(3));
+        var lookup = new CountingSongLookup { DeferWith = "spotify is cooling down" };
+        await using var worker = new WorkerReplica(garnet.ConnectionString, _time, lookup);
+        var health = worker.Get<WorkerHealth>();
+        Assert.True(await worker.StepAsync<IngestDuty>());
+
+        // No Spotify credentials in this replica: the pass settles nothing and the health says why.
+        Assert.True(await worker.StepAsync<EnrichDuty>());
+        var waiting = await health.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Degraded, waiting.Status);
+        Assert.StartsWith("enrich: 3 songs wait for their features; spotify is Unavailable: no Spotify credentials", waiting.Description, StringComparison.Ordinal);
+
+        lookup.DeferWith = null;
+        Assert.True(await worker.StepAsync<EnrichDuty>());
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    [Fact]
     public async Task ADutyWhoseStepThrowsIsNamedUntilAStepSucceedsAndAStandbyReportsNothingOfIt()
     {
         await garnet.FlushAsync();

@@ -129,6 +129,9 @@ public sealed class CountingSongLookup : ISongFeatureLookup
 
     public ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, every song waits with this reason, as when the providers cannot be asked.</summary>
+    public string? DeferWith { get; set; }
+
     public async Task<SongOutcome> LookupAsync(string title, string artist, CancellationToken cancellationToken = default)
     {
         var query = new SongQuery(title, artist);
@@ -141,7 +144,8 @@ public sealed class CountingSongLookup : ISongFeatureLookup
         foreach (var song in songs.DistinctBy(s => s.Key))
         {
             Calls.AddOrUpdate(song.Key, 1, (_, n) => n + 1);
-            outcomes[song.Key] = _songs.TryGetValue(song.Key, out var known)
+            outcomes[song.Key] = DeferWith is { } reason ? SongOutcome.Deferred(reason)
+                : _songs.TryGetValue(song.Key, out var known)
                 ? SongOutcome.Found(known.ToTrack(), known.Features)
                 : SongOutcome.Unmatched("not in the demo catalogue");
         }

@@ -31,20 +31,10 @@ public static class MajorClassifier
         var counts = labelled.GroupBy(i => labels[i]!.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var classes = counts.Where(c => c.Value >= MinimumRowsPerMajor).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
 
-        string? refusal = null;
-        if (matrix.ColumnCount == 0)
-        {
-            refusal = "No usable features.";
-        }
-        else if (labelled.Length < MinimumLabelledRows)
-        {
-            refusal = $"Not enough data: {labelled.Length} labelled responses, at least {MinimumLabelledRows} are needed.";
-        }
-        else if (classes.Length < 2)
-        {
-            refusal = $"Not enough data: {classes.Length} major(s) with at least {MinimumRowsPerMajor} responses, at least 2 are needed.";
-        }
-
+        var refusal = matrix.ColumnCount == 0 ? "No usable features."
+            : labelled.Length < MinimumLabelledRows ? $"Not enough data: {labelled.Length} labelled responses, at least {MinimumLabelledRows} are needed."
+            : classes.Length < 2 ? $"Not enough data: {classes.Length} major(s) with at least {MinimumRowsPerMajor} responses, at least 2 are needed."
+            : null;
         if (refusal is not null)
         {
             return new TrainedMajorClassifier(
@@ -62,11 +52,7 @@ public static class MajorClassifier
         var rows = labelled.Where(i => classIndex.ContainsKey(labels[i]!.Trim())).ToArray();
         var features = rows.Select(i => ToFloats(matrix.Row(i))).ToArray();
         var targets = rows.Select(i => classIndex[labels[i]!.Trim()]).ToArray();
-        var classCounts = new int[classes.Length];
-        foreach (var t in targets)
-        {
-            classCounts[t]++;
-        }
+        var classCounts = Enumerable.Range(0, classes.Length).Select(c => targets.Count(t => t == c)).ToArray();
 
         var weights = targets.Select(t => (float)(rows.Length / (double)(classes.Length * classCounts[t]))).ToArray();
         var folds = Math.Min(settings.CvFolds, rows.Length);
@@ -137,11 +123,7 @@ public static class MajorClassifier
             }
         });
 
-        var confusion = new int[classes.Length][];
-        for (var c = 0; c < classes.Length; c++)
-        {
-            confusion[c] = new int[classes.Length];
-        }
+        var confusion = Enumerable.Range(0, classes.Length).Select(_ => new int[classes.Length]).ToArray();
 
         for (var i = 0; i < rows.Length; i++)
         {
@@ -200,16 +182,7 @@ public static class MajorClassifier
             return best;
         })];
 
-    private static float[] ToFloats(ReadOnlySpan<double> row)
-    {
-        var result = new float[row.Length];
-        for (var j = 0; j < row.Length; j++)
-        {
-            result[j] = (float)row[j];
-        }
-
-        return result;
-    }
+    private static float[] ToFloats(ReadOnlySpan<double> row) => Array.ConvertAll(row.ToArray(), x => (float)x);
 
     /// <summary>Each class's rows are shuffled and dealt round-robin over the folds, continuing where the previous class stopped.</summary>
     private static int[] StratifiedFolds(int[] targets, int classCount, int folds, int seed)

@@ -68,18 +68,8 @@ internal static class ClusteringStep
     private static (int[] Assignments, List<ClusterSummary> Clusters) Describe(KMeansResult result, FeatureMatrix matrix, FeatureScaler scaler)
     {
         var d = matrix.ColumnCount;
-        var sizes = new int[result.K];
-        foreach (var a in result.Assignments)
-        {
-            sizes[a]++;
-        }
-
+        var sizes = Enumerable.Range(0, result.K).Select(c => result.Assignments.Count(a => a == c)).ToArray();
         var order = Enumerable.Range(0, result.K).OrderByDescending(c => sizes[c]).ThenBy(c => c).ToArray();
-        var newId = new int[result.K];
-        for (var i = 0; i < order.Length; i++)
-        {
-            newId[order[i]] = i;
-        }
 
         var profiles = order.Select(c => (IReadOnlyList<FeatureProfile>)[.. Enumerable.Range(0, d).Select(j =>
         {
@@ -88,17 +78,11 @@ internal static class ClusteringStep
         })]).ToList();
         var names = ClusterNamer.Name([.. profiles.Select(p => (IReadOnlyList<(string, double)>)[.. p.Select(f => (f.Feature, f.ZScore))])]);
         var clusters = order.Select((c, i) => new ClusterSummary(i, names[i], sizes[c], profiles[i])).ToList();
-        return ([.. result.Assignments.Select(a => newId[a])], clusters);
+        return ([.. result.Assignments.Select(a => Array.IndexOf(order, a))], clusters);
     }
 
-    private static int CountDistinctRows(FeatureMatrix matrix)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < matrix.RowCount; i++)
-        {
-            seen.Add(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(matrix.Row(i))));
-        }
-
-        return seen.Count;
-    }
+    private static int CountDistinctRows(FeatureMatrix matrix) => Enumerable.Range(0, matrix.RowCount)
+        .Select(i => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(matrix.Row(i))))
+        .Distinct(StringComparer.Ordinal)
+        .Count();
 }

@@ -37,16 +37,7 @@ public static class KMeansClusterer
             results[r] = RunOnce(packed, packed.Original, k, random, tolerance);
         });
 
-        var best = results[0];
-        for (var r = 1; r < restarts; r++)
-        {
-            if (results[r].Inertia < best.Inertia)
-            {
-                best = results[r];
-            }
-        }
-
-        return best;
+        return results.MinBy(r => r.Inertia)!;
     }
 
     private static KMeansResult RunOnce(PackedRows rows, double[] original, int k, Random random, double tolerance)
@@ -102,12 +93,9 @@ public static class KMeansClusterer
 
         // Final assignment and inertia in double against the final centroids, as scikit-learn reports them.
         var centres = new double[k * d];
-        for (var c = 0; c < k; c++)
+        for (var i = 0; i < k * d; i++)
         {
-            for (var a = 0; a < d; a++)
-            {
-                centres[c * d + a] = centroids[c * stride + a];
-            }
+            centres[i] = centroids[i / d * stride + i % d];
         }
 
         var inertia = AssignExact(original, n, d, centres, k, assignments);
@@ -317,28 +305,9 @@ public static class KMeansClusterer
     }
 
     /// <summary>Rows as floats, each padded with zeros to a multiple of the SIMD width.</summary>
-    private sealed class PackedRows
+    private sealed record PackedRows(float[] Values, double[] Original, int Count, int Columns, int Stride)
     {
-        private readonly float[] _values;
-
-        private PackedRows(float[] values, double[] original, int count, int columns, int stride)
-        {
-            _values = values;
-            Original = original;
-            Count = count;
-            Columns = columns;
-            Stride = stride;
-        }
-
-        public double[] Original { get; }
-
-        public int Count { get; }
-
-        public int Columns { get; }
-
-        public int Stride { get; }
-
-        public ReadOnlySpan<float> Row(int i) => _values.AsSpan(i * Stride, Stride);
+        public ReadOnlySpan<float> Row(int i) => Values.AsSpan(i * Stride, Stride);
 
         public static PackedRows From(ReadOnlySpan<double> data, int rows, int columns)
         {

@@ -44,17 +44,7 @@ public static class FeaturePreparation
             }
         }
 
-        var present = new int[featureCount];
-        foreach (var i in candidates)
-        {
-            for (var j = 0; j < featureCount; j++)
-            {
-                if (!double.IsNaN(rawRows[i][j]))
-                {
-                    present[j]++;
-                }
-            }
-        }
+        var present = Enumerable.Range(0, featureCount).Select(j => candidates.Count(i => !double.IsNaN(rawRows[i][j]))).ToArray();
 
         var columns = Enumerable.Range(0, featureCount).Where(j => present[j] > 0).ToList();
         foreach (var j in Enumerable.Range(0, featureCount).Where(j => present[j] == 0))
@@ -106,21 +96,8 @@ public static class FeaturePreparation
                 continue;
             }
 
-            double sum = 0;
-            foreach (var i in kept)
-            {
-                sum += Value(rawRows[i], j, medians);
-            }
-
-            var mean = sum / kept.Count;
-            double squares = 0;
-            foreach (var i in kept)
-            {
-                var d = Value(rawRows[i], j, medians) - mean;
-                squares += d * d;
-            }
-
-            var std = Math.Sqrt(squares / kept.Count);
+            var mean = kept.Sum(i => Value(rawRows[i], j, medians)) / kept.Count;
+            var std = Math.Sqrt(kept.Sum(i => Square(Value(rawRows[i], j, medians) - mean)) / kept.Count);
             means[j] = mean;
             stds[j] = std;
             // Relative threshold: a column of equal values can show rounding noise around its mean.
@@ -173,6 +150,8 @@ public static class FeaturePreparation
     }
 
     private static double Value(double[] row, int j, double[] medians) => double.IsNaN(row[j]) ? medians[j] : row[j];
+
+    private static double Square(double d) => d * d;
 
     private static double Median(double[] values)
     {

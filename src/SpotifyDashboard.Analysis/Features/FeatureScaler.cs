@@ -8,21 +8,9 @@ namespace SpotifyDashboard.Analysis.Features;
 /// as scikit-learn pipelines on this data do; key −1 ("no key detected") counts as missing.
 /// A missing value (NaN) is replaced by its column's median over the rows that have it.
 /// </summary>
-public sealed class FeatureScaler
+public sealed class FeatureScaler(int[] usedColumns, double[] imputation, double[] means, double[] stds)
 {
-    private readonly double[] _imputation;
-    private readonly double[] _means;
-    private readonly double[] _stds;
-
-    public FeatureScaler(int[] usedColumns, double[] imputation, double[] means, double[] stds)
-    {
-        UsedColumns = usedColumns;
-        _imputation = imputation;
-        _means = means;
-        _stds = stds;
-    }
-
-    public int[] UsedColumns { get; }
+    public int[] UsedColumns { get; } = usedColumns;
 
     /// <summary>Raw vector of 13 in <c>AudioFeatures.Names</c> order, with key −1 mapped to NaN.</summary>
     public static double[] RawVector(AudioFeatures features)
@@ -54,20 +42,18 @@ public sealed class FeatureScaler
 
             if (double.IsNaN(x))
             {
-                x = _imputation[j];
+                x = imputation[j];
             }
 
-            destination[j] = (x - _means[j]) / _stds[j];
+            destination[j] = (x - means[j]) / stds[j];
         }
 
         return true;
     }
 
-    public double Mean(int column) => _means[column];
+    public double Mean(int column) => means[column];
 
-    public double Std(int column) => _stds[column];
-
-    public double Imputation(int column) => _imputation[column];
+    public double Std(int column) => stds[column];
 
     /// <summary>Rebuilds the scaler from a snapshot's standardization table.</summary>
     public static FeatureScaler FromSnapshot(AnalysisSnapshot snapshot)

@@ -47,26 +47,14 @@ public sealed class MusicTwinFinder
     }
 
     /// <summary>Twins of a response in the snapshot (itself excluded); null when the id is unknown.</summary>
-    public IReadOnlyList<MusicTwin>? FindForResponse(string responseId, int k = 5)
-    {
-        if (!_indexById.TryGetValue(responseId, out var index))
-        {
-            return null;
-        }
-
-        return Find(_rows.AsSpan(index * _columns, _columns).ToArray(), k, index);
-    }
+    public IReadOnlyList<MusicTwin>? FindForResponse(string responseId, int k = 5) =>
+        _indexById.TryGetValue(responseId, out var index) ? Find(_rows.AsSpan(index * _columns, _columns).ToArray(), k, index) : null;
 
     /// <summary>Twins of any song's raw features; empty when a feature is infinite.</summary>
     public IReadOnlyList<MusicTwin> FindForFeatures(AudioFeatures features, int k = 5)
     {
         var standardized = new double[_columns];
-        if (!_scaler.TryStandardize(FeatureScaler.RawVector(features), standardized))
-        {
-            return [];
-        }
-
-        return Find(Array.ConvertAll(standardized, v => (float)v), k, exclude: -1);
+        return _scaler.TryStandardize(FeatureScaler.RawVector(features), standardized) ? Find(Array.ConvertAll(standardized, v => (float)v), k, exclude: -1) : [];
     }
 
     private List<MusicTwin> Find(float[] query, int k, int exclude)

@@ -83,8 +83,7 @@ public sealed partial class EventBroadcast(
             if (_subscription is null)
             {
                 // A message queue, not a handler: messages are handled one at a time, in the order published.
-                var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel));
-                queue.OnMessage(message => Hold(message.Message));
+                var queue = await redis.SubscribeEventsAsync(Hold);
                 _releasing = ReleaseAsync();
                 Volatile.Write(ref _subscription, queue);
             }
@@ -96,9 +95,9 @@ public sealed partial class EventBroadcast(
     }
 
     /// <summary>Tells the caches, then queues the event, in the order published, until they have read the store.</summary>
-    private void Hold(RedisValue message)
+    private void Hold(StoreEvent? decoded, RedisValue message)
     {
-        if (Read(message) is not { } storeEvent)
+        if (decoded is not { } storeEvent)
         {
             telemetry.MalformedEvent();
             LogMalformed(logger, message.Length());
@@ -131,20 +130,6 @@ public sealed partial class EventBroadcast(
             {
                 listener.Queue.Writer.TryWrite(held.Event);
             }
-        }
-    }
-
-    /// <summary>The event, or null for anything a stream cannot carry (not JSON, no type, a type that would break the SSE framing).</summary>
-    internal static StoreEvent? Read(RedisValue message)
-    {
-        try
-        {
-            var storeEvent = JsonSerializer.Deserialize<StoreEvent>(message.ToString(), DashboardJson.Options);
-            return storeEvent is { Type.Length: > 0 } && !storeEvent.Type.AsSpan().ContainsAny('\r', '\n') ? storeEvent : null;
-        }
-        catch (JsonException)
-        {
-            return null;
         }
     }
 

@@ -66,3 +66,38 @@ public sealed class QuarantineStore(IConnectionMultiplexer redis)
         return new IngestionStatus(source, columns, status?.Error);
     }
 }
+
+/// <summary>
+/// A source row that could not be used, kept with everything needed to fix it at the source:
+/// its 1-based row number (the header is row 1), the raw cells by header, and every reason.
+/// </summary>
+public sealed record QuarantinedRow(
+    string Id,
+    int Row,
+    IReadOnlyDictionary<string, string> Raw,
+    IReadOnlyList<string> Reasons);
+
+/// <summary><c>GET /api/quarantine</c>.</summary>
+public sealed record QuarantinePage(long Total, IReadOnlyList<QuarantineItem> Items);
+
+/// <summary>One quarantined row as the api shows it.</summary>
+public sealed record QuarantineItem(int Row, IReadOnlyDictionary<string, string> Raw, IReadOnlyList<string> Reasons)
+{
+    public static QuarantineItem From(QuarantinedRow row) => new(row.Row, row.Raw, row.Reasons);
+}
+
+/// <summary>
+/// Which source column each survey field was read from, and the headers nobody asked for. <see cref="DateOrder"/> says
+/// how dates like 05/09/2025 were read and why, when the timestamp column has such dates.
+/// </summary>
+public sealed record SourceColumns(
+    IReadOnlyList<ColumnMatch> Matches,
+    IReadOnlyList<string> HeadersSeen,
+    IReadOnlyList<string> Unmapped,
+    string? DateOrder = null);
+
+/// <summary>Field (e.g. "Song") read from the column with this header (0-based index).</summary>
+public sealed record ColumnMatch(string Field, string Header, int Column);
+
+/// <summary>What <c>/api/status</c> can add per source: the mapping found and the last error.</summary>
+public sealed record IngestionStatus(string Source, SourceColumns? Columns, string? Error);

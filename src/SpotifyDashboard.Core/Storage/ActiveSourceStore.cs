@@ -45,8 +45,5 @@ public sealed class ActiveSourceStore(IConnectionMultiplexer redis)
         await PublishAsync(configured.StorageName());
     }
 
-    private Task<long> PublishAsync(string source) =>
-        Db.PublishAsync(
-            RedisChannel.Literal(RedisKeys.EventsChannel),
-            System.Text.Json.JsonSerializer.Serialize(new StoreEvent(StoreEvent.SourceChanged, source, null, DateTimeOffset.UtcNow), DashboardJson.Options));
+    private Task PublishAsync(string source) => redis.PublishEventAsync(new StoreEvent(StoreEvent.SourceChanged, source, null, DateTimeOffset.UtcNow));
 }

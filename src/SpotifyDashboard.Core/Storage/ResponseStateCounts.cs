@@ -15,17 +15,7 @@ public sealed record ResponseStateCounts(long Stored, long Enriched, long Pendin
     /// <summary>By counting <paramref name="responses"/> (an in-memory copy, or a recount to check the counters against).</summary>
     public static ResponseStateCounts Count(IReadOnlyCollection<EnrichedResponse> responses)
     {
-        long enriched = 0, pending = 0, unmatched = 0;
-        foreach (var item in responses)
-        {
-            switch (item.Enrichment)
-            {
-                case EnrichmentState.Enriched: enriched++; break;
-                case EnrichmentState.Pending: pending++; break;
-                case EnrichmentState.Unmatched: unmatched++; break;
-            }
-        }
-
-        return new(responses.Count, enriched, pending, unmatched);
+        long In(EnrichmentState state) => responses.LongCount(r => r.Enrichment == state);
+        return new(responses.Count, In(EnrichmentState.Enriched), In(EnrichmentState.Pending), In(EnrichmentState.Unmatched));
     }
 }

@@ -260,8 +260,7 @@ public sealed partial class SurveyResponseStore(IConnectionMultiplexer redis, IL
         return await ReadManyAsync(source, ids);
     }
 
-    public Task PublishAsync(StoreEvent storeEvent) =>
-        redis.GetSubscriber().PublishAsync(RedisChannel.Literal(RedisKeys.EventsChannel), JsonSerializer.Serialize(storeEvent, DashboardJson.Options));
+    public Task PublishAsync(StoreEvent storeEvent) => redis.PublishEventAsync(storeEvent);
 
     private async Task<IReadOnlyList<EnrichedResponse>> ReadManyAsync(string source, RedisValue[] ids)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Telemetry;
 using SpotifyDashboard.Enrichment.Options;
 
@@ -70,4 +71,13 @@ public sealed class SongCache(HybridCache cache, IOptionsMonitor<EnrichmentOptio
         await cache.RemoveAsync(songKey, cancellationToken);
         return true;
     }
+}
+
+/// <summary>
+/// What the cache keeps per song: the track with its features, or a miss with the reason
+/// (<see cref="Track"/> may be set on a miss when the track had no known features).
+/// </summary>
+public sealed record CachedSong(Track? Track, AudioFeatures? Features, string? Reason, DateTimeOffset CachedAt)
+{
+    public bool IsFound => Track is not null && Features is not null;
 }

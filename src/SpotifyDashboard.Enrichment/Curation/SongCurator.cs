@@ -70,19 +70,13 @@ public sealed class SongCurator(SurveyResponseStore responses, SongOverrideStore
 
         var requeued = 0;
         var requeue = ResponseChanges.Requeue(EnrichmentReasons.OverrideQueued(trackId));
-        foreach (var response in await responses.GetAllAsync(source))
+        var others = (await responses.GetAllAsync(source))
+            .Where(r => SongKey.For(r.Response.FavoriteSong, r.Response.Artist) == key && r.Track?.Id != trackId);
+        foreach (var response in others)
         {
-            if (SongKey.For(response.Response.FavoriteSong, response.Response.Artist) != key || response.Track?.Id == trackId)
-            {
-                continue;
-            }
-
             // Checked again on the stored document: the worker may have written this very track meanwhile.
             var outcome = await responses.UpdateAsync(source, response.Response.Id, current => current.Track?.Id == trackId ? null : requeue(current));
-            if (outcome == ResponseUpdateOutcome.Updated)
-            {
-                requeued++;
-            }
+            requeued += outcome == ResponseUpdateOutcome.Updated ? 1 : 0;
         }
 
         return new OverrideAccepted(key, trackId, requeued);

@@ -37,3 +37,6 @@ public sealed class SongOverrideStore(IConnectionMultiplexer redis)
             .ToDictionary(o => o.SongKey, StringComparer.Ordinal);
     }
 }
+
+/// <summary>An admin's decision: the song with this key is this Spotify track.</summary>
+public sealed record SongOverride(string SongKey, string TrackId, string? Song, string? Artist, DateTimeOffset CreatedAt);

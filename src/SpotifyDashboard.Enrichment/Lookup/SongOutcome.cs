@@ -1,4 +1,5 @@
 using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Enrichment.Songs;
 
 namespace SpotifyDashboard.Enrichment.Lookup;
 
@@ -22,4 +23,10 @@ public sealed record SongOutcome(SongOutcomeKind Kind, Track? Track, AudioFeatur
     public static SongOutcome Unmatched(string reason) => new(SongOutcomeKind.Unmatched, null, null, reason);
 
     public static SongOutcome Deferred(string reason) => new(SongOutcomeKind.Deferred, null, null, reason);
+}
+
+/// <summary>A song as a student named it.</summary>
+public sealed record SongQuery(string Title, string Artist)
+{
+    public string Key { get; } = SongKey.For(Title, Artist);
 }

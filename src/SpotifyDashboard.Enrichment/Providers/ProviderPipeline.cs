@@ -30,12 +30,7 @@ public static class ProviderPipeline
 #pragma warning disable EXTEXP0001
         builder.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
-        builder.AddHttpMessageHandler(sp => new ProviderGateHandler(
-            provider,
-            sp.GetRequiredService<ProviderStatusRegistry>(),
-            sp.GetRequiredService<IOptionsMonitor<EnrichmentOptions>>(),
-            sp.GetRequiredService<EnrichmentTelemetry>(),
-            sp.GetRequiredService<TimeProvider>()));
+        builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<ProviderGateHandler>(sp, provider));
         builder.AddResilienceHandler(provider, (pipeline, context) =>
         {
             var services = context.ServiceProvider;
@@ -56,11 +51,7 @@ public static class ProviderPipeline
                     Delay = limits.RetryBaseDelay,
                     ShouldRetryAfterHeader = true,
                     ShouldHandle = args => ValueTask.FromResult(IsTransientFailure(args.Outcome, maxRetryAfter, time)),
-                    OnRetry = _ =>
-                    {
-                        telemetry.Retry(provider);
-                        return ValueTask.CompletedTask;
-                    },
+                    OnRetry = _ => Done(() => telemetry.Retry(provider)),
                 });
             }
 
@@ -72,29 +63,23 @@ public static class ProviderPipeline
                 SamplingDuration = limits.SamplingDuration,
                 BreakDuration = limits.BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(IsTransientFailure(args.Outcome, maxRetryAfter, time)),
-                OnOpened = args =>
+                OnOpened = args => Done(() =>
                 {
                     registry.BreakerOpened(provider, time.GetUtcNow() + args.BreakDuration, Describe(args.Outcome));
                     telemetry.BreakerMoved(provider, "open");
-                    return ValueTask.CompletedTask;
-                },
-                OnHalfOpened = _ =>
-                {
-                    telemetry.BreakerMoved(provider, "half-open");
-                    return ValueTask.CompletedTask;
-                },
-                OnClosed = _ =>
+                }),
+                OnHalfOpened = _ => Done(() => telemetry.BreakerMoved(provider, "half-open")),
+                OnClosed = _ => Done(() =>
                 {
                     registry.BreakerClosed(provider);
                     telemetry.BreakerMoved(provider, "closed");
-                    return ValueTask.CompletedTask;
-                },
+                }),
             });
 
             pipeline.AddRateLimiter(CreateLimiter(limits));
             pipeline.AddTimeout(limits.AttemptTimeout);
         });
-        builder.AddHttpMessageHandler(sp => new ProviderAttemptHandler(provider, sp.GetRequiredService<EnrichmentTelemetry>()));
+        builder.AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<ProviderAttemptHandler>(sp, provider));
         return builder;
     }
 
@@ -102,17 +87,14 @@ public static class ProviderPipeline
     /// Worth another attempt: network errors, timeouts, 408, 429 and 5xx, except a 429/503 whose
     /// Retry-After is beyond the limit (that becomes a cool-down instead of a held request).
     /// </summary>
-    public static bool IsTransientFailure(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time)
-    {
-        if (outcome.Result is { } response
-            && ProviderGateHandler.RetryAfterOf(response, time.GetUtcNow()) is { } wait
-            && wait > maxRetryAfter)
-        {
-            return false;
-        }
+    public static bool IsTransientFailure(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time) =>
+        !(outcome.Result is { } response && ProviderGateHandler.RetryAfterOf(response, time.GetUtcNow()) > maxRetryAfter)
+        && (HttpClientResiliencePredicates.IsTransient(outcome) || outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests);
 
-        return HttpClientResiliencePredicates.IsTransient(outcome)
-            || outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
+    private static ValueTask Done(Action action)
+    {
+        action();
+        return ValueTask.CompletedTask;
     }
 
     private static TokenBucketRateLimiter CreateLimiter(ProviderLimits limits)

@@ -83,12 +83,8 @@ public static class TrackMatcher
 
     private static int Levenshtein(string a, string b)
     {
-        var previous = new int[b.Length + 1];
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
 
         for (var i = 1; i <= a.Length; i++)
         {

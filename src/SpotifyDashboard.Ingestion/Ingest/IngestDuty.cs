@@ -16,7 +16,6 @@ namespace SpotifyDashboard.Ingestion.Ingest;
 /// </summary>
 public sealed partial class IngestDuty(
     IServiceScopeFactory scopes,
-    SurveyPollOutcome outcome,
     IOptions<SurveyOptions> survey,
     ILogger<IngestDuty> logger) : IWorkerDuty, IDisposable
 {
@@ -38,10 +37,7 @@ public sealed partial class IngestDuty(
             LogPolling(Interval, survey.Value.Source);
         }
 
-        var result = await ReadNowAsync(cancellationToken);
-        return result is null && outcome.Last is { Error: { } error } last
-            ? $"The survey source {last.Source} could not be read: {error}"
-            : null;
+        return (await ReadAsync(fullRead: false, cancellationToken)).Problem;
     }
 
     /// <summary>
@@ -49,13 +45,17 @@ public sealed partial class IngestDuty(
     /// Null when the source is the demo or could not be read (its status says why); our own failures are thrown.
     /// </summary>
     /// <param name="fullRead">Ignore the checkpoint and read every row again; idempotent, the store is made to match.</param>
-    public async Task<IngestResult?> ReadNowAsync(CancellationToken cancellationToken, bool fullRead = false)
+    public async Task<IngestResult?> ReadNowAsync(CancellationToken cancellationToken, bool fullRead = false) =>
+        (await ReadAsync(fullRead, cancellationToken)).Result;
+
+    private async Task<(IngestResult? Result, string? Problem)> ReadAsync(bool fullRead, CancellationToken cancellationToken)
     {
         await _oneReadAtATime.WaitAsync(cancellationToken);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<SurveySourcePoller>().PollAsync(cancellationToken, fullRead);
+            var poller = scope.ServiceProvider.GetRequiredService<SurveySourcePoller>();
+            return (await poller.PollAsync(cancellationToken, fullRead), poller.Problem);
         }
         finally
         {

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Core.Ingestion;
 using SpotifyDashboard.Core.Music;
+using SpotifyDashboard.Core.Privacy;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Mapping;
-using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Reading;
 using SpotifyDashboard.Ingestion.Validation;
 using StackExchange.Redis;
@@ -116,22 +117,13 @@ public sealed partial class SurveyIngestor(
         return result;
     }
 
-    private SurveyResponse ToResponse(string source, string id, ValidRow row) => new()
+    private SurveyResponse ToResponse(string source, string id, SurveyResponse row) => row with
     {
         Id = id,
         Source = source,
-        SubmittedAt = row.SubmittedAt,
         // Without a name each row is its own student; the id keeps the handle unique and stable.
-        Student = names.Pseudonymizer.HandleFor(row.Name.Length > 0 ? row.Name : $"\u0000row {id}"),
-        Name = names.StoreNames && row.Name.Length > 0 ? row.Name : null,
-        Age = row.Age,
-        Major = row.Major,
-        Year = row.Year,
-        Hometown = row.Hometown,
-        FavoriteSong = row.Song,
-        Artist = row.Artist,
-        HoursPerDay = row.HoursPerDay,
-        ListeningTime = row.ListeningTime,
+        Student = names.Pseudonymizer.HandleFor(row.Name is { Length: > 0 } name ? name : $"\u0000row {id}"),
+        Name = names.StoreNames && row.Name is { Length: > 0 } ? row.Name : null,
     };
 
     /// <summary>
@@ -245,3 +237,37 @@ public sealed partial class SurveyIngestor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Source {Source}: {NewRows} new rows ({Mode}); now {RowsRead} read = {Accepted} accepted + {Quarantined} quarantined + {Duplicates} duplicates; {Added} added, {Removed} removed, {Superseded} superseded")]
     private partial void LogIngested(string source, int newRows, string mode, int rowsRead, long accepted, long quarantined, long duplicates, int added, int removed, int superseded);
 }
+
+/// <summary>What one read of a source did. <see cref="RowsRead"/> = Accepted + Quarantined + Duplicates, over the whole source.</summary>
+public sealed record IngestResult(
+    string Source,
+    bool FullRead,
+    int NewRows,
+    long RowsRead,
+    long Accepted,
+    long Quarantined,
+    long Duplicates,
+    int Added,
+    int Removed,
+    int Superseded);
+
+/// <summary>
+/// Stored at <c>sd:checkpoint:{source}</c>: how many data rows were processed, the chain hash up to
+/// and including the last of them, and the running counts (so an incremental read adds to them).
+/// <see cref="DateOrder"/> is how day and month were read: a new row that settles it the other way means every row
+/// is read again.
+/// </summary>
+public sealed record IngestCheckpoint(
+    int RowCount,
+    string ChainHash,
+    string? LastRowId,
+    long Accepted,
+    long Quarantined,
+    long Duplicates,
+    DateOrder? DateOrder = null);
+
+/// <summary>
+/// How student names are handled: always a pseudonym; the raw name too only when
+/// <c>Privacy:StoreNames=true</c>. Registered by the host from its own pseudonymizer.
+/// </summary>
+public sealed record NamePolicy(Pseudonymizer Pseudonymizer, bool StoreNames);

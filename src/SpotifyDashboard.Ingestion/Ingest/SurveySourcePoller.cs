@@ -25,10 +25,12 @@ public sealed partial class SurveySourcePoller(
     ActiveSourceStore activeSource,
     IOptions<SurveyOptions> survey,
     PipelineTelemetry pipeline,
-    SurveyPollOutcome outcome,
     ILogger<SurveySourcePoller> logger)
 {
     public static readonly ActivitySource ActivitySource = new("SpotifyDashboard.Ingestion");
+
+    /// <summary>Why this poll could not read the source, in public words; null when it could (or the demo is the source).</summary>
+    public string? Problem { get; private set; }
 
     /// <summary>The ingest result, or null when the source is Demo or could not be read (see its status).</summary>
     /// <param name="fullRead">Ignore the checkpoint and read every row again (a refresh).</param>
@@ -37,7 +39,6 @@ public sealed partial class SurveySourcePoller(
         var kind = await activeSource.ResolveAsync(survey.Value.Source);
         if (kind == SurveySourceKind.Demo)
         {
-            outcome.Reset();
             return null;
         }
 
@@ -52,7 +53,6 @@ public sealed partial class SurveySourcePoller(
             var table = await reader.ReadAsync(cancellationToken);
             var result = await ingestor.IngestAsync(source, kind, table, fullRead, cancellationToken);
             await statuses.SetDetailAsync(source, null);
-            outcome.Read(source);
             activity?.SetTag("survey.rows", result.RowsRead);
             activity?.SetTag("survey.new_rows", result.NewRows);
             run.Succeeded();
@@ -88,7 +88,7 @@ public sealed partial class SurveySourcePoller(
     {
         // Neither message holds a secret's value or a cell value; the detail may name ids, paths, URLs and the account's e-mail.
         activity?.SetStatus(ActivityStatusCode.Error, publicMessage);
-        outcome.Failed(source, publicMessage);
+        Problem = $"The survey source {source} could not be read: {publicMessage}";
         LogUnreadable(source, detail);
         var status = await statuses.GetAsync(source) ?? new SourceStatus { Name = source, Kind = kind.ToString() };
         await statuses.SetAsync(status with { Error = publicMessage });

@@ -71,19 +71,9 @@ public sealed class ServiceAccountTokenSource(IOptions<SurveyOptions> options, I
     public static string? KeyJson(string setting)
     {
         var text = setting.Trim();
-        if (text.StartsWith('{'))
-        {
-            return text;
-        }
-
-        if (FromBase64(text) is { } decoded)
-        {
-            return decoded;
-        }
-
         try
         {
-            return File.Exists(text) ? File.ReadAllText(text) : null;
+            return text.StartsWith('{') ? text : FromBase64(text) ?? (File.Exists(text) ? File.ReadAllText(text) : null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -135,22 +125,10 @@ public sealed class ServiceAccountTokenSource(IOptions<SurveyOptions> options, I
     /// <summary>Standard or URL-safe base64, padded or not, wrapped or not, of something that looks like JSON.</summary>
     private static string? FromBase64(string text)
     {
-        var compact = new StringBuilder(text.Length + 3);
-        foreach (var c in text)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                compact.Append(c switch { '-' => '+', '_' => '/', _ => c });
-            }
-        }
-
-        while (compact.Length % 4 != 0)
-        {
-            compact.Append('=');
-        }
-
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c)).Select(c => c switch { '-' => '+', '_' => '/', _ => c }));
+        compact = compact.PadRight((compact.Length + 3) / 4 * 4, '=');
         var bytes = new byte[compact.Length];
-        if (compact.Length == 0 || !Convert.TryFromBase64String(compact.ToString(), bytes, out var written))
+        if (compact.Length == 0 || !Convert.TryFromBase64String(compact, bytes, out var written))
         {
             return null;
         }

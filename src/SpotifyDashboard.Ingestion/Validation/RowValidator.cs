@@ -82,8 +82,32 @@ public sealed class RowValidator(TimestampParser timestamps)
             reasons.Add(hoursProblem!);
         }
 
+        // Id, source and the pseudonym handle are the ingestor's to set; the raw name never leaves it.
         return reasons.Count > 0
             ? new RowCheck(null, reasons)
-            : new RowCheck(new ValidRow(submittedAt, name, age, major, year, hometown, song, artist, hours, listening), []);
+            : new RowCheck(
+                new SurveyResponse
+                {
+                    Id = "",
+                    Source = "",
+                    Student = "",
+                    SubmittedAt = submittedAt,
+                    Name = name,
+                    Age = age,
+                    Major = major,
+                    Year = year,
+                    Hometown = hometown,
+                    FavoriteSong = song,
+                    Artist = artist,
+                    HoursPerDay = hours,
+                    ListeningTime = listening,
+                },
+                []);
     }
+}
+
+/// <summary>Either the row's answer, cleaned and normalized, or every reason the row cannot be used.</summary>
+public sealed record RowCheck(SurveyResponse? Row, IReadOnlyList<string> Reasons)
+{
+    public bool IsValid => Row is not null;
 }

@@ -132,17 +132,7 @@ public static class TextCleaner
         var elements = StringInfo.GetTextElementEnumerator(text);
         while (elements.MoveNext())
         {
-            var element = elements.GetTextElement();
-            var count = 0;
-            foreach (var rune in element.EnumerateRunes())
-            {
-                if (IsMark(Rune.GetUnicodeCategory(rune)))
-                {
-                    count++;
-                }
-            }
-
-            most = Math.Max(most, count);
+            most = Math.Max(most, elements.GetTextElement().EnumerateRunes().Count(rune => IsMark(Rune.GetUnicodeCategory(rune))));
         }
 
         return most;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Configuration;
@@ -111,26 +110,13 @@ public sealed partial class AnalyseDuty(
             return;
         }
 
-        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(RedisKeys.EventsChannel), (_, message) =>
+        await redis.SubscribeEventsAsync((storeEvent, _) =>
         {
-            var storeEvent = TryRead(message);
             if (storeEvent is not null && storeEvent.Type != StoreEvent.SnapshotUpdated && storeEvent.Source == _source)
             {
                 Interlocked.Exchange(ref _eventSeen, 1);
             }
         });
         _subscribed = true;
-    }
-
-    private static StoreEvent? TryRead(RedisValue message)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<StoreEvent>(message.ToString(), DashboardJson.Options);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using SpotifyDashboard.Analysis;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Survey;
@@ -19,23 +17,6 @@ public sealed record AnalysisInput(IReadOnlyList<AnalysisRow> Rows, string Finge
             .Where(r => r.Enrichment == EnrichmentState.Enriched && r.Features is not null && r.Response.SupersededBy is null)
             .Select(r => new AnalysisRow(r.Response.Id, string.IsNullOrWhiteSpace(r.Response.Major) ? null : r.Response.Major.Trim(), r.Features!))
             .ToList();
-        return new AnalysisInput(rows, Hash(rows), responses.Count);
-    }
-
-    private static string Hash(IReadOnlyList<AnalysisRow> rows)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> number = stackalloc byte[8];
-        foreach (var row in rows)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{row.Id}\u001f{row.Label}\u001f"));
-            foreach (var value in row.Features.ToVector())
-            {
-                BitConverter.TryWriteBytes(number, value);
-                hash.AppendData(number);
-            }
-        }
-
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return new AnalysisInput(rows, AnalysisEngine.Fingerprint(rows), responses.Count);
     }
 }

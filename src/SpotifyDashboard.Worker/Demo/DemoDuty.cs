@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using SpotifyDashboard.Core.Duties;
 using SpotifyDashboard.Core.Configuration;
+using SpotifyDashboard.Core.Duties;
 using SpotifyDashboard.Core.Storage;
 using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Core.Telemetry;
@@ -87,3 +87,6 @@ public sealed partial class DemoDuty(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo class now has {Students} students")]
     private partial void LogStudents(int students);
 }
+
+/// <summary>How many demo students exist, and when the demo class was first created.</summary>
+public sealed record DemoCheckpoint(int Generated, DateTimeOffset CreatedAt);

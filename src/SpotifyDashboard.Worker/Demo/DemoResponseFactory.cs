@@ -1,11 +1,12 @@
 using SpotifyDashboard.Core.Demo;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Core.Survey;
+using SpotifyDashboard.Ingestion.Ingest;
 
 namespace SpotifyDashboard.Worker.Demo;
 
 /// <summary>Turns a generated student into a stored response. Demo songs carry their own features, so no network is needed.</summary>
-public sealed class DemoResponseFactory(DemoClassGenerator generator, PseudonymProvider pseudonyms)
+public sealed class DemoResponseFactory(DemoClassGenerator generator, NamePolicy pseudonyms)
 {
     public const string SourceName = "demo";
 

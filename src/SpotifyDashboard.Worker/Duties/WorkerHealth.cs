@@ -21,8 +21,6 @@ public sealed class WorkerHealth(WorkerLeaderLock leaderLock, TimeProvider time)
     /// <summary>Another replica does the duty now: what this one did while it led says nothing any more.</summary>
     public void StandingBy(string duty) => _last.TryRemove(duty, out _);
 
-    public DutyStep? LastStepOf(string duty) => _last.TryGetValue(duty, out var step) ? step : null;
-
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var role = leaderLock.Status;

@@ -75,18 +75,7 @@ public sealed partial class WorkerLeaderLock(
     /// Called every tick. The leader renews when <c>LockRenewInterval</c> has passed; a standby tries to take
     /// the lock when <c>StandbyRetryInterval</c> has passed. Returns whether this replica leads now.
     /// </summary>
-    public async Task<bool> EnsureAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            return await EnsureCoreAsync();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<bool> EnsureAsync() => OneAtATimeAsync(EnsureCoreAsync);
 
     private async Task<bool> EnsureCoreAsync()
     {
@@ -123,18 +112,7 @@ public sealed partial class WorkerLeaderLock(
     }
 
     /// <summary>Extends the lock now (e.g. right before writing a snapshot); false when it is no longer ours.</summary>
-    public async Task<bool> RenewNowAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            return await RenewCoreAsync();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<bool> RenewNowAsync() => OneAtATimeAsync(RenewCoreAsync);
 
     private async Task<bool> RenewCoreAsync()
     {
@@ -154,40 +132,7 @@ public sealed partial class WorkerLeaderLock(
             return true;
         }
 
-        Lost("the lock expired or another replica holds it");
-        return false;
-    }
-
-    /// <summary>Gives the lock back (on shutdown) so a standby replica need not wait for it to expire.</summary>
-    public async Task ReleaseAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (_lastRenewedAt is null)
-            {
-                return;
-            }
-
-            lock (_state)
-            {
-                _lastRenewedAt = null;
-                _leaderSince = null;
-            }
-
-            if (await Db.LockReleaseAsync(RedisKeys.WorkerLock, Token))
-            {
-                LogReleased();
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private void Lost(string reason)
-    {
+        const string reason = "the lock expired or another replica holds it";
         lock (_state)
         {
             _lastRenewedAt = null;
@@ -196,6 +141,42 @@ public sealed partial class WorkerLeaderLock(
         }
 
         LogLost(reason);
+        return false;
+    }
+
+    /// <summary>Gives the lock back (on shutdown) so a standby replica need not wait for it to expire.</summary>
+    public Task ReleaseAsync() => OneAtATimeAsync(async () =>
+    {
+        if (_lastRenewedAt is null)
+        {
+            return false;
+        }
+
+        lock (_state)
+        {
+            _lastRenewedAt = null;
+            _leaderSince = null;
+        }
+
+        if (await Db.LockReleaseAsync(RedisKeys.WorkerLock, Token))
+        {
+            LogReleased();
+        }
+
+        return true;
+    });
+
+    private async Task<bool> OneAtATimeAsync(Func<Task<bool>> action)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>On shutdown (the container disposes it once the duties have stopped): lets a standby replica take over at once.</summary>

@@ -1,3 +1,4 @@
+using SpotifyDashboard.Core.Survey;
 using SpotifyDashboard.Ingestion.Mapping;
 using SpotifyDashboard.Core.Configuration;
 using SpotifyDashboard.Ingestion.Tests.Infrastructure;
@@ -17,8 +18,8 @@ public class RowValidatorTests
             ["11/20/2026 9:15:02", " Ana ", "20", "Biology", "1st year", "Sevilla", " Despacito ", "Luis Fonsi", "2,5", "at night", "ana@example.com"],
             Mapping);
 
-        var row = Assert.IsType<ValidRow>(check.Row);
-        Assert.Equal("Despacito", row.Song);
+        var row = Assert.IsType<SurveyResponse>(check.Row);
+        Assert.Equal("Despacito", row.FavoriteSong);
         Assert.Equal("Freshman", row.Year);
         Assert.Equal("Late night", row.ListeningTime);
         Assert.Equal(2.5, row.HoursPerDay);

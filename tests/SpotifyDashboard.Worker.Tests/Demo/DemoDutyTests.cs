@@ -14,7 +14,7 @@ public class DemoDutyTests(GarnetFixture garnet) : IClassFixture<GarnetFixture>
 {
     private DemoDuty CreateWorker(FakeTimeProvider time, PrivacyOptions? privacy = null, int initialStudents = 50)
     {
-        var pseudonyms = new PseudonymProvider(MsOptions.Create(privacy ?? new PrivacyOptions { PseudonymKey = "test-key" }), NullLogger<PseudonymProvider>.Instance);
+        var pseudonyms = (privacy ?? new PrivacyOptions { PseudonymKey = "test-key" }).ToNamePolicy(NullLogger.Instance);
         var factory = new DemoResponseFactory(new DemoClassGenerator(42), pseudonyms);
         return new DemoDuty(
             factory,

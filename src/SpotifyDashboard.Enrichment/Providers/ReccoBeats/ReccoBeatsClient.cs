@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Enrichment.Lookup;
 using SpotifyDashboard.Enrichment.Telemetry;
@@ -49,23 +47,11 @@ public sealed class ReccoBeatsClient(IHttpClientFactory httpClients, ProviderSta
 
         if (!response.IsSuccessStatusCode)
         {
-            var message = $"{ProviderNames.ReccoBeats} answered {(int)response.StatusCode}";
-            telemetry.Error(ProviderNames.ReccoBeats, $"http-{(int)response.StatusCode}");
-            registry.RecordError(ProviderNames.ReccoBeats, message);
-            throw new ProviderUnavailableException(ProviderNames.ReccoBeats, message);
+            var status = (int)response.StatusCode;
+            throw UpstreamJson.Failure(ProviderNames.ReccoBeats, $"http-{status}", $"{ProviderNames.ReccoBeats} answered {status}", registry, telemetry);
         }
 
-        ReccoBeatsFeaturesResponse? body;
-        try
-        {
-            body = await response.Content.ReadFromJsonAsync<ReccoBeatsFeaturesResponse>(UpstreamJson.Options, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            telemetry.Error(ProviderNames.ReccoBeats, "malformed-json");
-            registry.RecordError(ProviderNames.ReccoBeats, "reccobeats sent malformed JSON");
-            throw new ProviderUnavailableException(ProviderNames.ReccoBeats, "reccobeats sent malformed JSON", e);
-        }
+        var body = await UpstreamJson.ReadAsync<ReccoBeatsFeaturesResponse>(response, ProviderNames.ReccoBeats, registry, telemetry, cancellationToken);
 
         var asked = ids.ToHashSet(StringComparer.Ordinal);
         foreach (var item in body?.Content ?? [])

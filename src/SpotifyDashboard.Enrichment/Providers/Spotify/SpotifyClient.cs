@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SpotifyDashboard.Core.Music;
 using SpotifyDashboard.Enrichment.Lookup;
@@ -164,29 +162,17 @@ public sealed class SpotifyClient(
             return;
         }
 
-        var message = $"{provider} answered {(int)response.StatusCode}";
-        telemetry.Error(provider, $"http-{(int)response.StatusCode}");
+        var status = (int)response.StatusCode;
         if (SongRefusedException.IsRefusal(response.StatusCode))
         {
             // The provider is fine; it refuses this one request, and will again next tick.
-            throw new SongRefusedException(provider, response.StatusCode, EnrichmentReasons.Refused(provider, (int)response.StatusCode, response.ReasonPhrase));
+            telemetry.Error(provider, $"http-{status}");
+            throw new SongRefusedException(provider, response.StatusCode, EnrichmentReasons.Refused(provider, status, response.ReasonPhrase));
         }
 
-        registry.RecordError(provider, message);
-        throw new ProviderUnavailableException(provider, message);
+        throw UpstreamJson.Failure(provider, $"http-{status}", $"{provider} answered {status}", registry, telemetry);
     }
 
-    private async Task<T?> ReadAsync<T>(string provider, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<T>(UpstreamJson.Options, cancellationToken);
-        }
-        catch (JsonException e)
-        {
-            telemetry.Error(provider, "malformed-json");
-            registry.RecordError(provider, $"{provider} sent malformed JSON");
-            throw new ProviderUnavailableException(provider, $"{provider} sent malformed JSON", e);
-        }
-    }
+    private Task<T?> ReadAsync<T>(string provider, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        UpstreamJson.ReadAsync<T>(response, provider, registry, telemetry, cancellationToken);
 }
