@@ -9,7 +9,8 @@ namespace SpotifyDashboard.AppTests;
 /// approving authorize page), lands back on <c>/compare</c> signed in, compares their top tracks and sees their
 /// cluster and their twins under pseudonyms. The access token stays on the server: no page's HTML carries it.
 /// </summary>
-public sealed class CompareSignInBrowserTests(CsvClassAppFixture fixture) : IClassFixture<CsvClassAppFixture>, IAsyncLifetime
+[Collection(CsvClassCollection.Name)]
+public sealed class CompareSignInBrowserTests(CsvClassAppFixture fixture) : IAsyncLifetime
 {
     private IBrowserContext _context = null!;
     private IPage _page = null!;

@@ -99,3 +99,9 @@ public sealed class CsvClassAppFixture() : FakeMusicAppFixture("class")
 
     private static string Quote(string field) => $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
+
+[CollectionDefinition(Name)]
+public sealed class CsvClassCollection : ICollectionFixture<CsvClassAppFixture>
+{
+    public const string Name = "CSV class app";
+}

@@ -9,7 +9,8 @@ namespace SpotifyDashboard.AppTests;
 /// <c>&lt;img src=x onerror=alert(1)&gt;</c> is read literally, never run or drawn as an image.
 /// Each test fails if an alert opens or an <c>img[src="x"]</c> reaches the DOM.
 /// </summary>
-public sealed class UserTextBrowserTests(CsvClassAppFixture fixture) : IClassFixture<CsvClassAppFixture>, IAsyncLifetime
+[Collection(CsvClassCollection.Name)]
+public sealed class UserTextBrowserTests(CsvClassAppFixture fixture) : IAsyncLifetime
 {
     private const string Song = CsvClassAppFixture.MarkupSong;
     private const string Artist = CsvClassAppFixture.MarkupArtist;

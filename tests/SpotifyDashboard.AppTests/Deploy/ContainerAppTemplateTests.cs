@@ -8,7 +8,8 @@ namespace SpotifyDashboard.AppTests.Deploy;
 /// manifest) against the manifest: nothing the manifest gives a service may be missing, every secret must come from a
 /// parameter, and the Container Apps settings a manifest cannot say must be there.
 /// </summary>
-public sealed partial class ContainerAppTemplateTests(PublishedManifestFixture fixture) : IClassFixture<PublishedManifestFixture>
+[Collection(PublishedManifestCollection.Name)]
+public sealed partial class ContainerAppTemplateTests(PublishedManifestFixture fixture)
 {
     private static readonly string[] Projects = ["worker", "api", "web"];
 

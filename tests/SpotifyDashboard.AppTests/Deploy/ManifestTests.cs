@@ -4,7 +4,8 @@ using SpotifyDashboard.AppHost;
 namespace SpotifyDashboard.AppTests.Deploy;
 
 /// <summary>The deployment manifest the AppHost publishes for azd: what it must hold, and what it must never hold.</summary>
-public sealed class ManifestTests(PublishedManifestFixture fixture) : IClassFixture<PublishedManifestFixture>
+[Collection(PublishedManifestCollection.Name)]
+public sealed class ManifestTests(PublishedManifestFixture fixture)
 {
     private static readonly string[] GeneratedSecrets = ["cache-password", "pseudonym-key", "internal-key", "data-protection-secret"];
 

@@ -32,3 +32,9 @@ public sealed class PublishedManifestFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 }
+
+[CollectionDefinition(Name)]
+public sealed class PublishedManifestCollection : ICollectionFixture<PublishedManifestFixture>
+{
+    public const string Name = "published manifest";
+}
