@@ -85,13 +85,11 @@ public sealed class AdminAppFixture() : FakeMusicAppFixture("admin")
                 (1 + (i % 5)).ToString(CultureInfo.InvariantCulture),
                 Moments[i % Moments.Length],
             ];
-            yield return string.Join(',', row.Select(Quote));
+            yield return CsvLine(row);
         }
     }
 
     private static string ClassCsvText() => string.Join("\r\n", [Headers, .. Rows(0, ClassSize)]) + "\r\n";
-
-    private static string Quote(string field) => $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
 
 [CollectionDefinition(Name)]

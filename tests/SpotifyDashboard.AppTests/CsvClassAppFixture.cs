@@ -91,13 +91,11 @@ public sealed class CsvClassAppFixture() : FakeMusicAppFixture("class")
                 (1 + (i % 5)).ToString(CultureInfo.InvariantCulture),
                 Moments[i % Moments.Length],
             ];
-            csv.AppendLine(string.Join(',', row.Select(Quote)));
+            csv.AppendLine(CsvLine(row));
         }
 
         return csv.ToString();
     }
-
-    private static string Quote(string field) => $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }
 
 [CollectionDefinition(Name)]

@@ -26,6 +26,10 @@ public abstract class FakeMusicAppFixture(string name) : IAsyncLifetime
 
     public HttpClient Web { get; private set; } = null!;
 
+    /// <summary>One row as the Forms download writes it: every field quoted, quotes doubled.</summary>
+    protected static string CsvLine(IEnumerable<string> fields) =>
+        string.Join(',', fields.Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+
     /// <summary>The class as the survey's CSV.</summary>
     protected abstract string SurveyCsv();
 

@@ -312,7 +312,7 @@ public sealed class LogCaptureAppFixture() : FakeMusicAppFixture("logs")
         csv.AppendLine(FormsHeader);
         foreach (var row in Rows(CsvStudents, offset: 0))
         {
-            csv.AppendLine(string.Join(',', row.Select(f => $"\"{f.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")));
+            csv.AppendLine(CsvLine(row));
         }
 
         return csv.ToString();

@@ -124,7 +124,7 @@ public sealed class FaultsAppFixture() : FakeMusicAppFixture("faults")
                 (1 + (n % 5)).ToString(CultureInfo.InvariantCulture),
                 "Evening",
             ];
-            _rows.Add(string.Join(',', row.Select(f => $"\"{f}\"")));
+            _rows.Add(CsvLine(row));
         }
     }
 
