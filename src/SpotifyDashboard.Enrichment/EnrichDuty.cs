@@ -38,7 +38,6 @@ public sealed partial class EnrichDuty(
     ILogger<EnrichDuty> logger) : IWorkerDuty
 {
     private readonly ConcurrentDictionary<string, bool> _reconciled = new(StringComparer.Ordinal);
-    private EnrichmentRun? _lastRun;
 
     public string Name => "enrich";
 
@@ -46,9 +45,9 @@ public sealed partial class EnrichDuty(
 
     public async Task<string?> StepAsync(CancellationToken cancellationToken)
     {
-        await DrainAsync(cancellationToken);
+        var (_, last) = await DrainAsync(cancellationToken);
         // A pass that settles none of its songs means the providers cannot be asked: the worker's health says which.
-        if (_lastRun is not { StillPending: > 0, Enriched: 0, Unmatched: 0 } run)
+        if (last is not { StillPending: > 0, Enriched: 0, Unmatched: 0 } run)
         {
             return null;
         }
@@ -61,22 +60,22 @@ public sealed partial class EnrichDuty(
     /// Passes one after another while each takes a full batch (<c>Enrichment:MaxResponsesPerTick</c>) and settles some of
     /// it: a big upload is worked through at the providers' pace, not one batch per <c>Enrichment:Interval</c> (100,000
     /// answers took 12 minutes so, the work itself about one). A pass that settles nothing (providers cooling down or
-    /// broken) waits for the next tick. Returns the passes made.
+    /// broken) waits for the next tick. Returns the passes made and the last one's outcome.
     /// </summary>
-    public async Task<int> DrainAsync(CancellationToken cancellationToken = default)
+    public async Task<(int Passes, EnrichmentRun Last)> DrainAsync(CancellationToken cancellationToken = default)
     {
         var passes = 0;
         EnrichmentRun run;
         do
         {
-            run = _lastRun = await RunOnceAsync(cancellationToken);
+            run = await RunOnceAsync(cancellationToken);
             passes++;
         }
         while (run.Pending >= options.CurrentValue.MaxResponsesPerTick
             && run.Enriched + run.Unmatched > 0
             && !cancellationToken.IsCancellationRequested);
 
-        return passes;
+        return (passes, run);
     }
 
     /// <summary>One pass over the pending responses; returns how many changed state.</summary>

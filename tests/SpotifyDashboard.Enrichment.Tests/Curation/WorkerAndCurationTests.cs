@@ -55,7 +55,7 @@ public class WorkerAndCurationTests
         await ClearAsync(host, "csv");
         await AddPendingAsync(store, "Backlog Song", 5);
 
-        var passes = await host.Get<EnrichDuty>().DrainAsync();
+        var (passes, _) = await host.Get<EnrichDuty>().DrainAsync();
 
         // 2 + 2 + 1: the third pass took less than a full batch, so the backlog was gone.
         Assert.Equal(3, passes);
@@ -71,7 +71,7 @@ public class WorkerAndCurationTests
         await ClearAsync(host, "csv");
         await AddPendingAsync(store, "Stuck Song", 5);
 
-        var passes = await host.Get<EnrichDuty>().DrainAsync();
+        var (passes, _) = await host.Get<EnrichDuty>().DrainAsync();
 
         // Without Spotify credentials every answer stays pending: one pass, not a loop over the same batch.
         Assert.Equal(1, passes);
