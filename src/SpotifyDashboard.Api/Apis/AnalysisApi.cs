@@ -272,7 +272,7 @@ public static class AnalysisApi
             new CompareCluster(cluster, analysis.ClusterNames.GetValueOrDefault(cluster, "")),
             new ComparePoint(x, y, z),
             analysis.Placer.DnaScoreAmongClass(taste) ?? 50,
-            AnalysisAnswers.TwinMatches(analysis.Twins.FindForFeatures(taste, request.K ?? DefaultTwins), view),
+            AnalysisAnswers.TwinMatches(analysis.Twins.FindForFeatures(taste, request.K ?? DefaultTwins).Twins, view),
             new ComparePrediction(
                 State(prediction),
                 prediction.Reason,
@@ -285,7 +285,7 @@ public static class AnalysisApi
 
     private static CompareTrack CompareTrackOf(Track track, AudioFeatures features, ServedAnalysis analysis, ClassTable view)
     {
-        var closest = analysis.Twins!.FindForFeatures(features, 1) is [var twin, ..] ? twin : null;
+        var closest = analysis.Twins!.Closest(features);
         return new CompareTrack(
             track.Id,
             track.Name,
