@@ -113,7 +113,7 @@ public class CompareWithoutSpotifyApiTests(DemoCompareFixture api) : IClassFixtu
     [Fact]
     public async Task AFileOverTheLimitIsRefusedBeforeItIsRead()
     {
-        var response = await api.Client.PostAsync("/api/compare/file", new ByteArrayContent(new byte[ListenerExport.MaxBytes + 1]));
+        var response = await api.Client.PostAsync("/api/compare/file", new ByteArrayContent(new byte[CompareLimits.MaxFileBytes + 1]));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }

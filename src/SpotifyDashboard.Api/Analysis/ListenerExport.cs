@@ -12,9 +12,6 @@ namespace SpotifyDashboard.Api.Analysis;
 /// </summary>
 public sealed record ListenerExport(string Kind, int Entries, IReadOnlyList<string> TrackIds, IReadOnlyList<CompareSong> Songs)
 {
-    /// <summary>Big enough for a year of streaming history or a library of thousands of tracks.</summary>
-    public const int MaxBytes = 8 * 1024 * 1024;
-
     /// <summary>What was read, in the listener's words.</summary>
     public string Summary => TrackIds.Count > 0
         ? $"{Kind}: {Entries} entries, compared by their {TrackIds.Count} {(Entries > TrackIds.Count ? "most played or first " : "")}tracks."
@@ -107,7 +104,7 @@ public sealed record ListenerExport(string Kind, int Entries, IReadOnlyList<stri
             .GroupBy(p => p.Id!, StringComparer.Ordinal)
             .Select(g => (Id: g.Key, Played: g.Sum(p => p.Played)))
             .OrderByDescending(p => p.Played)
-            .Take(RequestValidation.MaxTracks)
+            .Take(CompareLimits.MaxTrackIds)
             .Select(p => p.Id)
             .ToList();
         if (ids.Count > 0)
@@ -119,7 +116,7 @@ public sealed record ListenerExport(string Kind, int Entries, IReadOnlyList<stri
             .GroupBy(p => (Title: p.Title!.Trim(), Artist: p.Artist?.Trim() ?? ""))
             .Select(g => (g.Key, Played: g.Sum(p => p.Played)))
             .OrderByDescending(p => p.Played)
-            .Take(RequestValidation.MaxSongs)
+            .Take(CompareLimits.MaxSongs)
             .Select(p => new CompareSong(Cut(p.Key.Title), p.Key.Artist.Length == 0 ? null : Cut(p.Key.Artist)))
             .ToList();
         return songs.Count > 0

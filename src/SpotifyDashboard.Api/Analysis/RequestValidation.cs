@@ -10,8 +10,6 @@ namespace SpotifyDashboard.Api.Analysis;
 public static partial class RequestValidation
 {
     public const int MaxLength = 200;
-    public const int MaxTracks = 50;
-    public const int MaxSongs = 10;
     public const string DemoIdPrefix = "demo:";
 
     public static Dictionary<string, string[]> Validate(this PredictMajorRequest request) =>
@@ -36,15 +34,15 @@ public static partial class RequestValidation
         }
         else if (kinds == 0)
         {
-            errors["trackIds"] = [$"trackIds or songs is required: 1 to {MaxTracks} Spotify track ids or links, or 1 to {MaxSongs} songs by title and artist (or demoListener: true with demo data)."];
+            errors["trackIds"] = [$"trackIds or songs is required: 1 to {CompareLimits.MaxTrackIds} Spotify track ids or links, or 1 to {CompareLimits.MaxSongs} songs by title and artist (or demoListener: true with demo data)."];
         }
         else if (songs.Count > 0)
         {
             SongListErrors(songs, errors);
         }
-        else if (given.Count > MaxTracks)
+        else if (given.Count > CompareLimits.MaxTrackIds)
         {
-            errors["trackIds"] = [$"trackIds holds at most {MaxTracks} tracks; got {given.Count}."];
+            errors["trackIds"] = [$"trackIds holds at most {CompareLimits.MaxTrackIds} tracks; got {given.Count}."];
         }
         else
         {
@@ -72,9 +70,9 @@ public static partial class RequestValidation
 
     private static void SongListErrors(IReadOnlyList<CompareSong> songs, Dictionary<string, string[]> errors)
     {
-        if (songs.Count > MaxSongs)
+        if (songs.Count > CompareLimits.MaxSongs)
         {
-            errors["songs"] = [$"songs holds at most {MaxSongs} songs; got {songs.Count}."];
+            errors["songs"] = [$"songs holds at most {CompareLimits.MaxSongs} songs; got {songs.Count}."];
             return;
         }
 

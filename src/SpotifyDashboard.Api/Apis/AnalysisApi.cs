@@ -42,7 +42,7 @@ public static class AnalysisApi
             .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
             .WithSummary("Places a listener's tracks (Spotify ids) or typed songs in the class: mean taste, nearest cluster, PCA point, DNA score, twins and predicted major");
         api.MapPost("/compare/file", CompareListenerFile)
-            .WithMetadata(new BodyLimit(ListenerExport.MaxBytes))
+            .WithMetadata(new BodyLimit(CompareLimits.MaxFileBytes))
             .WithName("CompareListenerFile")
             .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
             .WithSummary("The same for the tracks of a listener's own export (request body: an Exportify playlist CSV or a Spotify data download's StreamingHistory/YourLibrary JSON), read in memory and not kept");
@@ -291,7 +291,7 @@ public static class AnalysisApi
     }
 
     /// <summary>
-    /// A listener's export file as the body (at most <see cref="ListenerExport.MaxBytes"/>): 413 when bigger, 400 when it
+    /// A listener's export file as the body (at most <see cref="CompareLimits.MaxFileBytes"/>): 413 when bigger, 400 when it
     /// cannot be read, otherwise as <see cref="CompareListener"/> for the tracks or songs it names, with what was read in
     /// <see cref="CompareAnswer.Input"/>. The bytes stay in memory for this request only.
     /// </summary>
@@ -309,7 +309,7 @@ public static class AnalysisApi
             return Invalid("k", $"k must be a whole number from 1 to {MaxTwins}; got '{k}'.", "Invalid comparison");
         }
 
-        // The body limit (413 past ListenerExport.MaxBytes) is the endpoint's BodyLimit, checked before this runs.
+        // The body limit (413 past CompareLimits.MaxFileBytes) is the endpoint's BodyLimit, checked before this runs.
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
 

@@ -10,6 +10,16 @@ namespace SpotifyDashboard.Core.Contracts.Dashboard;
 /// </summary>
 public sealed record CompareRequest(IReadOnlyList<string>? TrackIds, bool DemoListener = false, int? K = null, IReadOnlyList<CompareSong>? Songs = null);
 
+/// <summary>How much one comparison may bring: the api refuses more, and the page says so before sending.</summary>
+public static class CompareLimits
+{
+    public const int MaxTrackIds = 50;
+    public const int MaxSongs = 10;
+
+    /// <summary>A listener's export file: big enough for a year of streaming history or a library of thousands of tracks.</summary>
+    public const int MaxFileBytes = 8 * 1024 * 1024;
+}
+
 /// <summary>A song a listener names: its title and, optionally, its artist.</summary>
 public sealed record CompareSong(string? Song, string? Artist);
 
