@@ -84,6 +84,36 @@ public sealed class PlotlyChartTests : WebTestContext
         Assert.Equal("Bars of songs", chart.Find("figcaption").TextContent);
     }
 
+    [Fact]
+    public void IsOneStopInTheTabOrderThatSaysWhatTheChartShows()
+    {
+        var chart = RenderChart(Figures.Bars(["a"], [1], "students", "rev-1"), new ChartTable(["Major", "Students"], [["Physics", "2"]]));
+
+        var surface = chart.Find("#c1");
+        Assert.Equal("0", surface.GetAttribute("tabindex"));
+        Assert.Equal("img", surface.GetAttribute("role"));
+        Assert.Equal("Bars of songs", surface.GetAttribute("aria-label"));
+        // Plotly draws into the surface: nothing it draws may be focusable, so its mode bar (buttons) is off.
+        Assert.False(ChartCalls.Figure(Assert.Single(Charts.Renders))["config"]!["displayModeBar"]!.GetValue<bool>());
+        Assert.Empty(surface.Children);
+        // The table toggle stays reachable, after the chart.
+        Assert.Equal("Show as table", chart.Find(".chart-table summary").TextContent);
+        Assert.False(surface.HasAttribute("aria-describedby"));
+    }
+
+    [Fact]
+    public void A3DChartTellsHowToRotateItWithTheKeyboard()
+    {
+        var point = new ClusterPoint("r1", 1, 2, 3, Cluster: 0, DnaScore: 50, Label: null, "Otter", "Song", "Artist", "Physics", "2");
+        var chart = RenderChart(Figures.Scatter([new PointGroup("Cluster A", "#fff", [point])], ["PC1", "PC2", "PC3"], threeD: true, "rev-3d", "ui"));
+
+        var surface = chart.Find("#c1");
+        Assert.Equal("c1-help", surface.GetAttribute("aria-describedby"));
+        var help = chart.Find("#c1-help").TextContent;
+        Assert.Contains("arrow keys rotate", help);
+        Assert.Contains("Show as table", help);
+    }
+
     private IRenderedComponent<PlotlyChart> RenderChart(ChartFigure figure, ChartTable? table = null) =>
         Render<PlotlyChart>(p => p
             .Add(c => c.Id, "c1")

@@ -73,6 +73,46 @@ function themed(layout, c) {
     return out;
 }
 
+// The keyboard's way to turn a 3D chart while it has focus: left/right go round the vertical axis, up/down tilt
+// (short of straight above or below), + and − move the camera closer or further. Mouse users drag and scroll instead.
+const rotateStep = Math.PI / 12;
+const zoomStep = 1.15;
+
+function turnedEye(eye, key) {
+    let r = Math.hypot(eye.x, eye.y, eye.z) || 1;
+    let azimuth = Math.atan2(eye.y, eye.x);
+    let elevation = Math.asin(Math.max(-1, Math.min(1, eye.z / r)));
+    switch (key) {
+        case 'ArrowLeft': azimuth -= rotateStep; break;
+        case 'ArrowRight': azimuth += rotateStep; break;
+        case 'ArrowUp': elevation = Math.min(elevation + rotateStep, 1.4); break;
+        case 'ArrowDown': elevation = Math.max(elevation - rotateStep, -1.4); break;
+        case '+': case '=': r /= zoomStep; break;
+        case '-': case '_': r *= zoomStep; break;
+        default: return null;
+    }
+
+    return {
+        x: r * Math.cos(elevation) * Math.cos(azimuth),
+        y: r * Math.cos(elevation) * Math.sin(azimuth),
+        z: r * Math.sin(elevation),
+    };
+}
+
+function onChartKey(event) {
+    const element = event.currentTarget;
+    const scene = element._fullLayout && element._fullLayout.scene;
+    if (!scene || !window.Plotly || event.altKey || event.ctrlKey || event.metaKey) {
+        return;
+    }
+
+    const eye = turnedEye(scene.camera.eye, event.key);
+    if (eye) {
+        event.preventDefault();
+        window.Plotly.relayout(element, { 'scene.camera.eye': eye });
+    }
+}
+
 async function draw(element, entry) {
     const Plotly = await loadPlotly(entry.src);
     const figure = entry.figure;
@@ -93,6 +133,7 @@ export async function render(element, figureJson, plotlySrc) {
             }
         });
         entry.observer.observe(element);
+        element.addEventListener('keydown', onChartKey);
     }
 
     entry.figure = figure;
@@ -106,6 +147,7 @@ export function dispose(element) {
     }
 
     entry.observer?.disconnect();
+    element.removeEventListener('keydown', onChartKey);
     charts.delete(element);
     if (window.Plotly) {
         window.Plotly.purge(element);

@@ -15,6 +15,8 @@ public sealed partial class PlotlyChart
     public const string PlotlyScript = "_content/Plotly.Blazor/plotly-3.7.0.min.js";
 
     private ElementReference _surface;
+
+    private string HelpId => $"{Id}-help";
     private IJSObjectReference? _module;
     private string? _drawnRevision;
     private string? _error;
