@@ -1,6 +1,7 @@
-// plotly.js's own core (plotly.js/src/core.js) less the components no figure of ours uses: annotations, selections,
-// images, update menus, sliders, range sliders and selectors, the mode bar (off: see ChartFigure). Their layout keys
-// are then ignored. Shapes stay: the legend reads them. Modules the kept ones require directly are bundled all the same.
+// plotly.js's own core (plotly.js/src/core.js) less the components no figure of ours uses and nothing else requires:
+// images, update menus, sliders, range sliders and selectors, 3D annotations. Their layout keys are then ignored.
+// The rest stay registered: plotly reads their defaults unguarded (the mode bar's even when it is off, the legend the
+// shapes', the axes the annotations'), and they are bundled anyway because other modules require them.
 var Registry = require('plotly.js/src/registry');
 var plotApi = require('plotly.js/src/plot_api');
 var Plots = require('plotly.js/src/plots/plots');
@@ -17,6 +18,8 @@ Object.keys(plotApi).forEach(function(name) {
 
 Registry.register(require('plotly.js/src/traces/scatter'));
 Registry.register([
+    require('plotly.js/src/components/annotations'),
+    require('plotly.js/src/components/selections'),
     require('plotly.js/src/components/shapes'),
     require('plotly.js/src/components/grid'),
     require('plotly.js/src/components/errorbars'),
@@ -24,6 +27,7 @@ Registry.register([
     require('plotly.js/src/components/colorbar'),
     require('plotly.js/src/components/legend'),
     require('plotly.js/src/components/fx'),
+    require('plotly.js/src/components/modebar'),
     require('plotly.js/src/locale-en'),
     require('plotly.js/src/locale-en-us'),
 ]);
