@@ -176,7 +176,9 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
         // Drawn, and no circuit: Blazor asked for one and is still waiting.
         Assert.True(Volatile.Read(ref negotiations) > 0, "Blazor never asked for its circuit");
         Assert.Equal(0, await page.Locator("nav#main-nav .fluent-navitem[tabindex='0']").CountAsync());
-        Assert.Equal("1", await page.GetAttributeAsync("#chart-majors", "data-renders"));
+        // Drawn once, or once more if Fluent's theme announced itself meanwhile (the chart follows the theme).
+        var draws = await page.GetAttributeAsync("#chart-majors", "data-renders");
+        Assert.Contains(draws, new[] { "1", "2" });
         await page.EvaluateAsync("() => { document.querySelector('#chart-majors .chart-plot').__sdPrerendered = true; }");
 
         gate.SetResult();
@@ -186,7 +188,7 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
         // The interactive page shows the very plot the prerendered page drew: adopted, not drawn again.
         Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('#chart-majors .chart-plot')?.__sdPrerendered === true"),
             "the interactive page replaced the prerendered plot");
-        Assert.Equal("1", await page.GetAttributeAsync("#chart-majors", "data-renders"));
+        Assert.Equal(draws, await page.GetAttributeAsync("#chart-majors", "data-renders"));
     }
 
     [Fact]

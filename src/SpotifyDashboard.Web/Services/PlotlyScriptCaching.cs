@@ -1,7 +1,7 @@
 namespace SpotifyDashboard.Web.Services;
 
 /// <summary>
-/// The plotly bundles are the page's largest files (1.2 and 1.7 MB, 0.4 and 0.57 MB gzip). The static-asset pipeline
+/// The plotly bundles are the page's largest files (1.1 and 1.7 MB, 0.38 and 0.55 MB gzip). The static-asset pipeline
 /// serves their plain paths compressed but with <c>no-cache</c>, so a browser would ask again on every visit. Their
 /// names carry plotly's version and a new build of the same version is the same bytes, so this marks them immutable:
 /// a browser fetches each compressed once and then never asks again.

@@ -161,11 +161,11 @@ function adopt(element) {
 
     handover.delete(element.id);
     charts.delete(chart.element);
+    element.dataset.renders = chart.element.dataset.renders || '0';
     chart.element = element;
     element.replaceChildren(chart.plot);
     charts.set(element, chart);
     element.dataset.revision = chart.revision;
-    element.dataset.renders = '1';
     return true;
 }
 
