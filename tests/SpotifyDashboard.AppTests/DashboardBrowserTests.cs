@@ -156,6 +156,42 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChartsDrawFromThePrerenderedPageAndTheInteractivePageKeepsThePlot()
+    {
+        var page = await _context.NewPageAsync();
+        // Hold the circuit back: until the gate opens, Blazor's negotiation gets no answer.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var negotiations = 0;
+        await page.RouteAsync("**/_blazor/negotiate*", async route =>
+        {
+            Interlocked.Increment(ref negotiations);
+            await gate.Task;
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync(Url("/"));
+        await PageWaits.WaitForPlotAsync(page, "chart-majors");
+        await PageWaits.WaitForPlotAsync(page, "chart-profile");
+
+        // Drawn, and no circuit: Blazor asked for one and is still waiting.
+        Assert.True(Volatile.Read(ref negotiations) > 0, "Blazor never asked for its circuit");
+        Assert.Equal(0, await page.Locator("nav#main-nav .fluent-navitem[tabindex='0']").CountAsync());
+        // Drawn once, or once more if Fluent's theme announced itself meanwhile (the chart follows the theme).
+        var draws = await page.GetAttributeAsync("#chart-majors", "data-renders");
+        Assert.Contains(draws, new[] { "1", "2" });
+        await page.EvaluateAsync("() => { document.querySelector('#chart-majors .chart-plot').__sdPrerendered = true; }");
+
+        gate.SetResult();
+        await PageWaits.WaitForInteractiveAsync(page);
+        await page.WaitForSelectorAsync("#chart-majors[data-interactive='true']", new() { State = WaitForSelectorState.Attached, Timeout = PageWaits.PageTimeoutMs });
+
+        // The interactive page shows the very plot the prerendered page drew: adopted, not drawn again.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('#chart-majors .chart-plot')?.__sdPrerendered === true"),
+            "the interactive page replaced the prerendered plot");
+        Assert.Equal(draws, await page.GetAttributeAsync("#chart-majors", "data-renders"));
+    }
+
+    [Fact]
     public async Task TheKeyboardReachesEveryNavigationLinkFromTheTopOfThePage()
     {
         var page = await _context.NewPageAsync();
@@ -165,8 +201,8 @@ public sealed class DashboardBrowserTests(AppFixture fixture) : IAsyncLifetime
         await nav.WaitForAsync();
         Assert.True(await nav.GetByRole(AriaRole.Link, new() { Name = "Live Feed", Exact = true }).IsVisibleAsync());
         Assert.True(await nav.GetByRole(AriaRole.Link, new() { Name = "Music Twin Finder", Exact = true }).IsVisibleAsync());
-        // Interactive: the circuit is up and Fluent's scripts have run.
-        await PageWaits.WaitForPlotAsync(page, "chart-majors");
+        // Interactive: the circuit is up and Fluent's scripts have run (a chart is drawn before that: not a signal).
+        await PageWaits.WaitForInteractiveAsync(page);
 
         // Start where a keyboard user starts: nothing focused, top of the page. Tab until a navigation link has focus.
         // (Blazor focused the page's heading on load; a focus at the start of <body> moves Tab's starting point back to the top.)

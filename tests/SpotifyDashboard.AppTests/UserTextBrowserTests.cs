@@ -93,9 +93,9 @@ public sealed class UserTextBrowserTests(CsvClassAppFixture fixture) : IAsyncLif
         await PageWaits.Wait3DPlotAsync(_page, "chart-clusters");
         await PageWaits.WaitForInteractiveAsync(_page);
         await _page.SelectOptionAsync("#clusters-view", "2d");
-        // Plotly swaps the WebGL scene for a 2D cartesian plot.
+        // Plotly swaps the WebGL scene for a 2D cartesian plot (in the div the chart element keeps for plotly).
         await _page.WaitForFunctionAsync(
-            "() => { const el = document.getElementById('chart-clusters'); return el?._fullLayout?.xaxis?._length > 0 && el.data?.[0]?.type === 'scatter'; }",
+            "() => { const el = document.querySelector('#chart-clusters .chart-plot'); return el?._fullLayout?.xaxis?._length > 0 && el.data?.[0]?.type === 'scatter'; }",
             null,
             new() { Timeout = PageWaits.PageTimeoutMs });
 
@@ -103,7 +103,7 @@ public sealed class UserTextBrowserTests(CsvClassAppFixture fixture) : IAsyncLif
         var at = await _page.EvaluateAsync<double[]?>(
             """
             id => {
-                const el = document.getElementById('chart-clusters');
+                const el = document.querySelector('#chart-clusters .chart-plot');
                 const xa = el._fullLayout.xaxis, ya = el._fullLayout.yaxis, box = el.getBoundingClientRect();
                 for (const trace of el.data) {
                     const i = (trace.customdata || []).findIndex(c => c[5] === id);

@@ -97,6 +97,7 @@ public sealed class FiguresTests
 
         Assert.Equal("rev-9", figure["revision"]!.GetValue<string>());
         Assert.False(figure["config"]!["displaylogo"]!.GetValue<bool>());
+        Assert.False(figure["config"]!["displayModeBar"]!.GetValue<bool>());
     }
 
     private static JsonObject Parse(ChartFigure figure) => JsonNode.Parse(figure.ToJson())!.AsObject();

@@ -9,12 +9,17 @@ namespace SpotifyDashboard.Web.Components.Controls.Chart;
 /// </summary>
 public sealed record ChartFigure(JsonArray Data, JsonObject Layout, string Revision)
 {
+    // No mode bar: its buttons would be focusable content inside the chart's one stop in the Tab order (an image to
+    // assistive technology). The mouse still zooms, pans and rotates; the keyboard rotates a 3D chart (charts.js).
     private static readonly JsonObject Config = new()
     {
         ["displaylogo"] = false,
+        ["displayModeBar"] = false,
         ["responsive"] = false,
-        ["modeBarButtonsToRemove"] = new JsonArray("lasso2d", "select2d"),
     };
+
+    /// <summary>A 3D scene: it can be rotated with the keyboard, and says how.</summary>
+    public bool IsThreeD => Layout.ContainsKey("scene");
 
     public string ToJson() => new JsonObject
     {

@@ -3,18 +3,29 @@ using Microsoft.JSInterop;
 namespace SpotifyDashboard.Web.Components.Controls.Chart;
 
 /// <summary>
-/// The one wrapper around plotly.js: an empty element that only plotly touches, drawn from a
-/// <see cref="ChartFigure"/> through <c>wwwroot/js/charts.js</c>. A new <see cref="ChartFigure.Revision"/>
-/// redraws with <c>Plotly.react</c> (the camera and zoom stay, through the layout's <c>uirevision</c>);
+/// The one wrapper around plotly.js: an <c>sd-chart</c> element (<c>wwwroot/js/charts.js</c>) that only plotly fills,
+/// drawn from a <see cref="ChartFigure"/>: in the prerendered page from the figure it carries, before the circuit is
+/// up; the interactive page adopts that plot without drawing it again, then draws each new figure through JS interop.
+/// A new <see cref="ChartFigure.Revision"/> redraws with <c>Plotly.react</c> (the camera and zoom stay, through the layout's <c>uirevision</c>);
 /// the same revision does nothing. A chart that fails says so in its place; the page goes on working.
-/// plotly.js is loaded only when the first chart of a visit is drawn.
+/// plotly.js is loaded only when the first chart of a visit is drawn, in the smallest bundle that draws it
+/// (<see cref="PlotlyBundles"/>).
 /// </summary>
 public sealed partial class PlotlyChart
 {
-    /// <summary>The full plotly build: the basic one has no 3D scatter, and one page needs it.</summary>
-    public const string PlotlyScript = "_content/Plotly.Blazor/plotly-3.7.0.min.js";
-
     private ElementReference _surface;
+
+    private string HelpId => $"{Id}-help";
+
+    /// <summary>Set while the page is prerendered for its request; never in the circuit.</summary>
+    [CascadingParameter]
+    public HttpContext? PageRequest { get; set; }
+
+    /// <summary>
+    /// The figure in the prerendered page only: the element draws from it before the circuit is up. Interactively it
+    /// arrives through <c>render</c>, and the circuit's render batches do not carry it twice.
+    /// </summary>
+    private string? PrerenderedFigure => PageRequest is null ? null : Figure.ToJson();
     private IJSObjectReference? _module;
     private string? _drawnRevision;
     private string? _error;
@@ -59,8 +70,7 @@ public sealed partial class PlotlyChart
         try
         {
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
-            // The plain path, not Assets[…]: only it is served compressed (see PlotlyScriptCaching).
-            await _module.InvokeVoidAsync("render", _surface, Figure.ToJson(), PlotlyScript);
+            await _module.InvokeVoidAsync("render", _surface, Figure.ToJson(), PlotlyBundles.For(Figure));
             if (_error is not null)
             {
                 _error = null;
