@@ -175,6 +175,7 @@ public class AnswerShapeTests(DemoAnalysisFixture api) : IClassFixture<DemoAnaly
             .dnaFormula: string
             .k: number
             .responseId: string
+            .sameSong: array
             .subject: object
             .subject.artist: string
             .subject.dnaScore: number

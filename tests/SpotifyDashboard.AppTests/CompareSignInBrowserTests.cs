@@ -91,5 +91,30 @@ public sealed class CompareSignInBrowserTests(CsvClassAppFixture fixture) : IAsy
         problems.AssertNone();
     }
 
+    [Fact]
+    public async Task AListenerWithoutSpotifyTypesSongsAndGetsTheSameAnswerAsByTrackIds()
+    {
+        var problems = PageProblems.Watch(_page);
+        var songs = CsvClassAppFixture.ListenerSongs.Select(CsvClassAppFixture.SongOf).ToList();
+        await _page.GotoAsync(Url("/compare"));
+        await _page.Locator("#typed-songs").WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });
+        await PageWaits.WaitForInteractiveAsync(_page);
+
+        await _page.FillAsync("#typed-songs", string.Join("\n", songs.Select(s => $"{s.Title} — {s.Artist}").Append("No Such Song — Nobody")));
+        await _page.ClickAsync("#compare-typed");
+
+        await _page.Locator("#my-cluster").WaitForAsync(new() { Timeout = PageWaits.PageTimeoutMs });
+        var placed = await fixture.Api.PostAsJsonAsync("/api/compare", new { trackIds = songs.Select(s => MusicServiceFakes.TrackIdFor(s.Title, s.Artist)) });
+        var byIds = await placed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(byIds.GetProperty("cluster").GetProperty("name").GetString(), (await _page.InnerTextAsync("#my-cluster")).Trim());
+        var twins = await _page.Locator("#my-twins li").AllInnerTextsAsync();
+        var expected = byIds.GetProperty("twins").EnumerateArray().Select(t => t.GetProperty("student").GetString()!).ToList();
+        Assert.Equal(expected.Count, twins.Count);
+        Assert.All(expected.Zip(twins), pair => Assert.StartsWith(pair.First, pair.Second.Trim()));
+        Assert.Equal(songs.Count, await _page.Locator("#my-tracks tbody tr").CountAsync());
+        Assert.Contains("No Such Song — Nobody", await _page.InnerTextAsync("#missing-tracks"));
+        problems.AssertNone();
+    }
+
     private string Url(string path) => new Uri(fixture.Web.BaseAddress!, path).ToString();
 }

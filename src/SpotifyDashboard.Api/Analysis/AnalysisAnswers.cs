@@ -81,7 +81,7 @@ public static class AnalysisAnswers
             snapshot.Warnings);
     }
 
-    public static TwinsAnswer TwinsOfResponse(string responseId, int k, ServedAnalysis analysis, ClassTable data, SnapshotPoint point, IReadOnlyList<MusicTwin> twins)
+    public static TwinsAnswer TwinsOfResponse(string responseId, int k, ServedAnalysis analysis, ClassTable data, SnapshotPoint point, TwinSearch search)
     {
         var item = data.Find(responseId);
         var subject = new TwinSubject(
@@ -94,14 +94,17 @@ public static class AnalysisAnswers
             item?.Features,
             item?.Track?.Id,
             item?.Track?.FeatureSource);
-        return new TwinsAnswer(responseId, k, analysis.Version, subject, TwinMatches(twins, data), DnaScore.Formula);
+        return new TwinsAnswer(responseId, k, analysis.Version, subject, TwinMatches(search.Twins, data), Peers(search, data), DnaScore.Formula);
     }
 
-    public static TwinsAnswer TwinsOfSong(int k, ServedAnalysis analysis, ClassTable data, Track track, AudioFeatures features, double dnaScore, IReadOnlyList<MusicTwin> twins)
+    public static TwinsAnswer TwinsOfSong(int k, ServedAnalysis analysis, ClassTable data, Track track, AudioFeatures features, double dnaScore, TwinSearch search)
     {
         var subject = new TwinSubject(null, null, track.Name, string.Join(", ", track.Artists), null, dnaScore, features, track.Id, track.FeatureSource);
-        return new TwinsAnswer(null, k, analysis.Version, subject, TwinMatches(twins, data), DnaScore.Formula);
+        return new TwinsAnswer(null, k, analysis.Version, subject, TwinMatches(search.Twins, data), Peers(search, data), DnaScore.Formula);
     }
+
+    private static List<SameSongPeer> Peers(TwinSearch search, ClassTable data) =>
+        [.. search.SameSong.Select(id => new SameSongPeer(id, data.Find(id)?.Response.Student ?? ""))];
 
     /// <summary>Each twin with the student, song and features the class data holds for it.</summary>
     public static List<TwinMatch> TwinMatches(IReadOnlyList<MusicTwin> twins, ClassTable data) =>

@@ -10,7 +10,6 @@ namespace SpotifyDashboard.Api.Analysis;
 public static partial class RequestValidation
 {
     public const int MaxLength = 200;
-    public const int MaxTracks = 50;
     public const string DemoIdPrefix = "demo:";
 
     public static Dictionary<string, string[]> Validate(this PredictMajorRequest request) =>
@@ -27,17 +26,23 @@ public static partial class RequestValidation
         var ids = new List<string>();
         trackIds = ids;
         var given = request.TrackIds ?? [];
-        if (request.DemoListener && given.Count > 0)
+        var songs = request.Songs ?? [];
+        var kinds = (given.Count > 0 ? 1 : 0) + (songs.Count > 0 ? 1 : 0) + (request.DemoListener ? 1 : 0);
+        if (kinds > 1)
         {
-            errors["trackIds"] = ["Give either trackIds or demoListener, not both."];
+            errors["trackIds"] = ["Give one of trackIds, songs or demoListener, not several."];
         }
-        else if (!request.DemoListener && given.Count == 0)
+        else if (kinds == 0)
         {
-            errors["trackIds"] = ["trackIds is required: 1 to 50 Spotify track ids or links (or demoListener: true with demo data)."];
+            errors["trackIds"] = [$"trackIds or songs is required: 1 to {CompareLimits.MaxTrackIds} Spotify track ids or links, or 1 to {CompareLimits.MaxSongs} songs by title and artist (or demoListener: true with demo data)."];
         }
-        else if (given.Count > MaxTracks)
+        else if (songs.Count > 0)
         {
-            errors["trackIds"] = [$"trackIds holds at most {MaxTracks} tracks; got {given.Count}."];
+            SongListErrors(songs, errors);
+        }
+        else if (given.Count > CompareLimits.MaxTrackIds)
+        {
+            errors["trackIds"] = [$"trackIds holds at most {CompareLimits.MaxTrackIds} tracks; got {given.Count}."];
         }
         else
         {
@@ -61,6 +66,22 @@ public static partial class RequestValidation
         }
 
         return CheckTwins(errors, request.K, maxTwins);
+    }
+
+    private static void SongListErrors(IReadOnlyList<CompareSong> songs, Dictionary<string, string[]> errors)
+    {
+        if (songs.Count > CompareLimits.MaxSongs)
+        {
+            errors["songs"] = [$"songs holds at most {CompareLimits.MaxSongs} songs; got {songs.Count}."];
+            return;
+        }
+
+        var bad = songs.SelectMany((song, i) => SongErrors(song?.Song, song?.Artist, "compare").Values
+            .SelectMany(messages => messages).Select(message => $"songs[{i}]: {message}")).ToList();
+        if (bad.Count > 0)
+        {
+            errors["songs"] = [.. bad];
+        }
     }
 
     private static Dictionary<string, string[]> CheckTwins(Dictionary<string, string[]> errors, int? k, int maxTwins)

@@ -34,6 +34,38 @@ public sealed class VisitorSongLookup(ActiveSource activeSource, DemoSongIndex d
             : await lookup.LookupForVisitorAsync(title, artist ?? "", cancellationToken);
     }
 
+    /// <summary>
+    /// Features of songs a listener typed (<c>POST /api/compare</c> without Spotify), one after another; the songs nothing
+    /// matches are missing by their title (and artist). Unavailable when the lookup cannot answer now for one of them.
+    /// </summary>
+    public async Task<CompareTracksOutcome> ResolveSongsAsync(IReadOnlyList<CompareSong> songs, CancellationToken cancellationToken = default)
+    {
+        var found = new List<(Track, AudioFeatures)>();
+        var missing = new List<string>();
+        foreach (var song in songs)
+        {
+            var (title, artist) = (song.Song!.Trim(), song.Artist?.Trim());
+            var outcome = await ResolveSongAsync(title, artist, cancellationToken);
+            if (outcome is { Kind: SongOutcomeKind.Found, Track: { } track, Features: { } features })
+            {
+                if (!found.Any(f => f.Item1.Id == track.Id))
+                {
+                    found.Add((track, features));
+                }
+            }
+            else if (outcome.Kind == SongOutcomeKind.Deferred)
+            {
+                return new CompareTracksOutcome([], [], outcome.Reason ?? "The song lookup could not answer now; try again later.");
+            }
+            else
+            {
+                missing.Add(string.IsNullOrEmpty(artist) ? title : $"{title} — {artist}");
+            }
+        }
+
+        return new CompareTracksOutcome(found, missing, null);
+    }
+
     /// <summary>Features of a listener's tracks by id (<c>POST /api/compare</c>); demo ids (<c>demo:…</c>) are known in demo mode only.</summary>
     public async Task<CompareTracksOutcome> ResolveTracksAsync(IReadOnlyList<string> trackIds, CancellationToken cancellationToken = default)
     {

@@ -40,7 +40,12 @@ public static class AnalysisApi
         api.MapPost("/compare", CompareListener)
             .WithName("CompareListener")
             .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
-            .WithSummary("Places a listener's tracks (Spotify ids) in the class: mean taste, nearest cluster, PCA point, DNA score, twins and predicted major");
+            .WithSummary("Places a listener's tracks (Spotify ids) or typed songs in the class: mean taste, nearest cluster, PCA point, DNA score, twins and predicted major");
+        api.MapPost("/compare/file", CompareListenerFile)
+            .WithMetadata(new BodyLimit(CompareLimits.MaxFileBytes))
+            .WithName("CompareListenerFile")
+            .RequireRateLimiting(AnonymousLimits.SongLookupPolicy)
+            .WithSummary("The same for the tracks of a listener's own export (request body: an Exportify playlist CSV or a Spotify data download's StreamingHistory/YourLibrary JSON), read in memory and not kept");
 
         return app;
     }
@@ -204,8 +209,8 @@ public static class AnalysisApi
     }
 
     /// <summary>
-    /// 400 for no ids, more than 50, an id that is not a Spotify track id or link, a k outside 1–50, or demoListener
-    /// outside demo mode; 503 without an analysis or when the track lookup cannot answer now; 422 when no track has
+    /// 400 for no ids or songs, more than 50 ids or 10 songs, an id that is not a Spotify track id or link, a song without
+    /// a title, a k outside 1–50, or demoListener outside demo mode; 503 without an analysis or when the track lookup cannot answer now; 422 when no track has
     /// features. The taste is the mean of the tracks' features, placed in the latest analysis; nothing is written to the class data.
     /// </summary>
     public static async Task<Results<Ok<CompareAnswer>, ValidationProblem, ProblemHttpResult>> CompareListener(
@@ -243,7 +248,9 @@ public static class AnalysisApi
             return TwinsUnavailable();
         }
 
-        var outcome = await tracks.ResolveTracksAsync(trackIds, cancellationToken);
+        var outcome = request.Songs is { Count: > 0 } songs
+            ? await tracks.ResolveSongsAsync(songs, cancellationToken)
+            : await tracks.ResolveTracksAsync(trackIds, cancellationToken);
         if (outcome.Unavailable is { } reason)
         {
             return Problem(StatusCodes.Status503ServiceUnavailable, "Track lookup unavailable", reason);
@@ -256,7 +263,7 @@ public static class AnalysisApi
                 StatusCodes.Status422UnprocessableEntity,
                 "No track features",
                 outcome.Found.Count == 0
-                    ? $"None of the {trackIds.Count} tracks has audio features: {string.Join(", ", outcome.Missing)}."
+                    ? $"None of the {outcome.Missing.Count} {(request.Songs is { Count: > 0 } ? "songs was found with" : "tracks has")} audio features: {string.Join(", ", outcome.Missing)}."
                     : "The tracks' mean features cannot be compared with the class (a value is not a finite number).");
         }
 
@@ -272,7 +279,7 @@ public static class AnalysisApi
             new CompareCluster(cluster, analysis.ClusterNames.GetValueOrDefault(cluster, "")),
             new ComparePoint(x, y, z),
             analysis.Placer.DnaScoreAmongClass(taste) ?? 50,
-            AnalysisAnswers.TwinMatches(analysis.Twins.FindForFeatures(taste, request.K ?? DefaultTwins), view),
+            AnalysisAnswers.TwinMatches(analysis.Twins.FindForFeatures(taste, request.K ?? DefaultTwins).Twins, view),
             new ComparePrediction(
                 State(prediction),
                 prediction.Reason,
@@ -283,9 +290,47 @@ public static class AnalysisApi
             DnaScore.Formula));
     }
 
+    /// <summary>
+    /// A listener's export file as the body (at most <see cref="CompareLimits.MaxFileBytes"/>): 413 when bigger, 400 when it
+    /// cannot be read, otherwise as <see cref="CompareListener"/> for the tracks or songs it names, with what was read in
+    /// <see cref="CompareAnswer.Input"/>. The bytes stay in memory for this request only.
+    /// </summary>
+    public static async Task<Results<Ok<CompareAnswer>, ValidationProblem, ProblemHttpResult>> CompareListenerFile(
+        HttpRequest request,
+        int? k,
+        ClassDataCache data,
+        ActiveSource activeSource,
+        DemoSongIndex demo,
+        VisitorSongLookup tracks,
+        CancellationToken cancellationToken)
+    {
+        if (k is < 1 or > MaxTwins)
+        {
+            return Invalid("k", $"k must be a whole number from 1 to {MaxTwins}; got '{k}'.", "Invalid comparison");
+        }
+
+        // The body limit (413 past CompareLimits.MaxFileBytes) is the endpoint's BodyLimit, checked before this runs.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+
+        ListenerExport export;
+        try
+        {
+            export = await ListenerExport.ReadAsync(body.ToArray(), cancellationToken);
+        }
+        catch (ListenerExportException ex)
+        {
+            return Invalid("file", ex.Message, "Unreadable file");
+        }
+
+        var compare = new CompareRequest(export.TrackIds.Count > 0 ? export.TrackIds : null, K: k, Songs: export.Songs.Count > 0 ? export.Songs : null);
+        var answer = await CompareListener(compare, data, activeSource, demo, tracks, cancellationToken);
+        return answer.Result is Ok<CompareAnswer> ok ? TypedResults.Ok(ok.Value! with { Input = export.Summary }) : answer;
+    }
+
     private static CompareTrack CompareTrackOf(Track track, AudioFeatures features, ServedAnalysis analysis, ClassTable view)
     {
-        var closest = analysis.Twins!.FindForFeatures(features, 1) is [var twin, ..] ? twin : null;
+        var closest = analysis.Twins!.Closest(features);
         return new CompareTrack(
             track.Id,
             track.Name,

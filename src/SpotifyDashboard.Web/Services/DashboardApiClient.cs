@@ -46,6 +46,10 @@ public sealed class DashboardApiClient
     public Task<ApiResult<CompareAnswer>> CompareAsync(CompareRequest request, CancellationToken cancellationToken = default) =>
         ApiCalls.SendAsync<CompareAnswer>(() => _http.PostAsJsonAsync("/api/compare", request, Json, cancellationToken), cancellationToken);
 
+    /// <summary>Places the tracks of a listener's own export file (its bytes, read in memory) in the class; nothing is stored.</summary>
+    public Task<ApiResult<CompareAnswer>> CompareFileAsync(byte[] file, CancellationToken cancellationToken = default) =>
+        ApiCalls.SendAsync<CompareAnswer>(() => _http.PostAsync("/api/compare/file", new ByteArrayContent(file), cancellationToken), cancellationToken);
+
     public Task<ApiResult<DataPage>> GetDataAsync(DataQuery query, CancellationToken cancellationToken = default) =>
         ApiCalls.SendAsync<DataPage>(() => _http.GetAsync($"/api/data?{query.ToQueryString()}", cancellationToken), cancellationToken);
 

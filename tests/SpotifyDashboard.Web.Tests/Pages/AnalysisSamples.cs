@@ -98,13 +98,16 @@ public static class AnalysisSamples
             new PredictedSong(title, artist, "t1", "spotify", Features),
             version, 0.72, 0.5);
 
-    public static TwinsAnswer Twins(string? responseId = "r1", long version = 4, int count = 5, string? student = "Quiet Otter", string song = "Dancing Queen") =>
+    public static TwinsAnswer Twins(
+        string? responseId = "r1", long version = 4, int count = 5, string? student = "Quiet Otter", string song = "Dancing Queen",
+        IReadOnlyList<SameSongPeer>? sameSong = null) =>
         new(responseId, 5, version,
             new TwinSubject(responseId, student, song, "ABBA", "Physics", 73.4, Features, "t1", "spotify"),
             [.. Enumerable.Range(1, count).Select(n => new TwinMatch(
                 $"t{n}", "Biology", 1.0 - n * 0.1,
                 [new("energy", 0.3), new("valence", 0.2), new("danceability", 0.1)],
                 $"Teal Fox {n}", $"Twin song {n}", $"Twin artist {n}", Features))],
+            sameSong ?? [],
             "DNA score = how far the song sits from the class's average taste, as a percentile.");
 
     public static ResponseItem Response(int n, EnrichmentState enrichment = EnrichmentState.Enriched, string? song = null) =>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -87,6 +88,52 @@ public sealed class CompareTests : WebTestContext
         Assert.Equal(-0.2, me["y"]![0]!.GetValue<double>());
         var ring = Assert.Single(traces, t => t["name"]!.GetValue<string>() == "Selected");
         Assert.Equal(0.5, ring["x"]![0]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void TypedSongsAreSentByTitleAndArtistWithoutSigningIn()
+    {
+        Api.Returns("/api/status", Status(StatusReport.LiveMode));
+        Api.Returns("/api/compare", Answer() with { MissingTrackIds = ["No Such Song — Nobody"] });
+        var page = Render<Compare>();
+
+        page.Find("#typed-songs").Change("Dancing Queen — ABBA\n\n  Take On Me - a-ha \nNo Such Song — Nobody\nJust A Title");
+        page.Find("form.typed-songs").Submit();
+
+        page.WaitForAssertion(() => Assert.Equal("Night owls", page.Find("#my-cluster").TextContent));
+        var songs = JsonDocument.Parse(Api.LastRequestTo("/api/compare").Body!).RootElement.GetProperty("songs").EnumerateArray()
+            .Select(e => (e.GetProperty("song").GetString(), e.GetProperty("artist").GetString())).ToList();
+        Assert.Equal([("Dancing Queen", "ABBA"), ("Take On Me", "a-ha"), ("No Such Song", "Nobody"), ("Just A Title", null)], songs);
+        Assert.Contains("No Such Song — Nobody", page.Find("#missing-tracks").TextContent);
+    }
+
+    [Theory]
+    [InlineData("", "at least one song")]
+    [InlineData("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk", "Up to 10 songs at a time; you typed 11")]
+    public void TooFewOrTooManyTypedSongsAreExplainedAndNotSent(string typed, string message)
+    {
+        Api.Returns("/api/status", Status(StatusReport.LiveMode));
+        var page = Render<Compare>();
+
+        page.Find("#typed-songs").Change(typed);
+        page.Find("form.typed-songs").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains(message, page.Find("#input-problem").TextContent));
+        Assert.Empty(Api.RequestsTo("/api/compare"));
+    }
+
+    [Fact]
+    public void AnExportFileIsSentAsItIsAndWhatWasReadIsShown()
+    {
+        Api.Returns("/api/status", Status(StatusReport.LiveMode));
+        Api.Returns("/api/compare/file", Answer() with { Input = "Streaming history: 120 entries, compared by the 10 songs played most." });
+        var page = Render<Compare>();
+        const string History = """[{"endTime":"2026-11-01 09:00","artistName":"ABBA","trackName":"Dancing Queen","msPlayed":200000}]""";
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(History, "StreamingHistory_music_0.json"));
+
+        page.WaitForAssertion(() => Assert.Contains("120 entries", page.Find("#compare-input").TextContent));
+        Assert.Equal(History, Api.LastRequestTo("/api/compare/file").Body);
     }
 
     [Fact]

@@ -41,6 +41,31 @@ public sealed class TwinFinderTests : WebTestContext
     }
 
     [Fact]
+    public void ClassmatesWithTheSameSongAreListedOnceAsLinksNotAsTwins()
+    {
+        Api.Returns(TwinsOfR1, Twins(sameSong: [new("r9", "Amber <Owl>"), new("r12", "Grey Lynx")]));
+
+        var page = Render<TwinFinder>(p => p.Add(c => c.ResponseId, "r1"));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#same-song")));
+        var links = page.FindAll("#same-song a");
+        Assert.Equal(["Amber <Owl>", "Grey Lynx"], links.Select(a => a.TextContent));
+        Assert.Equal(["/twins/r9", "/twins/r12"], links.Select(a => a.GetAttribute("href")));
+        Assert.Contains("Also chose this song", page.Find("#same-song").TextContent);
+    }
+
+    [Fact]
+    public void WithoutClassmatesOnTheSameSongThereIsNoSuchLine()
+    {
+        Api.Returns(TwinsOfR1, Twins());
+
+        var page = Render<TwinFinder>(p => p.Add(c => c.ResponseId, "r1"));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("#twin-subject")));
+        Assert.Empty(page.FindAll("#same-song"));
+    }
+
+    [Fact]
     public void ShowsLoadingWhileTheTwinsAreFound()
     {
         Api.Returns(TwinsOfR1, Twins()).Pause();

@@ -5,6 +5,7 @@ namespace SpotifyDashboard.Core.Contracts.Dashboard;
 /// <summary>
 /// <c>GET /api/twins/{responseId}</c> and <c>POST /api/twins</c>: whom a taste is most like. <see cref="Subject"/>
 /// is the student (or the typed song) the twins are for; <see cref="DnaFormula"/> says how its Music DNA score is made.
+/// The twins each have a song of their own; classmates who chose the subject's very song are <see cref="SameSong"/>.
 /// </summary>
 public sealed record TwinsAnswer(
     string? ResponseId,
@@ -12,7 +13,11 @@ public sealed record TwinsAnswer(
     long Version,
     TwinSubject Subject,
     IReadOnlyList<TwinMatch> Twins,
+    IReadOnlyList<SameSongPeer> SameSong,
     string DnaFormula);
+
+/// <summary>A classmate who chose the same song as the subject (by its pseudonym).</summary>
+public sealed record SameSongPeer(string Id, string Student);
 
 /// <summary>
 /// Who or what the twins are for. For a typed song <see cref="ResponseId"/> and <see cref="Student"/> are null and

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Components.Forms;
 using SpotifyDashboard.Web.Spotify;
 
 namespace SpotifyDashboard.Web.Components.Pages.Compare;
 
 /// <summary>
-/// A listener compares their own Spotify top tracks with the class (signed in with Spotify), or, in demo mode, a demo
-/// listener's. The page asks Spotify for track ids with the listener's token on the server and sends only the ids on.
+/// A listener compares their own Spotify top tracks with the class (signed in with Spotify), songs they type, a file they
+/// already have (a playlist CSV or a Spotify data download), or, in demo mode, a demo listener's. The page asks Spotify for
+/// track ids with the listener's token on the server and sends only the ids on; a file goes to the api in memory.
 /// </summary>
 public partial class Compare : ComponentBase
 {
@@ -16,6 +18,8 @@ public partial class Compare : ComponentBase
     private ClustersAnswer? _clusters;
     private ApiProblem? _problem;
     private string? _spotifyProblem;
+    private string? _inputProblem;
+    private string? _typed;
 
     [Inject]
     public required DashboardApiClient Api { get; init; }
@@ -70,10 +74,43 @@ public partial class Compare : ComponentBase
 
     private Task CompareDemoAsync() => BusyAsync(() => ShowAsync(new CompareRequest(null, DemoListener: true)));
 
+    private Task CompareTypedAsync() => BusyAsync(async () =>
+    {
+        var songs = TypedSongs.Read(_typed);
+        _inputProblem = songs.Count switch
+        {
+            0 => "Type at least one song, one per line: Song — Artist.",
+            > CompareLimits.MaxSongs => $"Up to {CompareLimits.MaxSongs} songs at a time; you typed {songs.Count}.",
+            _ => null,
+        };
+        if (_inputProblem is null)
+        {
+            await ShowAsync(new CompareRequest(null, Songs: songs));
+        }
+    });
+
+    private Task CompareFileAsync(InputFileChangeEventArgs e) => BusyAsync(async () =>
+    {
+        if (e.File.Size > CompareLimits.MaxFileBytes)
+        {
+            _inputProblem = $"{e.File.Name} is {e.File.Size / (1024 * 1024.0):0.#} MB; the page reads files up to {CompareLimits.MaxFileBytes / (1024 * 1024)} MB. Use one StreamingHistory file at a time.";
+            return;
+        }
+
+        using var memory = new MemoryStream();
+        await using (var stream = e.File.OpenReadStream(CompareLimits.MaxFileBytes))
+        {
+            await stream.CopyToAsync(memory);
+        }
+
+        await ShowAsync(Api.CompareFileAsync(memory.ToArray()));
+    });
+
     private async Task BusyAsync(Func<Task> compare)
     {
         _busy = true;
         _spotifyProblem = null;
+        _inputProblem = null;
         try
         {
             await compare();
@@ -86,9 +123,11 @@ public partial class Compare : ComponentBase
 
     /// <param name="known">The listener's tracks as Spotify named them: the api looks features up by id and may have no
     /// name for a track (without Spotify credentials of its own), while the web just read them.</param>
-    private async Task ShowAsync(CompareRequest request, IReadOnlyList<SpotifyTrack>? known = null)
+    private Task ShowAsync(CompareRequest request, IReadOnlyList<SpotifyTrack>? known = null) => ShowAsync(Api.CompareAsync(request), known);
+
+    private async Task ShowAsync(Task<ApiResult<CompareAnswer>> comparing, IReadOnlyList<SpotifyTrack>? known = null)
     {
-        var result = await Api.CompareAsync(request);
+        var result = await comparing;
         _answer = result.Value is { } answer && known is not null ? WithKnownNames(answer, known) : result.Value;
         _problem = result.Problem;
         if (_answer is not null)
@@ -123,6 +162,10 @@ public partial class Compare : ComponentBase
 
     /// <summary>3D like the Clusters page; 2D for slower devices.</summary>
     private string _view = "3d";
+
+    /// <summary>A few left out are named (typed songs as typed, so the listener can correct them); a long list is only counted.</summary>
+    private static string MissingTitles(CompareAnswer answer) =>
+        answer.MissingTrackIds.Count <= CompareLimits.MaxSongs ? ": " + string.Join("; ", answer.MissingTrackIds) : "";
 
     private static string TimeRangeText(string range) => range switch
     {
