@@ -86,19 +86,24 @@ echo "shape: $shape ($configuration), logs: $work"
 pid_of() {
   local exe="$root/src/SpotifyDashboard.$1/bin/$configuration/net10.0/SpotifyDashboard.$1"
   for dir in /proc/[0-9]*; do
-    local first; first=$(tr '\0' '\n' < "$dir/cmdline" 2>/dev/null | head -2 | tr '\n' ' ') || continue
+    local first; first=$(tr '\0' '\n' 2>/dev/null < "$dir/cmdline" | head -2 | tr '\n' ' ') || continue
     case "$first" in "$exe "*|*" $exe.dll ") echo "${dir#/proc/}"; return ;; esac
   done
 }
-# Aspire's own processes (its dashboard and DCP), beside the four.
+# Aspire's own processes (the AppHost, its dashboard and DCP): what the AppHost started but the four services.
 aspire_mb() {
-  local total=0
-  for dir in /proc/[0-9]*; do
-    case "$(tr '\0' ' ' < "$dir/cmdline" 2>/dev/null)" in
-      *Aspire.Dashboard*|*/dcp\ *|*/dcpctrl*|*/dcpproc*) total=$((total + $(kb "${dir#/proc/}" VmRSS 2>/dev/null || echo 0) / 1024)) ;;
-    esac
-  done
-  echo "$total"
+  local services=" $(pid_of Api) $(pid_of Worker) $(pid_of Web) $(pid_of CacheHost) "
+  ps -eo pid=,ppid=,rss= | awk -v root="${pids[0]}" -v services="$services" '
+    { parent[$1] = $2; rss[$1] = $3 }
+    END {
+      for (pid in parent) {
+        if (pid == root) { total += rss[pid]; continue }
+        if (index(services, " " pid " ")) continue
+        for (p = parent[pid]; p > 1; p = parent[p]) if (p == root || index(services, " " p " ")) break
+        if (p == root) total += rss[pid]
+      }
+      print int(total / 1024)
+    }'
 }
 kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 # PSS shares each page among the processes that map it: the runtime's and the framework's files, ~65-75 MB mapped
@@ -111,7 +116,7 @@ report() { # label
     local rss hwm; rss=$(( $(kb "$pid" VmRSS) / 1024 )); hwm=$(( $(kb "$pid" VmHWM) / 1024 ))
     total=$((total + rss)); total_pss=$((total_pss + $(pss "$pid"))); line="$line $svc=${rss}MB(peak ${hwm})"
   done
-  if [ "$shape" = apphost ]; then line="$line aspire(dashboard+dcp)=$(aspire_mb)MB"; fi
+  if [ "$shape" = apphost ]; then line="$line aspire(apphost+dashboard+dcp)=$(aspire_mb)MB"; fi
   echo "$line total=${total}MB pss-total=${total_pss}MB load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 
