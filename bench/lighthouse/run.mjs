@@ -23,6 +23,7 @@ const { values: options } = parseArgs({
 const base = options.url.replace(/\/$/, '');
 const runs = Number.parseInt(options.runs, 10);
 const out = options.out ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sd-lighthouse-'));
+fs.mkdirSync(out, { recursive: true });
 const target = 0.9;
 
 const median = (values) => {
