@@ -90,19 +90,21 @@ pid_of() {
     case "$first" in "$exe "*|*" $exe.dll ") echo "${dir#/proc/}"; return ;; esac
   done
 }
-# Aspire's own processes (the AppHost, its dashboard and DCP): what the AppHost started but the four services.
+# Aspire's own processes (the AppHost, its dashboard and DCP): the AppHost and what it started but the four services,
+# and DCP's api server, which leaves the AppHost's tree (its parent is init) and watches it with --monitor <pid>. DCP
+# starts each service through `dotnet run --no-build`, a process of its own that stays beside the service.
 aspire_mb() {
   local services=" $(pid_of Api) $(pid_of Worker) $(pid_of Web) $(pid_of CacheHost) "
-  ps -eo pid=,ppid=,rss= | awk -v root="${pids[0]}" -v services="$services" '
-    { parent[$1] = $2; rss[$1] = $3 }
+  ps -eo pid=,ppid=,rss=,args= | awk -v root="${pids[0]}" -v services="$services" '
+    { parent[$1] = $2; rss[$1] = $3; args[$1] = $0; if (index($0, "--monitor " root " ")) top[$1] = 1 }
     END {
+      top[root] = 1
       for (pid in parent) {
-        if (pid == root) { total += rss[pid]; continue }
         if (index(services, " " pid " ")) continue
-        for (p = parent[pid]; p > 1; p = parent[p]) if (p == root || index(services, " " p " ")) break
-        if (p == root) total += rss[pid]
+        for (p = pid; p > 1 && !(p in top); p = parent[p]) if (index(services, " " p " ")) break
+        if (p in top) { total += rss[pid]; if (index(args[pid], "dotnet run ")) wrappers += rss[pid] }
       }
-      print int(total / 1024)
+      printf "%d(of which the dotnet run wrappers %d)", total / 1024, wrappers / 1024
     }'
 }
 kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }

@@ -146,6 +146,37 @@ public sealed class AppHostRun : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// The api, the Aspire dashboard and DCP (its api server leaves the AppHost's tree and watches it with
+    /// <c>--monitor &lt;pid&gt;</c>; its proxies carry the requests to 5081), for <see cref="CpuMeter"/>.
+    /// </summary>
+    public CpuMeter Cpu()
+    {
+        var processes = CpuMeter.Processes();
+        var tops = processes.Where(p => p.Value.CommandLine.Contains($"--monitor {Id} ", StringComparison.Ordinal)).Select(p => p.Key).Append(Id).ToHashSet();
+        bool Ours(int pid)
+        {
+            for (var p = pid; p > 1 && processes.ContainsKey(p); p = processes[p].Parent)
+            {
+                if (tops.Contains(p))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var aspire = processes.Where(p => Ours(p.Key)).ToList();
+        var api = Path.Combine(ReadsStack.RepositoryRoot(), "src", "SpotifyDashboard.Api", "bin", Configuration, "net10.0", "SpotifyDashboard.Api");
+        return new CpuMeter(
+        [
+            ("api", [.. ServiceProcesses(api)]),
+            ("Aspire dashboard", [.. aspire.Where(p => p.Value.CommandLine.Contains("Aspire.Dashboard", StringComparison.Ordinal)).Select(p => p.Key)]),
+            ("DCP", [.. aspire.Where(p => p.Value.CommandLine.Contains("/dcp ", StringComparison.Ordinal)).Select(p => p.Key)]),
+        ]);
+    }
+
     /// <summary>Processes running <paramref name="executable"/> (its apphost, or <c>dotnet</c> with its dll).</summary>
     internal static IEnumerable<int> ServiceProcesses(string executable)
     {

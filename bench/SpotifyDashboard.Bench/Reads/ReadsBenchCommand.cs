@@ -74,6 +74,9 @@ public sealed class ReadsBenchCommand : IBenchCommand
             }
         }
 
+        var cpu = appHost?.Cpu() ?? (stack.ApiPid is { } apiPid ? new CpuMeter([("api", [apiPid])]) : null);
+        // CPU milliseconds per 1,000 answers, by path, target and process group, summed over the runs.
+        var cpuCost = new List<(string Path, string Target, long Answers, double[] Seconds)>();
         var results = paths.ToDictionary(p => p, _ => new List<(WrkRun Bare, Dictionary<string, WrkRun> Ours)>());
         for (var run = 0; run < runs; run++)
         {
@@ -83,7 +86,12 @@ public sealed class ReadsBenchCommand : IBenchCommand
                 var ours = new Dictionary<string, WrkRun>();
                 foreach (var target in targets)
                 {
+                    var before = cpu?.Read();
                     ours[target.Label] = await WrkRun.RunAsync(target.Url + path, threads, connections, duration, target.Users > 1 ? scripts[target.Users] : null);
+                    if (cpu is not null)
+                    {
+                        cpuCost.Add((path, target.Label, ours[target.Label].Requests, [.. cpu.Read().Zip(before!, (a, b) => a - b)]));
+                    }
                 }
 
                 results[path].Add((bare, ours));
@@ -104,6 +112,10 @@ public sealed class ReadsBenchCommand : IBenchCommand
         };
         Console.WriteLine($"{report.shape}; {students} students; wrk {report.wrk}; median of {runs} run(s); load {report.loadAverageBefore} before, {report.loadAverageAfter} after");
         PrintTable(report.paths);
+        if (cpu is not null)
+        {
+            PrintCpu(cpu.Names, cpuCost);
+        }
         Console.WriteLine(JsonSerializer.Serialize(report, IndentedJson));
         Console.WriteLine($"logs and the served bytes: {work}");
         return 0;
@@ -138,6 +150,17 @@ public sealed class ReadsBenchCommand : IBenchCommand
         }
 
         Console.WriteLine("req/s count 2xx answers only; refused = non-2xx answers and socket errors (median of runs); latency in ms; ratio = ours / bare, target >= 0.5 on /api/clusters and /api/responses?limit=50");
+    }
+
+    private static void PrintCpu(IReadOnlyList<string> names, List<(string Path, string Target, long Answers, double[] Seconds)> costs)
+    {
+        Console.WriteLine($"CPU ms per 1,000 answers while wrk ran: {string.Join(", ", names)}");
+        foreach (var group in costs.GroupBy(c => (c.Path, c.Target)))
+        {
+            var answers = group.Sum(c => c.Answers);
+            var perThousand = names.Select((_, i) => answers == 0 ? 0 : group.Sum(c => c.Seconds[i]) * 1_000_000 / answers);
+            Console.WriteLine($"{group.Key.Path,-26} {group.Key.Target,-25} {string.Join(" ", perThousand.Select((ms, i) => $"{names[i]} {ms,6:F0}"))}");
+        }
     }
 
     /// <summary>Each request as one of <paramref name="users"/> users behind the web: the web's forwarded address, proven by the internal key.</summary>
