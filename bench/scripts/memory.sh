@@ -88,6 +88,7 @@ pid_of() {
   for dir in /proc/[0-9]*; do
     local first; first=$(tr '\0' '\n' 2>/dev/null < "$dir/cmdline" | head -2 | tr '\n' ' ') || continue
     case "$first" in "$exe "*|*" $exe.dll ") echo "${dir#/proc/}"; return ;; esac
+    if [ "$(readlink "$dir/exe" 2>/dev/null)" = "$exe" ]; then echo "${dir#/proc/}"; return; fi
   done
 }
 # Aspire's own processes (the AppHost, its dashboard and DCP): the AppHost and what it started but the four services,
