@@ -40,7 +40,7 @@ esac
 work=$(mktemp -d /tmp/memory-bench.XXXX)
 secret=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
 pids=()
-stop() { for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+stop() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap stop EXIT
 started=$(date +%s)
 if [ "$shape" = apphost ]; then
