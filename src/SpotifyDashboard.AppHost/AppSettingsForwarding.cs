@@ -14,7 +14,7 @@ namespace SpotifyDashboard.AppHost;
 public static partial class AppSettingsForwarding
 {
     /// <summary>What the worker and the api read.</summary>
-    public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo", "RateLimits", "UserAgent"];
+    public static readonly string[] BackendSections = ["Survey", "Spotify", "ReccoBeats", "Enrichment", "Analysis", "Privacy", "Demo", "RateLimits", "UserAgent", "Telemetry"];
 
     /// <summary>
     /// What the web front reads: its own sections, the survey form's link for the join panel, and the listener sign-in's
@@ -22,7 +22,7 @@ public static partial class AppSettingsForwarding
     /// the address its User-Agent names.
     /// </summary>
     public static readonly string[] WebSections =
-        ["LiveFeed", "Dashboard", "WebLimits", "Survey:FormUrl", "Spotify:AccountsBaseUrl", "Spotify:ApiBaseUrl", "Spotify:RedirectUri", "UserAgent"];
+        ["LiveFeed", "Dashboard", "WebLimits", "Survey:FormUrl", "Spotify:AccountsBaseUrl", "Spotify:ApiBaseUrl", "Spotify:RedirectUri", "UserAgent", "Telemetry"];
 
     /// <summary>The secret parameter that carries each secret setting the app knows.</summary>
     public static readonly IReadOnlyDictionary<string, string> ParameterFor = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

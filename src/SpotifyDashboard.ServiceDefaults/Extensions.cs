@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -60,6 +61,11 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddOptions<ReadTraceOptions>()
+            .Bind(builder.Configuration.GetSection(ReadTraceOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddServiceVersion(builder))
             .WithMetrics(metrics => metrics
@@ -70,6 +76,11 @@ public static class ServiceDefaultsExtensions
                 .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricCardinalityLimit })
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                // A trace of every read costs more than the read itself once an exporter sends it (docs/benchmarks/reads.md).
+                .SetSampler(services => new ReadTraceSampler(
+                    services.GetRequiredService<IOptions<ReadTraceOptions>>().Value.SampleRatio,
+                    services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()))
+                .AddProcessor(services => new SlowOrFailedReadKeeper(services.GetRequiredService<IOptions<ReadTraceOptions>>().Value.KeepSlowerThan))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*")
                 .AddAspNetCoreInstrumentation(options =>

@@ -16,15 +16,21 @@ public sealed class ChildProcess : IDisposable
 
     public string LogPath { get; private init; } = "";
 
+    /// <summary>When set, <see cref="Dispose"/> first interrupts the process (SIGINT) and waits this long for it to end.</summary>
+    public TimeSpan? GracefulStop { get; set; }
+
     public bool HasExited => _process.HasExited;
 
     /// <summary>The service's own process (<c>dotnet app.dll</c> runs the app in the host process), e.g. to read its memory in /proc.</summary>
     public int Id => _process.Id;
 
-    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string logPath)
+    public static ChildProcess StartDotnet(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string logPath) =>
+        StartDotnet([dll, .. args], Path.GetDirectoryName(dll)!, environment, logPath);
+
+    /// <summary><c>dotnet</c> with <paramref name="args"/> (e.g. <c>run --project …</c>) in <paramref name="workingDirectory"/>.</summary>
+    public static ChildProcess StartDotnet(IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string> environment, string logPath)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        start.ArgumentList.Add(dll);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -35,7 +41,7 @@ public sealed class ChildProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {dll} did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet {string.Join(" ", args)} did not start");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
@@ -61,6 +67,14 @@ public sealed class ChildProcess : IDisposable
     {
         try
         {
+            if (!_process.HasExited && GracefulStop is { } grace)
+            {
+                // As Ctrl+C stops it: an orchestrator (the AppHost) stops what it started before it exits.
+                using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                kill.WaitForExit();
+                _process.WaitForExit(grace);
+            }
+
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);

@@ -23,6 +23,9 @@ public sealed class ReadsStack : IDisposable
 
     public string ApiUrl { get; }
 
+    /// <summary>The api's process, when the bench started it.</summary>
+    public int? ApiPid { get; private set; }
+
     /// <summary>The key the web proves itself with (<c>Internal:Key</c>), when the bench knows it: needed to send requests as several users.</summary>
     public string? InternalKey { get; }
 
@@ -52,6 +55,7 @@ public sealed class ReadsStack : IDisposable
                 ["Internal__Key"] = internalKey,
             }, Path.Combine(logFolder, "api.log"));
             stack._owned.Add(apiProcess);
+            stack.ApiPid = apiProcess.Id;
             using (var workerProcess = ChildProcess.StartDotnet(worker, [], new Dictionary<string, string>(shared)
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}",
