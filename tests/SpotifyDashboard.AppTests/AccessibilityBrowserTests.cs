@@ -72,7 +72,7 @@ public sealed class AccessibilityBrowserTests(AppFixture fixture, ITestOutputHel
         ];
 
         var audit = new AxeAudit(output);
-        foreach (var view in PageView.All)
+        foreach (var view in PageView.ForRun(darkDesktop: true))
         {
             await using var context = await view.NewContextAsync();
             var page = await context.NewPageAsync();

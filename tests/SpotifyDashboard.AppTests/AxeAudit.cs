@@ -12,6 +12,15 @@ public sealed record PageView(string Theme, int Width)
     /// <summary>The desktop in both themes, and a phone (390 px, touch) in both.</summary>
     public static readonly PageView[] All = [new("dark", 1280), new("light", 1280), new("dark", 390), new("light", 390)];
 
+    /// <summary>
+    /// The views one test checks: two of the four, each theme once and each width once (an axe run takes seconds and
+    /// the whole-app tests share the CI's minutes); the class pages and the teacher's pages take opposite pairs, so
+    /// every theme meets every width in a run. <c>SD_AXE_ALL_VIEWS=1</c> checks all four on every page.
+    /// </summary>
+    public static PageView[] ForRun(bool darkDesktop) =>
+        Environment.GetEnvironmentVariable("SD_AXE_ALL_VIEWS") == "1" ? All
+        : darkDesktop ? [All[0], All[3]] : [All[1], All[2]];
+
     public override string ToString() => $"{Theme}, {Width} px";
 
     /// <summary>The body in this theme: Fluent UI marks the dark one with <c>data-theme="dark"</c> and the light one by its absence.</summary>

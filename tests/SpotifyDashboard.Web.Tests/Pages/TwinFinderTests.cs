@@ -55,6 +55,17 @@ public sealed class TwinFinderTests : WebTestContext
     }
 
     [Fact]
+    public void AFavouriteOfManyNamesEightClassmatesAndCountsTheRest()
+    {
+        Api.Returns(TwinsOfR1, Twins(sameSong: [.. Enumerable.Range(1, 11).Select(i => new SameSongPeer($"r{i + 20}", $"Fan {i}"))]));
+
+        var page = Render<TwinFinder>(p => p.Add(c => c.ResponseId, "r1"));
+
+        page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("#same-song a").Count));
+        Assert.Contains("and 3 more", page.Find("#same-song").TextContent);
+    }
+
+    [Fact]
     public void WithoutClassmatesOnTheSameSongThereIsNoSuchLine()
     {
         Api.Returns(TwinsOfR1, Twins());

@@ -9,6 +9,9 @@ namespace SpotifyDashboard.Web.Components.Pages.TwinFinder;
 public sealed partial class TwinFinder
 {
     private const int TwinCount = 5;
+
+    /// <summary>A popular song's classmates are named up to this many, then counted.</summary>
+    private const int SameSongShown = 8;
     private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(300);
 
     private TwinsAnswer? _answer;
