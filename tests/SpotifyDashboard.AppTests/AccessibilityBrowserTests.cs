@@ -72,14 +72,14 @@ public sealed class AccessibilityBrowserTests(AppFixture fixture, ITestOutputHel
         ];
 
         var audit = new AxeAudit(output);
-        foreach (var view in PageView.ForRun(darkDesktop: true))
+        foreach (var (view, mine) in PageView.Plan(pages.Length))
         {
             await using var context = await view.NewContextAsync();
             var page = await context.NewPageAsync();
             page.SetDefaultTimeout(PageWaits.PageTimeoutMs);
             var problems = PageProblems.Watch(page);
             var first = true;
-            foreach (var (path, ready) in pages)
+            foreach (var (path, ready) in mine.Select(i => pages[i]))
             {
                 problems.At($"{path} [{view}]");
                 await page.GotoAsync(Url(path));

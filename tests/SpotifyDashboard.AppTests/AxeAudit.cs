@@ -13,13 +13,14 @@ public sealed record PageView(string Theme, int Width)
     public static readonly PageView[] All = [new("dark", 1280), new("light", 1280), new("dark", 390), new("light", 390)];
 
     /// <summary>
-    /// The views one test checks: two of the four, each theme once and each width once (an axe run takes seconds and
-    /// the whole-app tests share the CI's minutes); the class pages and the teacher's pages take opposite pairs, so
-    /// every theme meets every width in a run. <c>SD_AXE_ALL_VIEWS=1</c> checks all four on every page.
+    /// Which view checks which of <paramref name="pageCount"/> pages: every page once, the four views taking turns (an
+    /// axe run costs seconds of CPU and the whole-app tests share the CI's minutes), so every view and every page is
+    /// checked in each run. <c>SD_AXE_ALL_VIEWS=1</c> checks every page in all four views.
     /// </summary>
-    public static PageView[] ForRun(bool darkDesktop) =>
-        Environment.GetEnvironmentVariable("SD_AXE_ALL_VIEWS") == "1" ? All
-        : darkDesktop ? [All[0], All[3]] : [All[1], All[2]];
+    public static IEnumerable<(PageView View, int[] Pages)> Plan(int pageCount) =>
+        All.Select((view, v) => (view, Enumerable.Range(0, pageCount)
+                .Where(page => Environment.GetEnvironmentVariable("SD_AXE_ALL_VIEWS") == "1" || page % All.Length == v).ToArray()))
+            .Where(plan => plan.Item2.Length > 0);
 
     public override string ToString() => $"{Theme}, {Width} px";
 
@@ -97,9 +98,26 @@ public sealed class AxeAudit(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Waits until the page shows <paramref name="view"/>'s theme.</summary>
-    public static Task WaitForThemeAsync(IPage page, PageView view) =>
-        page.WaitForSelectorAsync(view.ThemeSelector, new() { State = WaitForSelectorState.Attached, Timeout = PageWaits.PageTimeoutMs });
+    /// <summary>
+    /// Waits until the page shows <paramref name="view"/>'s theme: our body attribute, and Fluent UI's own colour tokens
+    /// (its script sets them on the document a moment later; until then a light page can still have dark-theme text).
+    /// </summary>
+    public static async Task WaitForThemeAsync(IPage page, PageView view)
+    {
+        await page.WaitForSelectorAsync(view.ThemeSelector, new() { State = WaitForSelectorState.Attached, Timeout = PageWaits.PageTimeoutMs });
+        await page.WaitForFunctionAsync(
+            """
+            dark => {
+                const token = getComputedStyle(document.documentElement).getPropertyValue('--colorNeutralForeground2').trim();
+                const hex = /^#([0-9a-f]{6})/i.exec(token);
+                if (!hex) return true;
+                const n = parseInt(hex[1], 16), light = ((n >> 16) + ((n >> 8) & 255) + (n & 255)) / 3 > 128;
+                return dark === light;
+            }
+            """,
+            view.Theme == "dark",
+            new() { Timeout = PageWaits.PageTimeoutMs });
+    }
 
     public void AssertNone()
     {

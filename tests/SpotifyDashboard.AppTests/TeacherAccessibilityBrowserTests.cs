@@ -37,7 +37,7 @@ public sealed class TeacherAccessibilityBrowserTests(AdminAppFixture fixture, IT
         ];
 
         var audit = new AxeAudit(output);
-        foreach (var view in PageView.ForRun(darkDesktop: false))
+        foreach (var (view, mine) in PageView.Plan(pages.Length))
         {
             await using var context = await view.NewContextAsync();
             var page = await context.NewPageAsync();
@@ -53,12 +53,16 @@ public sealed class TeacherAccessibilityBrowserTests(AdminAppFixture fixture, IT
             await page.GotoAsync(Url("/admin/signin"));
             await page.WaitForSelectorAsync("#signin-form");
             await AxeAudit.WaitForThemeAsync(page, view);
-            await audit.CheckAsync(page, "/admin/signin", view);
+            if (mine.Contains(0))
+            {
+                await audit.CheckAsync(page, "/admin/signin", view);
+            }
+
             await page.FillAsync("#signin-password", AdminAppFixture.AdminKey);
             await page.ClickAsync("#signin-submit");
             await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/sources");
 
-            foreach (var (path, ready) in pages)
+            foreach (var (path, ready) in mine.Select(i => pages[i]))
             {
                 problems.At($"{path} [{view}]");
                 await page.GotoAsync(Url(path));
