@@ -31,6 +31,7 @@ public sealed class MusicTwinFinder
     private readonly Dictionary<string, int> _indexById;
     // The first row with the same standardized features: rows sharing it chose the same song.
     private readonly int[] _songOf;
+    private readonly int _songCount;
     private readonly FeatureScaler _scaler;
     private readonly int _columns;
 
@@ -59,6 +60,8 @@ public sealed class MusicTwinFinder
             var song = Convert.ToBase64String(MemoryMarshal.AsBytes(_rows.AsSpan(i * _columns, _columns)));
             _songOf[i] = firstBySong.TryAdd(song, i) ? i : firstBySong[song];
         }
+
+        _songCount = firstBySong.Count;
     }
 
     /// <summary>Twins of a response in the snapshot, among songs other than its own; null when the id is unknown.</summary>
@@ -110,8 +113,7 @@ public sealed class MusicTwinFinder
 
     private List<MusicTwin> Find(float[] query, int k, int excludeSong)
     {
-        var songs = _songOf.Where((song, i) => song == i && song != excludeSong).Count();
-        k = Math.Clamp(k, 0, songs);
+        k = Math.Clamp(k, 0, _songCount - (excludeSong >= 0 ? 1 : 0));
         if (k == 0 || _columns == 0)
         {
             return [];

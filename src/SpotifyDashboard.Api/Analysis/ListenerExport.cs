@@ -78,8 +78,9 @@ public sealed record ListenerExport(string Kind, int Entries, IReadOnlyList<stri
             throw new ListenerExportException("The file is neither JSON nor a readable CSV. Upload a playlist CSV (as Exportify writes it) or a JSON file from Spotify's \"Download your data\".");
         }
 
+        var headers = table.Headers.Select(h => h.Trim()).ToList();
         int Column(params string[] names) =>
-            names.Select(n => table.Headers.ToList().FindIndex(h => string.Equals(h.Trim(), n, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(i => i >= 0, -1);
+            names.Select(n => headers.FindIndex(h => string.Equals(h, n, StringComparison.OrdinalIgnoreCase))).FirstOrDefault(i => i >= 0, -1);
         var (uri, title, artist) = (Column("Track URI", "Spotify ID", "Track ID", "URI"), Column("Track Name", "Name", "Title", "Song"), Column("Artist Name(s)", "Artist Name", "Artist", "Artists"));
         if (uri < 0 && title < 0)
         {

@@ -304,12 +304,7 @@ public static class AnalysisApi
         VisitorSongLookup tracks,
         CancellationToken cancellationToken)
     {
-        if (k is < 1 or > MaxTwins)
-        {
-            return Invalid("k", $"k must be a whole number from 1 to {MaxTwins}; got '{k}'.", "Invalid comparison");
-        }
-
-        // The body limit (413 past CompareLimits.MaxFileBytes) is the endpoint's BodyLimit, checked before this runs.
+        // k is checked with the rest of the request by CompareListener. The body limit (413 past CompareLimits.MaxFileBytes) is the endpoint's BodyLimit, checked before this runs.
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
 
